@@ -1,0 +1,13 @@
+package io.stockledger.command.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** The order was paid: the reserved units leave the warehouse. */
+public record ConfirmReservation(@TargetAggregateIdentifier StockLedgerId ledgerId, UUID reservationId) {
+
+    public ConfirmReservation {
+        Guard.present("reservationId", reservationId);
+    }
+}

@@ -1,0 +1,11 @@
+package io.stockledger.command.api;
+
+/** Nothing was ever received for this product in this warehouse. */
+public final class StockLedgerNotFoundException extends LedgerRefusal {
+
+    public StockLedgerNotFoundException(StockLedgerId ledgerId) {
+        super("STOCK_LEDGER_NOT_FOUND", Category.NOT_FOUND,
+                "no stock was ever received for product " + ledgerId.productId()
+                        + " in warehouse " + ledgerId.warehouseId());
+    }
+}

@@ -1,0 +1,100 @@
+package io.stockledger.command.caching;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * A bounded, strongly referenced aggregate cache. Axon 4.13 has no size-bounded cache of its own, and its
+ * weak-reference cache drops hot aggregates at garbage collection; reloading a busy SKU then costs seconds.
+ * Least-recently-used ledgers leave when the bound is reached.
+ */
+public final class CaffeineAggregateCache implements Cache {
+
+    private final ConcurrentMap<Object, Object> entries;
+    private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CaffeineAggregateCache(long maximumSize) {
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .removalListener((Object key, Object value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        listeners.forEach(listener -> listener.onEntryExpired(key));
+                    }
+                })
+                .build()
+                .asMap();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        V value = (V) entries.get(key);
+        if (value != null) {
+            listeners.forEach(listener -> listener.onEntryRead(key, value));
+        }
+        return value;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        Object previous = entries.put(key, value);
+        listeners.forEach(listener -> {
+            if (previous == null) {
+                listener.onEntryCreated(key, value);
+            } else {
+                listener.onEntryUpdated(key, value);
+            }
+        });
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        boolean added = entries.putIfAbsent(key, value) == null;
+        if (added) {
+            listeners.forEach(listener -> listener.onEntryCreated(key, value));
+        }
+        return added;
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        boolean removed = entries.remove(key) != null;
+        if (removed) {
+            listeners.forEach(listener -> listener.onEntryRemoved(key));
+        }
+        return removed;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.keySet().forEach(this::remove);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public long size() {
+        return entries.size();
+    }
+}

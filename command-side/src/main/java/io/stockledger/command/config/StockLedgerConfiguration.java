@@ -1,0 +1,76 @@
+package io.stockledger.command.config;
+
+import io.stockledger.command.caching.CaffeineAggregateCache;
+import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Everything the command side needs from Axon, in one place: the ledger cache, when to snapshot, how to retry a
+ * lost append race, and that the request registry runs inside the command's own transaction.
+ */
+@Configuration
+@ComponentScan(basePackages = "io.stockledger.command")
+public class StockLedgerConfiguration {
+
+    /** Processing group of {@code RequestRegistry}; subscribing, so it shares the command's transaction. */
+    public static final String REQUEST_REGISTRY_GROUP = "request-registry";
+
+    @Bean
+    public Cache stockLedgerCache(@Value("${ledger.cache.max-ledgers:10000}") long maxLedgers) {
+        return new CaffeineAggregateCache(maxLedgers);
+    }
+
+    /**
+     * A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free).
+     * The snapshot is taken asynchronously, after the command's transaction committed.
+     */
+    @Bean
+    public SnapshotTriggerDefinition stockLedgerSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${ledger.snapshot.every-events:500}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ledger-command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                         RaceConditionCounter raceConditions,
+                                         @Value("${ledger.command.max-retries:8}") int maxRetries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyConflictRetryScheduler(commandRetryExecutor, maxRetries,
+                        raceConditions::increment))
+                .build();
+    }
+
+    @Bean
+    public ConfigurerModule requestRegistryRunsInTheCommandTransaction() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(REQUEST_REGISTRY_GROUP)
+                .assignProcessingGroup(REQUEST_REGISTRY_GROUP, REQUEST_REGISTRY_GROUP)
+                .registerListenerInvocationErrorHandler(REQUEST_REGISTRY_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+}

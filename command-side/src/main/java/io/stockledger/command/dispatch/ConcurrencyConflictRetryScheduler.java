@@ -1,0 +1,52 @@
+package io.stockledger.command.dispatch;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Retries a command that lost a race to append to its ledger, and nothing else.
+ *
+ * <p>When two instances hold the same ledger, the second append for a sequence number hits the event table's
+ * unique (aggregate, sequence) key and surfaces as a {@link ConcurrencyException}. The losing unit of work has
+ * been rolled back and its cached aggregate evicted, so a retry reloads the ledger with the winner's events and
+ * decides again. A short random pause keeps two losers from colliding again in lock step.
+ */
+public final class ConcurrencyConflictRetryScheduler implements RetryScheduler {
+
+    private final ScheduledExecutorService executor;
+    private final int maxRetries;
+    private final Runnable onConflict;
+
+    public ConcurrencyConflictRetryScheduler(ScheduledExecutorService executor, int maxRetries, Runnable onConflict) {
+        this.executor = executor;
+        this.maxRetries = maxRetries;
+        this.onConflict = onConflict;
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        if (!isConcurrencyConflict(lastFailure) || failures.size() > maxRetries) {
+            return false;
+        }
+        onConflict.run();
+        long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L + failures.size() * 3L);
+        executor.schedule(commandDispatch, pauseMillis, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

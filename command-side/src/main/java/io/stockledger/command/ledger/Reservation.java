@@ -1,0 +1,36 @@
+package io.stockledger.command.ledger;
+
+import io.stockledger.command.api.ReservationOutcome;
+import io.stockledger.command.api.ReservationStatus;
+import io.stockledger.command.api.StockLedgerId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One reservation as the ledger remembers it. Immutable: a status change makes a new value. */
+record Reservation(
+        UUID id,
+        int quantity,
+        String idempotencyKey,
+        int ttlSeconds,
+        Instant createdAt,
+        Instant expiresAt,
+        ReservationStatus status) {
+
+    boolean isPending() {
+        return status == ReservationStatus.PENDING;
+    }
+
+    /** Time, not a background job, decides expiry: once {@code now >= expiresAt} it can no longer be confirmed. */
+    boolean isOverdueAt(Instant now) {
+        return isPending() && !now.isBefore(expiresAt);
+    }
+
+    Reservation settledAs(ReservationStatus terminal) {
+        return new Reservation(id, quantity, idempotencyKey, ttlSeconds, createdAt, expiresAt, terminal);
+    }
+
+    ReservationOutcome outcome(StockLedgerId ledgerId, boolean replayed) {
+        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed);
+    }
+}

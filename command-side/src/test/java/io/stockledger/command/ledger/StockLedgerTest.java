@@ -1,0 +1,407 @@
+package io.stockledger.command.ledger;
+
+import io.stockledger.command.api.AdjustStock;
+import io.stockledger.command.api.AdjustmentBelowReservedException;
+import io.stockledger.command.api.AdjustmentReason;
+import io.stockledger.command.api.CommandOrigin;
+import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.IdempotencyKeyReusedException;
+import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.MovementOutcome;
+import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReleaseReservation;
+import io.stockledger.command.api.ReservationExpiredException;
+import io.stockledger.command.api.ReservationNotFoundException;
+import io.stockledger.command.api.ReservationNotPendingException;
+import io.stockledger.command.api.ReservationOutcome;
+import io.stockledger.command.api.ReservationStatus;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.StockLevels;
+import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.EventTypes;
+import io.stockledger.events.ReservationConfirmed;
+import io.stockledger.events.ReservationExpired;
+import io.stockledger.events.ReservationReleased;
+import io.stockledger.events.ReservationRequested;
+import io.stockledger.events.StockAdjusted;
+import io.stockledger.events.StockReceived;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per rule of the ledger: given its history, when a command arrives, then these events or this refusal. */
+class StockLedgerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
+    private static final String TRACE = "trace-1";
+    private static final String ACTOR = "checkout";
+    private static final Map<String, String> ORIGIN = Map.of(CommandOrigin.ACTOR, ACTOR, CommandOrigin.TRACE_ID, TRACE);
+    private static final UUID RES = UUID.randomUUID();
+    private static final String KEY = "reserve-key-0000000000000000000000000001";
+
+    private FixtureConfiguration<StockLedger> fixture;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(T0);
+        fixture = new AggregateTestFixture<>(StockLedger.class);
+        fixture.registerInjectableResource(clock);
+        // event ids are random; every other field of every event is compared
+        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
+    }
+
+    // ---- events as the ledger writes them, at a given instant ----
+
+    private static StockReceived received(int quantity, String key, Instant at) {
+        return new StockReceived(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
+                null, key);
+    }
+
+    private static ReservationRequested requested(UUID id, int quantity, int ttlSeconds, String key, Instant at) {
+        return new ReservationRequested(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+                quantity, ttlSeconds, at.plusSeconds(ttlSeconds), key);
+    }
+
+    private static ReservationConfirmed confirmed(UUID id, int quantity, Instant at) {
+        return new ReservationConfirmed(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+                quantity);
+    }
+
+    private static ReservationReleased released(UUID id, int quantity, Instant at) {
+        return new ReservationReleased(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+                quantity);
+    }
+
+    private static ReservationExpired expired(UUID id, int quantity, Instant deadline, Instant at) {
+        return new ReservationExpired(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(),
+                CommandOrigin.LEDGER, id, quantity, deadline);
+    }
+
+    private static StockAdjusted adjusted(int quantity, AdjustmentReason reason, String key, Instant at) {
+        return new StockAdjusted(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
+                reason.name(), "counted", key);
+    }
+
+    private static ReserveStock reserve(UUID id, int quantity, String key) {
+        return new ReserveStock(SKU, id, quantity, Duration.ofSeconds(300), key);
+    }
+
+    private static ReservationOutcome outcome(UUID id, ReservationStatus status, int quantity, boolean replayed) {
+        return new ReservationOutcome(id, SKU, status, quantity, T0, T0.plusSeconds(300), replayed);
+    }
+
+    private static LedgerEvent[] hundredOnHandAndTenReserved() {
+        return new LedgerEvent[] {received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0)};
+    }
+
+    @Nested
+    class Receiving {
+
+        @Test
+        void firstReceiptOpensTheLedger() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveStock(SKU, 100, new BigDecimal("2.50"), "receive-1"), ORIGIN)
+                    .expectEvents(new StockReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                            ACTOR, 100, new BigDecimal("2.50"), "receive-1"))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 0, 100)));
+        }
+
+        @Test
+        void receiptAddsToOnHand() {
+            fixture.given(received(100, "receive-1", T0))
+                    .when(new ReceiveStock(SKU, 20, null, "receive-2"), ORIGIN)
+                    .expectEvents(received(20, "receive-2", T0))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(120, 0, 120)));
+        }
+
+        @Test
+        void retriedReceiptWritesNothingAndAnswersWithTheFirstEvent() {
+            StockReceived first = received(100, "receive-1", T0);
+            fixture.given(first)
+                    .when(new ReceiveStock(SKU, 100, null, "receive-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new MovementOutcome(first.eventId(), SKU, 100,
+                            new StockLevels(100, 0, 100), true));
+        }
+
+        @Test
+        void receiptKeyReusedForADifferentQuantityIsRefused() {
+            fixture.given(received(100, "receive-1", T0))
+                    .when(new ReceiveStock(SKU, 5, null, "receive-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(IdempotencyKeyReusedException.class);
+        }
+    }
+
+    @Nested
+    class Reserving {
+
+        @Test
+        void reservationSetsStockAside() {
+            fixture.given(received(100, "receive-1", T0))
+                    .when(reserve(RES, 10, KEY), ORIGIN)
+                    .expectEvents(requested(RES, 10, 300, KEY, T0))
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.PENDING, 10, false))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 10, 90)));
+        }
+
+        @Test
+        void theLastAvailableUnitCanBeReserved() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(UUID.randomUUID(), 90, "another-key"), ORIGIN)
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(ledger -> assertThat(ledger.levels().available()).isZero());
+        }
+
+        @Test
+        void reservingMoreThanAvailableIsRefused() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(UUID.randomUUID(), 91, "another-key"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(InsufficientStockException.class)
+                    .expectExceptionMessage("requested 91 but only 90 available");
+        }
+
+        @Test
+        void retriedReservationWritesNothingAndReturnsTheSameReservation() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(UUID.randomUUID(), 10, KEY), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.PENDING, 10, true));
+        }
+
+        @Test
+        void retryAfterConfirmationReportsTheCurrentStatus() {
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), confirmed(RES, 10, T0))
+                    .when(reserve(UUID.randomUUID(), 10, KEY), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.CONFIRMED, 10, true));
+        }
+
+        @Test
+        void sameKeyWithADifferentRequestIsRefused() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(UUID.randomUUID(), 11, KEY), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(IdempotencyKeyReusedException.class);
+        }
+
+        @Test
+        void aReceiptKeyCannotBeReusedForAReservation() {
+            fixture.given(received(100, "receive-1", T0))
+                    .when(reserve(RES, 100, "receive-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(IdempotencyKeyReusedException.class);
+        }
+
+        @Test
+        void overdueReservationsExpireFirstAndTheirStockCounts() {
+            clock.advance(Duration.ofSeconds(301));
+            Instant now = T0.plusSeconds(301);
+            UUID second = UUID.randomUUID();
+            fixture.given(received(10, "receive-1", T0), requested(RES, 10, 300, KEY, T0))
+                    .when(new ReserveStock(SKU, second, 10, Duration.ofSeconds(60), "second-key"), ORIGIN)
+                    .expectEvents(expired(RES, 10, T0.plusSeconds(300), now),
+                            requested(second, 10, 60, "second-key", now))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(10, 10, 0)));
+        }
+
+        @Test
+        void aRefusedReservationStillRecordsTheExpiriesItFound() {
+            clock.advance(Duration.ofSeconds(300));
+            Instant now = T0.plusSeconds(300);
+            fixture.given(received(10, "receive-1", T0), requested(RES, 4, 300, KEY, T0))
+                    .when(reserve(UUID.randomUUID(), 11, "second-key"), ORIGIN)
+                    .expectEvents(expired(RES, 4, now, now))
+                    .expectException(InsufficientStockException.class);
+        }
+    }
+
+    @Nested
+    class Confirming {
+
+        @Test
+        void confirmationShipsTheReservedUnits() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectEvents(confirmed(RES, 10, T0))
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.CONFIRMED, 10, false))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(90, 0, 90)));
+        }
+
+        @Test
+        void confirmingTwiceReturnsTheSameOutcomeAndWritesNothing() {
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), confirmed(RES, 10, T0))
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.CONFIRMED, 10, true));
+        }
+
+        @Test
+        void confirmingAReleasedReservationIsRefused() {
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), released(RES, 10, T0))
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(ReservationNotPendingException.class);
+        }
+
+        @Test
+        void confirmingAtTheDeadlineIsRefusedEvenBeforeTheExpiryWasRecorded() {
+            clock.advance(Duration.ofSeconds(300));
+            Instant now = T0.plusSeconds(300);
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectEvents(expired(RES, 10, now, now))
+                    .expectException(ReservationExpiredException.class)
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 0, 100)));
+        }
+
+        @Test
+        void confirmingAnExpiredReservationIsRefused() {
+            Instant deadline = T0.plusSeconds(300);
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0),
+                            expired(RES, 10, deadline, deadline))
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(ReservationExpiredException.class);
+        }
+
+        @Test
+        void confirmingAnUnknownReservationIsRefused() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new ConfirmReservation(SKU, UUID.randomUUID()), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(ReservationNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class Releasing {
+
+        @Test
+        void releaseGivesTheUnitsBack() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new ReleaseReservation(SKU, RES), ORIGIN)
+                    .expectEvents(released(RES, 10, T0))
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.RELEASED, 10, false))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 0, 100)));
+        }
+
+        @Test
+        void releasingTwiceReturnsTheSameOutcomeAndWritesNothing() {
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), released(RES, 10, T0))
+                    .when(new ReleaseReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.RELEASED, 10, true));
+        }
+
+        @Test
+        void releasingAnExpiredReservationReportsItExpiredWithoutError() {
+            Instant deadline = T0.plusSeconds(300);
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0),
+                            expired(RES, 10, deadline, deadline))
+                    .when(new ReleaseReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.EXPIRED, 10, true));
+        }
+
+        @Test
+        void releasingAConfirmedReservationIsRefused() {
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), confirmed(RES, 10, T0))
+                    .when(new ReleaseReservation(SKU, RES), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(ReservationNotPendingException.class);
+        }
+    }
+
+    @Nested
+    class Adjusting {
+
+        @Test
+        void countCorrectionLowersOnHand() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new AdjustStock(SKU, -90, AdjustmentReason.COUNT_CORRECTION, "counted", "adjust-1"), ORIGIN)
+                    .expectEvents(adjusted(-90, AdjustmentReason.COUNT_CORRECTION, "adjust-1", T0))
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(10, 10, 0)));
+        }
+
+        @Test
+        void foundStockRaisesOnHand() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new AdjustStock(SKU, 5, AdjustmentReason.FOUND, "counted", "adjust-1"), ORIGIN)
+                    .expectEvents(adjusted(5, AdjustmentReason.FOUND, "adjust-1", T0));
+        }
+
+        @Test
+        void anAdjustmentCannotTakeOnHandBelowReserved() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new AdjustStock(SKU, -91, AdjustmentReason.DAMAGE, "counted", "adjust-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(AdjustmentBelowReservedException.class);
+        }
+
+        @Test
+        void retriedAdjustmentWritesNothing() {
+            StockAdjusted first = adjusted(-3, AdjustmentReason.LOSS, "adjust-1", T0);
+            fixture.given(received(100, "receive-1", T0), first)
+                    .when(new AdjustStock(SKU, -3, AdjustmentReason.LOSS, "counted", "adjust-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new MovementOutcome(first.eventId(), SKU, -3,
+                            new StockLevels(97, 0, 97), true));
+        }
+
+        @Test
+        void adjustmentKeyReusedWithAnotherReasonIsRefused() {
+            fixture.given(received(100, "receive-1", T0), adjusted(-3, AdjustmentReason.LOSS, "adjust-1", T0))
+                    .when(new AdjustStock(SKU, -3, AdjustmentReason.DAMAGE, "counted", "adjust-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(IdempotencyKeyReusedException.class);
+        }
+    }
+
+    @Nested
+    class Memory {
+
+        @Test
+        void settledRequestsAreForgottenAfterTheRetentionWindow() {
+            Instant later = T0.plus(StockLedger.REQUEST_RETENTION).plusSeconds(1);
+            clock.set(later);
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), confirmed(RES, 10, T0))
+                    .when(new ReceiveStock(SKU, 1, null, "receive-2"), ORIGIN)
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(ledger -> {
+                        assertThat(ledger.rememberedReservations()).isZero();
+                        assertThat(ledger.rememberedRequests()).isEqualTo(1);
+                        assertThat(ledger.levels()).isEqualTo(new StockLevels(91, 0, 91));
+                    });
+        }
+
+        @Test
+        void pendingReservationsAreNeverForgotten() {
+            Instant later = T0.plus(StockLedger.REQUEST_RETENTION).plusSeconds(1);
+            clock.set(later);
+            fixture.given(received(100, "receive-1", T0),
+                            new ReservationRequested(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                                    ACTOR, RES, 10, 3600 * 48, T0.plusSeconds(3600 * 48), KEY))
+                    .when(new ReceiveStock(SKU, 1, null, "receive-2"), ORIGIN)
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(ledger -> {
+                        assertThat(ledger.rememberedReservations()).isEqualTo(1);
+                        assertThat(ledger.levels().reserved()).isEqualTo(10);
+                    });
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reservation turned into an outbound movement: both on hand and reserved shrink by {@code quantity}. */
+@SchemaId("inventory.reserve.confirmed.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReservationConfirmed(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        UUID reservationId,
+        int quantity) implements LedgerEvent {
+}

@@ -1,0 +1,21 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reservation given back by the order system: reserved shrinks by {@code quantity}, on hand is unchanged. */
+@SchemaId("inventory.reserve.released.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReservationReleased(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        UUID reservationId,
+        int quantity) implements LedgerEvent {
+}

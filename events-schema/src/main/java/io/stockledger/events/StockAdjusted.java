@@ -1,0 +1,25 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * On hand corrected by a signed {@code quantity} for a stated reason (COUNT_CORRECTION, DAMAGE, LOSS, FOUND, ...).
+ */
+@SchemaId("inventory.stock.adjusted.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StockAdjusted(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        int quantity,
+        String reason,
+        String note,
+        String idempotencyKey) implements LedgerEvent {
+}
