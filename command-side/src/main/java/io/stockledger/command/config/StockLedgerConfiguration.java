@@ -1,5 +1,6 @@
 package io.stockledger.command.config;
 
+import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import org.axonframework.commandhandling.CommandBus;
@@ -9,6 +10,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +67,21 @@ public class StockLedgerConfiguration {
                 .retryScheduler(new ConcurrencyConflictRetryScheduler(commandRetryExecutor, maxRetries,
                         raceConditions::increment))
                 .build();
+    }
+
+    /**
+     * Copies who sent a command and its trace id from the command's metadata into the metadata of every event it
+     * causes, beside Axon's own message-origin ids (its {@code traceId} and {@code correlationId} are message ids,
+     * not our trace).
+     */
+    @Bean
+    public CorrelationDataProvider commandOriginCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandOrigin.ACTOR, CommandOrigin.TRACE_ID);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 
     @Bean

@@ -1,0 +1,156 @@
+package io.stockledger.api.ledger;
+
+import io.stockledger.command.api.AdjustStock;
+import io.stockledger.command.api.CommandOrigin;
+import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.LedgerRefusal;
+import io.stockledger.command.api.MovementOutcome;
+import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReleaseReservation;
+import io.stockledger.command.api.ReservationLocator;
+import io.stockledger.command.api.ReservationNotFoundException;
+import io.stockledger.command.api.ReservationNotPendingException;
+import io.stockledger.command.api.ReservationOutcome;
+import io.stockledger.command.api.ReservationStatus;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.StockLedgerNotFoundException;
+import io.stockledger.query.api.FindReservation;
+import io.stockledger.query.api.ReservationView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The REST layer's way into the command side: sends a command, waits for its outcome, and turns what Axon reports
+ * into the ledger's own refusals.
+ */
+@Component
+public class Ledger {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReservationLocator reservations;
+    private final Duration timeout;
+
+    public Ledger(CommandGateway commands, QueryGateway queries, ReservationLocator reservations,
+                  @Value("${ledger.command.timeout:10s}") Duration timeout) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reservations = reservations;
+        this.timeout = timeout;
+    }
+
+    public MovementOutcome receive(ReceiveStock command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new IllegalStateException("receiving creates the ledger", missing));
+    }
+
+    /** Reserving on a SKU that never received anything is simply a lack of stock. */
+    public ReservationOutcome reserve(ReserveStock command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new InsufficientStockException(command.quantity(), 0));
+    }
+
+    public MovementOutcome adjust(AdjustStock command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new StockLedgerNotFoundException(command.ledgerId()));
+    }
+
+    public ReservationOutcome confirm(UUID reservationId, CommandOrigin origin) throws LedgerRefusal {
+        StockLedgerId ledgerId = locate(reservationId);
+        try {
+            return send(new ConfirmReservation(ledgerId, reservationId), origin,
+                    missing -> new ReservationNotFoundException(reservationId));
+        } catch (ReservationNotFoundException forgotten) {
+            return settledLongAgo(reservationId, ReservationStatus.CONFIRMED, "confirm", forgotten);
+        }
+    }
+
+    public ReservationOutcome release(UUID reservationId, CommandOrigin origin) throws LedgerRefusal {
+        StockLedgerId ledgerId = locate(reservationId);
+        try {
+            return send(new ReleaseReservation(ledgerId, reservationId), origin,
+                    missing -> new ReservationNotFoundException(reservationId));
+        } catch (ReservationNotFoundException forgotten) {
+            return settledLongAgo(reservationId, ReservationStatus.RELEASED, "release", forgotten);
+        }
+    }
+
+    private StockLedgerId locate(UUID reservationId) throws ReservationNotFoundException {
+        return reservations.ledgerOf(reservationId)
+                .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+    }
+
+    /**
+     * The registry knows the reservation but its ledger no longer remembers it: it settled longer ago than the
+     * ledger's memory window. The read model still has its final status, which answers the repeat.
+     */
+    private ReservationOutcome settledLongAgo(UUID reservationId, ReservationStatus repeatable, String attempted,
+                                              ReservationNotFoundException forgotten) throws LedgerRefusal {
+        ReservationView view = findReservation(reservationId).orElseThrow(() -> forgotten);
+        ReservationStatus status = ReservationStatus.valueOf(view.status());
+        if (status != repeatable && !(repeatable == ReservationStatus.RELEASED && status == ReservationStatus.EXPIRED)) {
+            throw new ReservationNotPendingException(reservationId, status, attempted);
+        }
+        return new ReservationOutcome(reservationId, new StockLedgerId(view.productId(), view.warehouseId()), status,
+                view.quantity(), view.createdAt(), view.expiresAt(), true);
+    }
+
+    public Optional<ReservationView> findReservation(UUID reservationId) {
+        return ask(new FindReservation(reservationId), ReservationView.class);
+    }
+
+    public <V> Optional<V> ask(Object query, Class<V> viewType) {
+        try {
+            return queries.query(query, ResponseTypes.optionalInstanceOf(viewType))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("interrupted while querying", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LedgerUnavailableException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <R> R send(Object command, CommandOrigin origin, Function<AggregateNotFoundException, ?> whenMissing)
+            throws LedgerRefusal {
+        try {
+            return commands.<R>send(command, origin.toMetaData()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
+        } catch (TimeoutException e) {
+            throw new LedgerUnavailableException("the ledger did not answer within " + timeout, e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), whenMissing);
+        }
+    }
+
+    private static RuntimeException translate(Throwable failure, Function<AggregateNotFoundException, ?> whenMissing)
+            throws LedgerRefusal {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LedgerRefusal refusal) {
+                throw refusal;
+            }
+            if (cause instanceof AggregateNotFoundException missing) {
+                Object translated = whenMissing.apply(missing);
+                if (translated instanceof LedgerRefusal refusal) {
+                    throw refusal;
+                }
+                return (RuntimeException) translated;
+            }
+        }
+        return failure instanceof RuntimeException runtime ? runtime
+                : new LedgerUnavailableException("command failed: " + failure, failure);
+    }
+}

@@ -1,0 +1,172 @@
+package io.stockledger.api.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.stockledger.api.ledger.LedgerUnavailableException;
+import io.stockledger.api.web.InvalidParameterException;
+import io.stockledger.command.api.IdempotencyKeyReusedException;
+import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.LedgerRefusal;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves as {@code application/problem+json} with a stable {@code code}: 400 for a body that is not
+ * JSON or has a field of the wrong type or an unknown field, 404 for unknown ids, 409 for what the ledger refuses,
+ * 422 for values out of range (with the offending fields), 503 when the ledger cannot answer in time. A 500 means a
+ * bug in this service, never a client's mistake.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(LedgerRefusal.class)
+    ResponseEntity<ProblemDetail> refused(LedgerRefusal refusal, HttpServletRequest request) {
+        HttpStatus status = switch (refusal.category()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        ProblemDetail problem = Problems.of(status, refusal.code(), titleOf(refusal.code()), refusal.getMessage(),
+                request);
+        if (refusal instanceof InsufficientStockException shortage) {
+            problem.setProperty("requested", shortage.requested());
+            problem.setProperty("available", shortage.available());
+        }
+        if (refusal instanceof IdempotencyKeyReusedException reused) {
+            Problems.withErrors(problem, List.of(new Problems.FieldError("idempotency_key",
+                    "was already used for a different request")));
+            problem.setProperty("idempotency_key", reused.idempotencyKey());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException invalid, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                "Validation failed", invalid.getMessage(), request);
+        Problems.withErrors(problem, List.of(new Problems.FieldError(invalid.parameter(), invalid.reason())));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(LedgerUnavailableException unavailable, HttpServletRequest request) {
+        log.warn("ledger unavailable: {}", unavailable.getMessage(), unavailable);
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_UNAVAILABLE",
+                "Ledger unavailable", "The ledger could not answer in time; retrying with the same idempotency "
+                        + "key is safe.", request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                "An unexpected error occurred; the trace id identifies it in the service's logs.", request);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Problems.FieldError> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(Problems.snakeCase(error.getField()),
+                        error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                "Validation failed", errors.stream().map(e -> e.field() + " " + e.reason())
+                        .collect(Collectors.joining("; ")), servletRequest(request));
+        return ResponseEntity.unprocessableEntity().body(Problems.withErrors(problem, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        HttpServletRequest servlet = servletRequest(request);
+        Throwable cause = unreadable.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "Unknown field",
+                    "the request has a field this endpoint does not accept: " + pathOf(unknown), servlet);
+            return ResponseEntity.badRequest().body(Problems.withErrors(problem,
+                    List.of(new Problems.FieldError(pathOf(unknown), "is not a field of this request"))));
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                    "Validation failed", pathOf(format) + " must be one of " + allowed, servlet);
+            return ResponseEntity.unprocessableEntity().body(Problems.withErrors(problem,
+                    List.of(new Problems.FieldError(pathOf(format), "must be one of " + allowed))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : mismatch.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_TYPE", "Wrong type",
+                    pathOf(mismatch) + " has the wrong type; expected " + expected, servlet);
+            return ResponseEntity.badRequest().body(Problems.withErrors(problem,
+                    List.of(new Problems.FieldError(pathOf(mismatch), "must be of type " + expected))));
+        }
+        String detail = cause instanceof JsonProcessingException json ? json.getOriginalMessage()
+                : "the request body is missing or is not JSON";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "Malformed request", detail, servlet));
+    }
+
+    /** Spring MVC's own problems (404 no such path, 405, 415, ...) get our code and trace id too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            Problems.describe(problem, codeOf(status), servletRequest(request));
+        }
+        return super.handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    private static String codeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+
+    private static String titleOf(String code) {
+        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
+    }
+}

@@ -1,0 +1,121 @@
+package io.stockledger.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A plain HTTP client for the service, as an order system would use it. Thread-safe. */
+public final class LedgerClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    public LedgerClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** A status, the response headers we look at, and the body as a JSON tree (or null). */
+    public record Response(int status, String contentType, String traceId, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public long number(String field) {
+            return body.path(field).asLong();
+        }
+    }
+
+    public Response post(String path, Map<String, ?> body) {
+        return postRaw(path, write(body));
+    }
+
+    public Response postRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank() ? null
+                    : JSON.readTree(response.body());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Trace-ID").orElse(null), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Map<String, ?> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the lifecycle, in the contract's words ----
+
+    public static String key() {
+        return "key-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+    }
+
+    public Response receive(UUID product, UUID warehouse, int quantity) {
+        return post("/v1/receive", Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString(),
+                "quantity", quantity, "idempotency_key", key()));
+    }
+
+    public Response reserve(UUID product, UUID warehouse, int quantity, String idempotencyKey) {
+        return post("/v1/reserve", reserveBody(product, warehouse, quantity, idempotencyKey, 300));
+    }
+
+    public static Map<String, Object> reserveBody(UUID product, UUID warehouse, int quantity, String key, int ttl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("product_id", product.toString());
+        body.put("warehouse_id", warehouse.toString());
+        body.put("quantity", quantity);
+        body.put("idempotency_key", key);
+        body.put("ttl_seconds", ttl);
+        return body;
+    }
+
+    public Response confirm(String reservationId) {
+        return post("/v1/confirm", Map.of("reservation_id", reservationId));
+    }
+
+    public Response release(String reservationId) {
+        return post("/v1/release", Map.of("reservation_id", reservationId));
+    }
+
+    public Response adjust(UUID product, UUID warehouse, int quantity, String reason, String key) {
+        return post("/v1/adjust", Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString(),
+                "quantity", quantity, "reason", reason, "idempotency_key", key));
+    }
+
+    public Response stock(UUID product, UUID warehouse) {
+        return get("/v1/stock/" + product + "/" + warehouse);
+    }
+}

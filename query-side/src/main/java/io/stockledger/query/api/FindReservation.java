@@ -1,0 +1,7 @@
+package io.stockledger.query.api;
+
+import java.util.UUID;
+
+/** Asks for one reservation. Answered with an optional {@link ReservationView}. */
+public record FindReservation(UUID reservationId) {
+}

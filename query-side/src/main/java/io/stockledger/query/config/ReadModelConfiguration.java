@@ -1,0 +1,16 @@
+package io.stockledger.query.config;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The query side: projections of ledger events into PostgreSQL tables, and the query handlers that read them.
+ * All projections share one streaming processing group, so one pass over the event store feeds them all.
+ */
+@Configuration
+@ComponentScan(basePackages = "io.stockledger.query")
+public class ReadModelConfiguration {
+
+    /** Processing group of every read-model projection; its token lives in {@code token_entry}. */
+    public static final String READ_MODELS = "read-models";
+}

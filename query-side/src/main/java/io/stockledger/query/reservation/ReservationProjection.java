@@ -1,0 +1,80 @@
+package io.stockledger.query.reservation;
+
+import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.ReservationConfirmed;
+import io.stockledger.events.ReservationExpired;
+import io.stockledger.events.ReservationReleased;
+import io.stockledger.events.ReservationRequested;
+import io.stockledger.query.api.FindReservation;
+import io.stockledger.query.api.ReservationView;
+import io.stockledger.query.config.ReadModelConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Keeps {@code reservation}: one row per reservation with its current status. */
+@Component
+@ProcessingGroup(ReadModelConfiguration.READ_MODELS)
+class ReservationProjection {
+
+    private final JdbcTemplate jdbc;
+
+    ReservationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ReservationRequested event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        INSERT INTO reservation (reservation_id, product_id, warehouse_id, quantity, status,
+                                                 idempotency_key, requester_id, created_at, expires_at, updated_at,
+                                                 last_sequence)
+                        VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (reservation_id) DO NOTHING""",
+                event.reservationId(), event.productId(), event.warehouseId(), event.quantity(),
+                event.idempotencyKey(), event.requesterId(), Timestamp.from(event.timestamp()),
+                Timestamp.from(event.expiresAt()), Timestamp.from(event.timestamp()), sequence);
+    }
+
+    @EventHandler
+    void on(ReservationConfirmed event, @SequenceNumber long sequence) {
+        settle(event, event.reservationId(), "CONFIRMED", sequence);
+    }
+
+    @EventHandler
+    void on(ReservationReleased event, @SequenceNumber long sequence) {
+        settle(event, event.reservationId(), "RELEASED", sequence);
+    }
+
+    @EventHandler
+    void on(ReservationExpired event, @SequenceNumber long sequence) {
+        settle(event, event.reservationId(), "EXPIRED", sequence);
+    }
+
+    private void settle(LedgerEvent event, UUID reservationId, String status, long sequence) {
+        jdbc.update("""
+                        UPDATE reservation SET status = ?, updated_at = ?, last_sequence = ?
+                         WHERE reservation_id = ? AND last_sequence < ?""",
+                status, Timestamp.from(event.timestamp()), sequence, reservationId, sequence);
+    }
+
+    @QueryHandler
+    Optional<ReservationView> handle(FindReservation query) {
+        return jdbc.query("""
+                        SELECT reservation_id, product_id, warehouse_id, quantity, status, requester_id,
+                               created_at, expires_at, updated_at
+                          FROM reservation WHERE reservation_id = ?""",
+                (row, n) -> new ReservationView(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class), row.getInt(4), row.getString(5), row.getString(6),
+                        row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(),
+                        row.getTimestamp(9).toInstant()),
+                query.reservationId()).stream().findFirst();
+    }
+}
