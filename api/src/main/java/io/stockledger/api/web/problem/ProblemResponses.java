@@ -140,13 +140,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own problems (404 no such path, 405, 415, ...) get our code and trace id too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             Problems.describe(problem, codeOf(status), servletRequest(request));
         }
-        return super.handleExceptionInternal(failure, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static String codeOf(HttpStatusCode status) {
