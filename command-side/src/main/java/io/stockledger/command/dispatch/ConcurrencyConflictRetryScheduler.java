@@ -2,6 +2,7 @@ package io.stockledger.command.dispatch;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Retries a command that lost a race to append to its ledger, and nothing else.
  *
  * <p>When two instances hold the same ledger, the second append for a sequence number hits the event table's
- * unique (aggregate, sequence) key and surfaces as a {@link ConcurrencyException}. The losing unit of work has
+ * unique (aggregate, sequence) key and surfaces as a {@link ConcurrencyException} (or, when both were opening a
+ * new ledger with its first event, an {@link AggregateStreamCreationException}). The losing unit of work has
  * been rolled back and its cached aggregate evicted, so a retry reloads the ledger with the winner's events and
  * decides again. A short random pause keeps two losers from colliding again in lock step.
  */
@@ -43,7 +45,7 @@ public final class ConcurrencyConflictRetryScheduler implements RetryScheduler {
 
     static boolean isConcurrencyConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

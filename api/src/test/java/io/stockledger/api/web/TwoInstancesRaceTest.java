@@ -1,0 +1,100 @@
+package io.stockledger.api.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two service instances share one database and both serve the same hot SKU, each with its own warm aggregate cache.
+ * Every append that loses to the other instance is a concurrency conflict, retried against fresh state: exactly the
+ * stock is sold, the ledger's sequence has no gap, and the race counter shows the retries happened.
+ */
+class TwoInstancesRaceTest extends ServiceIntegrationTest {
+
+    @Autowired
+    private Environment environment;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private ConfigurableApplicationContext secondInstance;
+    private LedgerClient secondClient;
+
+    @BeforeEach
+    void startSecondInstance() {
+        // command-line arguments: they outrank application.yml, as an operator's environment would
+        secondInstance = new SpringApplicationBuilder(StockLedgerApplication.class).run(
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--server.port=0");
+        int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+        secondClient = new LedgerClient("http://127.0.0.1:" + port);
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void clientsOfTwoInstancesRaceForTheLastUnits() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        assertThat(client.receive(product, warehouse, 100).status()).isEqualTo(200);
+        // warm both caches with the same state, so that every interleaving is a real conflict
+        assertThat(secondClient.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
+        assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 200; i++) {
+                LedgerClient via = i % 2 == 0 ? client : secondClient;
+                outcomes.add(clients.submit(() -> {
+                    start.await();
+                    return via.reserve(product, warehouse, 1, LedgerClient.key()).status();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> outcome : outcomes) {
+            statuses.add(outcome.get());
+        }
+
+        Map<Integer, Long> byStatus = statuses.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 98L, 409, 102L));
+        List<Long> sequences = jdbc.queryForList("""
+                SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?
+                 ORDER BY sequence_number""", Long.class, product + ":" + warehouse);
+        assertThat(sequences).hasSize(101);
+        assertThat(sequences.get(100)).as("no gap, no duplicate").isEqualTo(100L);
+        double retries = meters.counter("inventory.race.conditions").count()
+                + secondInstance.getBean(MeterRegistry.class).counter("inventory.race.conditions").count();
+        assertThat(retries).as("appends lost to the other instance and retried").isPositive();
+    }
+}
