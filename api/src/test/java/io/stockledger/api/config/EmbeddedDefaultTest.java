@@ -1,0 +1,72 @@
+package io.stockledger.api.config;
+
+import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.support.LedgerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The newcomer's first run: no DATABASE_URL, so the service starts its own PostgreSQL, keeps its data in a
+ * directory, and finds it all again after a restart.
+ */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutADatabaseUrlTheServiceRunsOnEmbeddedPostgresAndKeepsItsDataAcrossRestarts() throws IOException {
+        int postgresPort = freePort();
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        String reservation;
+
+        try (ConfigurableApplicationContext first = start(postgresPort)) {
+            LedgerClient client = clientOf(first);
+            assertThat(client.receive(product, warehouse, 12).status()).isEqualTo(200);
+            reservation = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
+            assertThat(first.getBean(javax.sql.DataSource.class).toString()).contains("embedded-postgres");
+        }
+
+        try (ConfigurableApplicationContext restarted = start(postgresPort)) {
+            LedgerClient client = clientOf(restarted);
+            assertThat(client.confirm(reservation).text("status")).isEqualTo("CONFIRMED");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                LedgerClient.Response stock = client.stock(product, warehouse);
+                assertThat(stock.number("on_hand")).isEqualTo(7);
+                assertThat(stock.number("available")).isEqualTo(7);
+            });
+        }
+    }
+
+    private ConfigurableApplicationContext start(int postgresPort) {
+        return new SpringApplicationBuilder(StockLedgerApplication.class).run(
+                "--spring.datasource.url=",
+                "--ledger.embedded.data-dir=" + dataDir.resolve("postgres"),
+                "--ledger.embedded.port=" + postgresPort,
+                "--server.port=0");
+    }
+
+    private static LedgerClient clientOf(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new LedgerClient("http://127.0.0.1:" + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.stockledger.api.readmodel;
+
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A busy ledger is snapshotted, and a cold load from snapshot plus newer events decides exactly as the warm one. */
+@TestPropertySource(properties = "ledger.snapshot.every-events=20")
+class SnapshotTest extends ServiceIntegrationTest {
+
+    @Autowired
+    @Qualifier("stockLedgerCache")
+    private Cache ledgers;
+
+    @Test
+    void aColdLedgerLoadsFromItsSnapshotAndDecidesTheSame() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        String ledgerId = product + ":" + warehouse;
+        client.receive(product, warehouse, 50);
+        List<String> reservations = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            reservations.add(client.reserve(product, warehouse, 1, LedgerClient.key()).text("reservation_id"));
+        }
+        for (int i = 0; i < 10; i++) {
+            client.confirm(reservations.get(i));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, ledgerId))
+                .isPositive());
+        String snapshot = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = ?
+                 ORDER BY sequence_number DESC LIMIT 1""", String.class, ledgerId);
+        assertThat(snapshot).as("snapshots are readable JSON").contains("\"onHand\"").contains("\"reservations\"");
+
+        ledgers.removeAll();
+
+        // 50 received, 10 shipped, 20 still reserved: 20 available, and earlier reservations are still known
+        assertThat(client.reserve(product, warehouse, 21, LedgerClient.key()).status()).isEqualTo(409);
+        assertThat(client.confirm(reservations.get(0)).text("status")).isEqualTo("CONFIRMED");
+        assertThat(client.release(reservations.get(29)).text("status")).isEqualTo("RELEASED");
+        assertThat(client.reserve(product, warehouse, 21, LedgerClient.key()).status()).isEqualTo(200);
+    }
+}
