@@ -8,7 +8,7 @@ package io.stockledger.command.api;
  */
 public abstract sealed class LedgerRefusal extends Exception
         permits InsufficientStockException, ReservationExpiredException, ReservationNotPendingException,
-                ReservationNotFoundException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
+                ReservationNotFoundException, ReservationIdTakenException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
                 StockLedgerNotFoundException {
 
     /** How a client should read the refusal; the REST layer maps it to a status code. */

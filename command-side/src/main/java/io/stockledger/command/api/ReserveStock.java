@@ -21,8 +21,8 @@ public record ReserveStock(
         Guard.positive("quantity", quantity);
         Guard.present("idempotencyKey", idempotencyKey);
         Guard.present("ttl", ttl);
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
+        if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0 || ttl.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("ttl must be a positive whole number of seconds");
         }
     }
 }

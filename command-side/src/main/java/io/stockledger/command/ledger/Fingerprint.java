@@ -36,11 +36,11 @@ final class Fingerprint {
     }
 
     static String of(AdjustStock command) {
-        return adjustment(command.quantity(), command.reason().name());
+        return adjustment(command.quantity(), command.reason().name(), command.note());
     }
 
     static String of(StockAdjusted event) {
-        return adjustment(event.quantity(), event.reason());
+        return adjustment(event.quantity(), event.reason(), event.note());
     }
 
     private static String receipt(int quantity, BigDecimal unitCost) {
@@ -52,7 +52,7 @@ final class Fingerprint {
         return "reserve quantity=" + quantity + " ttl_seconds=" + ttlSeconds;
     }
 
-    private static String adjustment(int quantity, String reason) {
-        return "adjust quantity=" + quantity + " reason=" + reason;
+    private static String adjustment(int quantity, String reason, String note) {
+        return "adjust quantity=" + quantity + " reason=" + reason + " note=" + (note == null ? "none" : note);
     }
 }

@@ -25,8 +25,9 @@ final class RequestMemory {
     record Settled(String key, Instant at) {
     }
 
-    private final HashMap<String, UsedKey> keys = new HashMap<>();
-    private final ArrayDeque<Settled> settledInOrder = new ArrayDeque<>();
+    // not final: restored from snapshots by Jackson
+    private HashMap<String, UsedKey> keys = new HashMap<>();
+    private ArrayDeque<Settled> settledInOrder = new ArrayDeque<>();
 
     Optional<UsedKey> lookup(String idempotencyKey) {
         return Optional.ofNullable(keys.get(idempotencyKey));

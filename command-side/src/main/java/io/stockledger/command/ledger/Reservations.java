@@ -17,7 +17,7 @@ import java.util.UUID;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class Reservations {
 
-    private final LinkedHashMap<UUID, Reservation> byId = new LinkedHashMap<>();
+    private LinkedHashMap<UUID, Reservation> byId = new LinkedHashMap<>();
     private long reserved;
 
     Optional<Reservation> find(UUID id) {

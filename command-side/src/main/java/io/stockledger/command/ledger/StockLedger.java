@@ -11,6 +11,7 @@ import io.stockledger.command.api.MovementOutcome;
 import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReservationExpiredException;
+import io.stockledger.command.api.ReservationIdTakenException;
 import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReservationNotPendingException;
 import io.stockledger.command.api.ReservationOutcome;
@@ -49,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answer without writing anything.
  *
  * <p>Each command handler first records what time has already decided (reservations past their deadline expire),
- * then checks its guards, then applies its event. State changes only in the event sourcing handlers. Refusals are
+ * then answers a retried request from memory or checks its guards, then applies its event. State changes only in the event sourcing handlers. Refusals are
  * checked {@link io.stockledger.command.api.LedgerRefusal}s, so the expiries recorded before a refusal are kept.
  */
 @Aggregate(cache = "stockLedgerCache", snapshotTriggerDefinition = "stockLedgerSnapshotTrigger")
@@ -64,11 +65,13 @@ class StockLedger {
      */
     static final Duration REQUEST_RETENTION = Duration.ofHours(24);
 
+    // Not final: snapshots are restored by Jackson, which sets fields by reflection (JEP 500 restricts that for
+    // final fields).
     @AggregateIdentifier
     private String ledgerId;
     private long onHand;
-    private final Reservations reservations = new Reservations();
-    private final RequestMemory requests = new RequestMemory();
+    private Reservations reservations = new Reservations();
+    private RequestMemory requests = new RequestMemory();
 
     protected StockLedger() {
         // for Axon and for snapshots
@@ -78,14 +81,15 @@ class StockLedger {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     MovementOutcome handle(ReceiveStock command, MetaData metaData, Clock clock)
             throws IdempotencyKeyReusedException {
+        Instant now = clock.instant();
+        CommandOrigin origin = CommandOrigin.from(metaData);
+        expireOverdueReservations(command.ledgerId(), now, origin);
+
         Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
         if (earlier.isPresent()) {
             return replayedMovement(command.ledgerId(), command.idempotencyKey(), earlier.get(),
                     Fingerprint.of(command));
         }
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
 
         UUID eventId = UUID.randomUUID();
         apply(new StockReceived(eventId, now, origin.traceId(), command.ledgerId().productId(),
@@ -96,15 +100,18 @@ class StockLedger {
 
     @CommandHandler
     ReservationOutcome handle(ReserveStock command, MetaData metaData, Clock clock)
-            throws InsufficientStockException, IdempotencyKeyReusedException {
-        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replayedReservation(command, earlier.get());
-        }
+            throws InsufficientStockException, IdempotencyKeyReusedException, ReservationIdTakenException {
         Instant now = clock.instant();
         CommandOrigin origin = CommandOrigin.from(metaData);
         expireOverdueReservations(command.ledgerId(), now, origin);
 
+        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
+        if (earlier.isPresent()) {
+            return replayedReservation(command, earlier.get());
+        }
+        if (reservations.find(command.reservationId()).isPresent()) {
+            throw new ReservationIdTakenException(command.reservationId());
+        }
         if (command.quantity() > available()) {
             throw new InsufficientStockException(command.quantity(), available());
         }
@@ -167,14 +174,15 @@ class StockLedger {
     @CommandHandler
     MovementOutcome handle(AdjustStock command, MetaData metaData, Clock clock)
             throws AdjustmentBelowReservedException, IdempotencyKeyReusedException {
+        Instant now = clock.instant();
+        CommandOrigin origin = CommandOrigin.from(metaData);
+        expireOverdueReservations(command.ledgerId(), now, origin);
+
         Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
         if (earlier.isPresent()) {
             return replayedMovement(command.ledgerId(), command.idempotencyKey(), earlier.get(),
                     Fingerprint.of(command));
         }
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
 
         if (onHand + command.quantity() < reservations.reserved()) {
             throw new AdjustmentBelowReservedException(command.quantity(), onHand, reservations.reserved());

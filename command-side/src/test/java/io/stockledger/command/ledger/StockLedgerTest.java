@@ -11,6 +11,7 @@ import io.stockledger.command.api.MovementOutcome;
 import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReservationExpiredException;
+import io.stockledger.command.api.ReservationIdTakenException;
 import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReservationNotPendingException;
 import io.stockledger.command.api.ReservationOutcome;
@@ -200,6 +201,25 @@ class StockLedgerTest {
         }
 
         @Test
+        void aRetryAfterTheDeadlineRecordsTheExpiryAndReportsIt() {
+            clock.advance(Duration.ofSeconds(300));
+            Instant now = T0.plusSeconds(300);
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(UUID.randomUUID(), 10, KEY), ORIGIN)
+                    .expectEvents(expired(RES, 10, now, now))
+                    .expectResultMessagePayload(outcome(RES, ReservationStatus.EXPIRED, 10, true));
+        }
+
+        @Test
+        void aReservationIdAlreadyHeldIsRefusedRatherThanOverwritten() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(reserve(RES, 5, "another-key"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(ReservationIdTakenException.class)
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 10, 90)));
+        }
+
+        @Test
         void aReceiptKeyCannotBeReusedForAReservation() {
             fixture.given(received(100, "receive-1", T0))
                     .when(reserve(RES, 100, "receive-1"), ORIGIN)
@@ -361,6 +381,14 @@ class StockLedgerTest {
                     .expectNoEvents()
                     .expectResultMessagePayload(new MovementOutcome(first.eventId(), SKU, -3,
                             new StockLevels(97, 0, 97), true));
+        }
+
+        @Test
+        void adjustmentKeyReusedWithAnotherNoteIsRefused() {
+            fixture.given(received(100, "receive-1", T0), adjusted(-3, AdjustmentReason.LOSS, "adjust-1", T0))
+                    .when(new AdjustStock(SKU, -3, AdjustmentReason.LOSS, "recounted", "adjust-1"), ORIGIN)
+                    .expectNoEvents()
+                    .expectException(IdempotencyKeyReusedException.class);
         }
 
         @Test
