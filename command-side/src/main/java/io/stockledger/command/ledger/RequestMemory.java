@@ -12,10 +12,11 @@ import java.util.Optional;
 /**
  * The ledger's memory of idempotency keys, so a retried request gets its first answer and writes nothing.
  *
- * <p>A key is remembered while its request is open (a pending reservation) and for a retention window after it
- * settled. Settled keys queue up in the order they settled, so forgetting is a walk from the head of the queue and
- * aggregate state stays bounded by the traffic of one window, not by the SKU's whole history. The cut-off comes
- * from event timestamps, so replaying the same events always rebuilds the same memory.
+ * <p>A key is remembered while its request is open (a pending reservation) and, after it settled, for a retention
+ * window or until a count limit pushes it out, whichever comes first. Settled keys queue up in the order they
+ * settled, so forgetting is a walk from the head of the queue and aggregate state stays bounded however busy the
+ * SKU is. The cut-off comes from event timestamps and the order of events, so replaying the same events always
+ * rebuilds the same memory.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -45,10 +46,14 @@ final class RequestMemory {
         settledInOrder.addLast(new Settled(idempotencyKey, at));
     }
 
-    /** Forgets every key that settled before {@code cutoff}; returns what they were used for. */
-    List<UsedKey> forgetSettledBefore(Instant cutoff) {
+    /**
+     * Forgets every key that settled before {@code cutoff}, and the oldest settled keys beyond {@code limit};
+     * returns what they were used for.
+     */
+    List<UsedKey> forgetSettled(Instant cutoff, int limit) {
         List<UsedKey> forgotten = new ArrayList<>();
-        while (!settledInOrder.isEmpty() && settledInOrder.peekFirst().at().isBefore(cutoff)) {
+        while (!settledInOrder.isEmpty()
+                && (settledInOrder.peekFirst().at().isBefore(cutoff) || settledInOrder.size() > limit)) {
             UsedKey use = keys.remove(settledInOrder.removeFirst().key());
             if (use != null) {
                 forgotten.add(use);

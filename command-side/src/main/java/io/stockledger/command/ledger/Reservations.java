@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.stockledger.command.api.ReservationStatus;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -11,17 +12,22 @@ import java.util.UUID;
 
 /**
  * The ledger's reservations: every pending one, and settled ones until {@link RequestMemory} forgets them.
- * Keeps the reserved total so reads are O(1). Mutated only from the aggregate's event sourcing handlers.
+ * Pending and settled are kept apart so the expiry check on every command walks only the open ones, however many
+ * settled reservations a busy day leaves in memory. Keeps the reserved total so reads are O(1). Mutated only from
+ * the aggregate's event sourcing handlers.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class Reservations {
 
-    private LinkedHashMap<UUID, Reservation> byId = new LinkedHashMap<>();
+    // not final: restored from snapshots by Jackson
+    private LinkedHashMap<UUID, Reservation> pending = new LinkedHashMap<>();
+    private HashMap<UUID, Reservation> settled = new HashMap<>();
     private long reserved;
 
     Optional<Reservation> find(UUID id) {
-        return Optional.ofNullable(byId.get(id));
+        Reservation open = pending.get(id);
+        return Optional.ofNullable(open != null ? open : settled.get(id));
     }
 
     long reserved() {
@@ -29,34 +35,30 @@ final class Reservations {
     }
 
     List<Reservation> overdueAt(Instant now) {
-        return byId.values().stream().filter(reservation -> reservation.isOverdueAt(now)).toList();
-    }
-
-    long pendingCount() {
-        return byId.values().stream().filter(Reservation::isPending).count();
+        return pending.values().stream().filter(reservation -> reservation.isOverdueAt(now)).toList();
     }
 
     int size() {
-        return byId.size();
+        return pending.size() + settled.size();
     }
 
     void add(Reservation reservation) {
-        byId.put(reservation.id(), reservation);
+        pending.put(reservation.id(), reservation);
         reserved += reservation.quantity();
     }
 
     /** Moves a pending reservation to a terminal state and gives its units back to the unreserved stock. */
     Reservation settle(UUID id, ReservationStatus terminal) {
-        Reservation settled = byId.get(id).settledAs(terminal);
-        byId.put(id, settled);
-        reserved -= settled.quantity();
-        return settled;
+        Reservation settledOne = pending.remove(id).settledAs(terminal);
+        settled.put(id, settledOne);
+        reserved -= settledOne.quantity();
+        return settledOne;
     }
 
     void forget(UUID id) {
-        Reservation removed = byId.remove(id);
-        if (removed != null && removed.isPending()) {
+        if (pending.containsKey(id)) {
             throw new IllegalStateException("a pending reservation must never be forgotten: " + id);
         }
+        settled.remove(id);
     }
 }

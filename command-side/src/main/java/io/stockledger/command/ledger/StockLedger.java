@@ -59,11 +59,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class StockLedger {
 
     /**
-     * How long a settled request stays in memory to answer retries. Beyond it the request registry still refuses a
-     * reused key, but the ledger no longer knows the first answer. A constant, not configuration: the memory is
+     * How long a settled request stays in memory to answer retries (unless {@link #SETTLED_REQUESTS_REMEMBERED}
+     * pushes it out first). Beyond it the request registry still refuses a reused key, but the ledger no longer
+     * knows the first answer. A constant, not configuration: the memory is
      * rebuilt from events and must come out the same on every replay.
      */
     static final Duration REQUEST_RETENTION = Duration.ofHours(24);
+
+    /**
+     * At most this many settled requests are remembered, so a hot SKU's state (and its snapshot) stays small
+     * however many requests a day brings: about 250 bytes each. Constant for the same reason as the retention.
+     */
+    static final int SETTLED_REQUESTS_REMEMBERED = 10_000;
 
     // Not final: snapshots are restored by Jackson, which sets fields by reflection (JEP 500 restricts that for
     // final fields).
@@ -291,7 +298,7 @@ class StockLedger {
     }
 
     private void forgetWhatRetentionAllows(Instant now) {
-        for (UsedKey forgotten : requests.forgetSettledBefore(now.minus(REQUEST_RETENTION))) {
+        for (UsedKey forgotten : requests.forgetSettled(now.minus(REQUEST_RETENTION), SETTLED_REQUESTS_REMEMBERED)) {
             if (forgotten.reservationId() != null) {
                 reservations.forget(forgotten.reservationId());
             }

@@ -418,6 +418,35 @@ class StockLedgerTest {
         }
 
         @Test
+        void aBusyLedgerRemembersOnlyTheMostRecentSettledRequests() {
+            int limit = StockLedger.SETTLED_REQUESTS_REMEMBERED;
+            java.util.List<Object> history = new java.util.ArrayList<>();
+            history.add(received(limit + 10, "receive-1", T0));
+            UUID oldest = null;
+            UUID newest = null;
+            for (int i = 0; i < limit + 5; i++) {
+                UUID id = UUID.randomUUID();
+                oldest = oldest == null ? id : oldest;
+                newest = id;
+                history.add(requested(id, 1, 300, "key-" + i, T0));
+                history.add(confirmed(id, 1, T0));
+            }
+            UUID first = oldest;
+            UUID last = newest;
+            fixture.given(history)
+                    .when(new ConfirmReservation(SKU, last), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.notNullValue())
+                    .expectState(ledger -> {
+                        assertThat(ledger.rememberedReservations()).isLessThanOrEqualTo(limit);
+                        assertThat(ledger.rememberedRequests()).isLessThanOrEqualTo(limit);
+                    });
+            fixture.given(history)
+                    .when(new ConfirmReservation(SKU, first), ORIGIN)
+                    .expectException(ReservationNotFoundException.class);
+        }
+
+        @Test
         void pendingReservationsAreNeverForgotten() {
             Instant later = T0.plus(StockLedger.REQUEST_RETENTION).plusSeconds(1);
             clock.set(later);
