@@ -1,0 +1,32 @@
+package io.stockledger.api.relay;
+
+import io.stockledger.query.relay.LedgerStream;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+
+/**
+ * The relay's view of NATS. NATS down makes the service DEGRADED, never DOWN: the ledger keeps taking commands and
+ * the relay catches up when NATS returns. It is not part of readiness.
+ */
+public class NatsRelayHealthIndicator implements HealthIndicator {
+
+    public static final Status DEGRADED = new Status("DEGRADED", "NATS unreachable: events queue in the store");
+
+    private final LedgerStream stream;
+    private final RelayLag lag;
+
+    public NatsRelayHealthIndicator(LedgerStream stream, RelayLag lag) {
+        this.stream = stream;
+        this.lag = lag;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = stream.isConnected() ? Health.up() : Health.status(DEGRADED);
+        return health.withDetail("connection", stream.status())
+                .withDetail("stream", stream.settings().streamName())
+                .withDetail("events_behind", lag.eventsBehind())
+                .build();
+    }
+}

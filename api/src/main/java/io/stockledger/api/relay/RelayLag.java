@@ -1,0 +1,42 @@
+package io.stockledger.api.relay;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** How far a streaming processor is behind the head of the event store, in events. */
+public class RelayLag {
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final String processorName;
+
+    public RelayLag(EventStore eventStore, EventProcessingConfiguration processing, String processorName) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.processorName = processorName;
+    }
+
+    public long eventsBehind() {
+        long head = position(eventStore.createHeadToken()).orElse(0L);
+        long processed = processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong)
+                        .min()
+                        .orElse(0L))
+                .orElse(0L);
+        return Math.max(0, head - processed);
+    }
+
+    private static Optional<Long> position(TrackingToken token) {
+        return token == null || token.position().isEmpty() ? Optional.empty()
+                : Optional.of(token.position().getAsLong());
+    }
+}

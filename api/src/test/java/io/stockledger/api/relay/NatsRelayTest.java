@@ -1,0 +1,197 @@
+package io.stockledger.api.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.NatsServer;
+import io.stockledger.api.support.ServiceInstance;
+import io.stockledger.api.support.StreamReader;
+import io.stockledger.api.support.TestDatabase;
+import io.stockledger.events.EventTypes;
+import io.stockledger.events.LedgerEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay against a real NATS server that each test owns (its own port and store, so it can be stopped and
+ * started): every event in the store reaches the stream exactly once, in store order per SKU, with the contract's
+ * headers, across a NATS outage, a service restart, and a relay switched on after the fact.
+ */
+class NatsRelayTest {
+
+    private static final String STREAM = "INVENTORY";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestDatabase database;
+    private JdbcTemplate jdbc;
+    private NatsServer nats;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeEach
+    void freshDatabaseAndNats() {
+        database = TestDatabase.createFresh();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
+                database.password()));
+        nats = NatsServer.start();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+        nats.close();
+    }
+
+    @Test
+    void everyEventArrivesOnceInStoreOrderWithTheContractHeaders() throws Exception {
+        ServiceInstance service = start("--NATS_URL=" + nats.url());
+        LedgerClient client = service.client();
+        for (int sku = 0; sku < 2; sku++) {
+            UUID product = UUID.randomUUID();
+            UUID warehouse = UUID.randomUUID();
+            client.receive(product, warehouse, 30);
+            String shipped = client.reserve(product, warehouse, 4, LedgerClient.key()).text("reservation_id");
+            String cancelled = client.reserve(product, warehouse, 2, LedgerClient.key()).text("reservation_id");
+            client.confirm(shipped);
+            client.release(cancelled);
+            client.adjust(product, warehouse, -1, "DAMAGE", LedgerClient.key());
+        }
+
+        List<StreamReader.Message> messages = allMessagesOnceCaughtUp();
+
+        List<Map<String, Object>> stored = jdbc.queryForList("""
+                SELECT aggregate_identifier, sequence_number, payload_type, convert_from(payload, 'UTF8') AS payload
+                  FROM domain_event_entry ORDER BY global_index""");
+        assertThat(messages).hasSize(stored.size()).hasSize(12);
+        for (int i = 0; i < stored.size(); i++) {
+            Map<String, Object> event = stored.get(i);
+            StreamReader.Message message = messages.get(i);
+            JsonNode payload = JSON.readTree((String) event.get("payload"));
+            @SuppressWarnings("unchecked")
+            Class<? extends LedgerEvent> type = (Class<? extends LedgerEvent>) Class.forName(
+                    (String) event.get("payload_type"));
+            assertThat(message.subject()).isEqualTo(EventTypes.subjectOf(type));
+            assertThat(message.body()).as("payload as stored").isEqualTo(payload);
+            assertThat(message.header("Nats-Msg-Id")).isEqualTo(payload.path("event_id").asText());
+            assertThat(message.header("ce-id")).isEqualTo(payload.path("event_id").asText());
+            assertThat(message.header("ce-type")).isEqualTo(EventTypes.schemaIdOf(type));
+            assertThat(message.header("ce-specversion")).isEqualTo("1.0");
+            assertThat(message.header("ce-source")).isEqualTo("urn:stock-ledger");
+            assertThat(message.header("ce-time")).isNotBlank();
+            assertThat(message.header("ce-subject")).isEqualTo(
+                    payload.path("product_id").asText() + "/" + payload.path("warehouse_id").asText());
+            assertThat(message.header("Ledger-Aggregate-Id")).isEqualTo(event.get("aggregate_identifier"));
+            assertThat(message.header("Ledger-Sequence")).isEqualTo(event.get("sequence_number").toString());
+            assertThat(message.header("Trace-Id")).isEqualTo(payload.path("trace_id").asText());
+        }
+    }
+
+    @Test
+    void aNatsOutageLosesNothingAndDuplicatesNothing() throws Exception {
+        ServiceInstance service = start("--NATS_URL=" + nats.url());
+        LedgerClient client = service.client();
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        client.receive(product, warehouse, 100);
+        allMessagesOnceCaughtUp();
+
+        nats.stop();
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status())
+                    .as("the ledger keeps taking commands while NATS is down").isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.get("/actuator/health").body().path("components").path("natsRelay").path("status").asText())
+                .isEqualTo("DEGRADED"));
+        nats.startAgain();
+
+        List<StreamReader.Message> messages = allMessagesOnceCaughtUp();
+        assertExactlyOnceInStoreOrder(messages);
+        assertThat(messages).hasSize(21);
+    }
+
+    @Test
+    void aRelaySwitchedOnLaterPublishesTheBacklogAndARestartMidStreamLosesAndRepeatsNothing() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        try (ServiceInstance withoutNats = ServiceInstance.on(database)) {
+            withoutNats.client().receive(product, warehouse, 1000);
+            for (int i = 0; i < 10; i++) {
+                withoutNats.client().reserve(product, warehouse, 1, LedgerClient.key());
+            }
+        }
+
+        ServiceInstance first = ServiceInstance.on(database, "--NATS_URL=" + nats.url());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        List<LedgerClient> clients = new ArrayList<>(List.of(first.client()));
+        Thread writer = Thread.ofVirtual().start(() -> {
+            while (writing.get()) {
+                try {
+                    if (clients.getLast().reserve(product, warehouse, 1, LedgerClient.key()).status() == 200) {
+                        written.incrementAndGet();
+                    }
+                } catch (RuntimeException instanceGoingDown) {
+                    // the instance is restarting; the next call goes to the new one
+                }
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> written.get() >= 30);
+        first.close();
+        ServiceInstance second = start("--NATS_URL=" + nats.url());
+        clients.add(second.client());
+        await().atMost(Duration.ofSeconds(20)).until(() -> written.get() >= 60);
+        writing.set(false);
+        writer.join();
+
+        List<StreamReader.Message> messages = allMessagesOnceCaughtUp();
+        assertExactlyOnceInStoreOrder(messages);
+        assertThat(messages.size()).isGreaterThanOrEqualTo(1 + 10 + 60);
+    }
+
+    private ServiceInstance start(String... arguments) {
+        ServiceInstance instance = ServiceInstance.on(database, arguments);
+        toClose.add(instance);
+        return instance;
+    }
+
+    private List<StreamReader.Message> allMessagesOnceCaughtUp() throws Exception {
+        try (StreamReader reader = new StreamReader(nats.url(), STREAM)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reader.count())
+                    .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)));
+            return reader.all();
+        }
+    }
+
+    /** Every stored event once, no other message, and each SKU's events in the order of their sequence numbers. */
+    private void assertExactlyOnceInStoreOrder(List<StreamReader.Message> messages) {
+        List<String> storedIds = jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8')::json->>'event_id' FROM domain_event_entry", String.class);
+        List<String> streamedIds = messages.stream().map(message -> message.header("Nats-Msg-Id")).toList();
+        assertThat(new HashSet<>(streamedIds)).as("no duplicates").hasSize(streamedIds.size());
+        assertThat(streamedIds).containsExactlyInAnyOrderElementsOf(storedIds);
+        Map<String, Long> lastSequencePerSku = new HashMap<>();
+        for (StreamReader.Message message : messages) {
+            long sequence = Long.parseLong(message.header("Ledger-Sequence"));
+            Long previous = lastSequencePerSku.put(message.header("Ledger-Aggregate-Id"), sequence);
+            assertThat(sequence).as("per-SKU order").isEqualTo(previous == null ? 0 : previous + 1);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.stockledger.query.relay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import io.stockledger.events.EventTypes;
+import io.stockledger.events.LedgerEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every ledger event, in store order, to the JetStream stream. Runs in its own tracking processor with its
+ * own token, which Axon advances only when the whole batch is acknowledged by JetStream: the publishes of a batch go
+ * out asynchronously and the batch's unit of work waits for every acknowledgement before it commits. If NATS is down
+ * or slow the batch fails, the processor backs off and retries from its last token, and JetStream drops the
+ * republished events it already has by their {@code Nats-Msg-Id} (the event id).
+ */
+@ProcessingGroup(NatsRelay.PROCESSING_GROUP)
+public class NatsRelay {
+
+    public static final String PROCESSING_GROUP = "nats-relay";
+    private static final String PENDING_ACKS = NatsRelay.class.getName() + ".pendingAcks";
+
+    private final LedgerStream stream;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Counter published;
+    private final Counter duplicates;
+    private final Counter failures;
+
+    public NatsRelay(LedgerStream stream, MeterRegistry meters) {
+        this.stream = stream;
+        this.published = Counter.builder("inventory.relay.published")
+                .description("Events acknowledged by JetStream").register(meters);
+        this.duplicates = Counter.builder("inventory.relay.duplicates")
+                .description("Republished events JetStream already had (dropped by Nats-Msg-Id)").register(meters);
+        this.failures = Counter.builder("inventory.relay.failures")
+                .description("Batches that failed to publish and will be retried").register(meters);
+    }
+
+    @EventHandler
+    void on(LedgerEvent event, @SequenceNumber long sequence) throws IOException, JetStreamApiException {
+        CompletableFuture<PublishAck> ack;
+        try {
+            ack = publishAsync(event, sequence);
+        } catch (IOException | JetStreamApiException | RuntimeException unreachable) {
+            failures.increment();
+            throw unreachable;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        List<CompletableFuture<PublishAck>> pending = unitOfWork.root().getOrComputeResource(PENDING_ACKS, key -> {
+            List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(committing -> awaitAcknowledgements(acks));
+            return acks;
+        });
+        pending.add(ack);
+    }
+
+    /** Publishes one event and waits for its acknowledgement; used by the replay operation. */
+    public PublishAck publish(LedgerEvent event, long sequence) throws Exception {
+        return publishAsync(event, sequence).get(stream.settings().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<PublishAck> publishAsync(LedgerEvent event, long sequence)
+            throws IOException, JetStreamApiException {
+        JetStream jetStream = stream.jetStream();
+        NatsMessage message = NatsMessage.builder()
+                .subject(EventTypes.subjectOf(event.getClass()))
+                .headers(headersOf(event, sequence))
+                .data(json.writeValueAsBytes(event))
+                .build();
+        PublishOptions options = PublishOptions.builder()
+                .messageId(event.eventId().toString())
+                .expectedStream(stream.settings().streamName())
+                .build();
+        return jetStream.publishAsync(message, options);
+    }
+
+    private Headers headersOf(LedgerEvent event, long sequence) {
+        Headers headers = new Headers();
+        headers.add("ce-specversion", "1.0");
+        headers.add("ce-id", event.eventId().toString());
+        headers.add("ce-type", EventTypes.schemaIdOf(event.getClass()));
+        headers.add("ce-source", stream.settings().source());
+        headers.add("ce-time", event.timestamp().toString());
+        headers.add("ce-subject", event.productId() + "/" + event.warehouseId());
+        headers.add("Content-Type", "application/json");
+        headers.add("Ledger-Aggregate-Id", event.productId() + ":" + event.warehouseId());
+        headers.add("Ledger-Sequence", Long.toString(sequence));
+        headers.add("Trace-Id", event.traceId());
+        return headers;
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<PublishAck>> acks) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(stream.settings().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (CompletableFuture<PublishAck> ack : acks) {
+                if (ack.join().isDuplicate()) {
+                    duplicates.increment();
+                } else {
+                    published.increment();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.increment();
+            throw new RelayPublishException("interrupted while waiting for JetStream", e);
+        } catch (ExecutionException | TimeoutException e) {
+            failures.increment();
+            throw new RelayPublishException("JetStream did not acknowledge a batch of " + acks.size()
+                    + " events; it will be retried from the last acknowledged one", e);
+        } catch (UncheckedIOException e) {
+            failures.increment();
+            throw e;
+        }
+    }
+}
