@@ -166,6 +166,35 @@ class NatsRelayTest {
         assertThat(messages.size()).isGreaterThanOrEqualTo(1 + 10 + 60);
     }
 
+    @Test
+    void aReplayRepublishesARangeAndTheServerDropsWhatItStillRemembers() throws Exception {
+        ServiceInstance service = start("--NATS_URL=" + nats.url(), "--ledger.relay.duplicate-window=2s");
+        LedgerClient client = service.client();
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        client.receive(product, warehouse, 10);
+        client.reserve(product, warehouse, 1, LedgerClient.key());
+        client.reserve(product, warehouse, 1, LedgerClient.key());
+        allMessagesOnceCaughtUp();
+        List<Long> positions = jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY 1", Long.class);
+        Map<String, Object> range = Map.of("from_position", positions.get(1), "to_position", positions.get(2));
+
+        LedgerClient.Response withinWindow = client.post("/v1/admin/relay/replay", range);
+        assertThat(withinWindow.status()).isEqualTo(200);
+        assertThat(withinWindow.number("duplicates")).isEqualTo(2);
+        assertThat(withinWindow.number("published")).isZero();
+
+        Thread.sleep(2_500); // past the duplicate window: the server no longer remembers those ids
+        LedgerClient.Response afterWindow = client.post("/v1/admin/relay/replay", range);
+        assertThat(afterWindow.number("published")).isEqualTo(2);
+        try (StreamReader reader = new StreamReader(nats.url(), STREAM)) {
+            List<StreamReader.Message> messages = reader.all();
+            assertThat(messages).hasSize(5);
+            assertThat(messages.subList(3, 5)).extracting(message -> message.header("Ledger-Sequence"))
+                    .containsExactly("1", "2");
+        }
+    }
+
     private ServiceInstance start(String... arguments) {
         ServiceInstance instance = ServiceInstance.on(database, arguments);
         toClose.add(instance);

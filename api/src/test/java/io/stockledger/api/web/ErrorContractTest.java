@@ -191,6 +191,14 @@ class ErrorContractTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void replayingToNatsWithoutARelayIs409() {
+        Response response = client.post("/v1/admin/relay/replay", Map.of("from_position", 1, "to_position", 5));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("code")).isEqualTo("RELAY_DISABLED");
+    }
+
+    @Test
     void theTraceIdIsEchoedOnErrors() {
         Response response = client.post("/v1/reserve", Map.of());
 
