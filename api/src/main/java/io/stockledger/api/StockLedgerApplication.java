@@ -1,5 +1,6 @@
 package io.stockledger.api;
 
+import io.stockledger.api.security.MintTokenCommand;
 import io.stockledger.command.config.StockLedgerConfiguration;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,10 @@ import org.springframework.context.annotation.Import;
 public class StockLedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && MintTokenCommand.NAME.equals(args[0])) {
+            MintTokenCommand.run(args);
+            return;
+        }
         // Axon's update checker phones home at startup; this service never calls out.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(StockLedgerApplication.class, args);

@@ -1,18 +1,21 @@
 package io.stockledger.api.web;
 
+import io.stockledger.api.security.AccessInterceptor;
+import io.stockledger.api.security.Caller;
 import io.stockledger.command.api.CommandOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Builds the command origin of the current HTTP request: its trace id and (until authentication) its actor. */
+/** Builds the command origin of the current HTTP request: the verified token's subject and the trace id. */
 public final class RequestOrigin {
-
-    /** Until bearer tokens are verified, every caller is this actor. */
-    public static final String ANONYMOUS = "anonymous";
 
     private RequestOrigin() {
     }
 
     public static CommandOrigin of(HttpServletRequest request) {
-        return new CommandOrigin(ANONYMOUS, TraceIdFilter.traceIdOf(request));
+        Caller caller = AccessInterceptor.callerOf(request);
+        if (caller == null) {
+            throw new IllegalStateException("no verified caller on " + request.getRequestURI());
+        }
+        return new CommandOrigin(caller.subject(), TraceIdFilter.traceIdOf(request));
     }
 }

@@ -1,6 +1,8 @@
 package io.stockledger.api.config;
 
 import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.security.TokenMinter;
+import io.stockledger.api.security.VerificationKeys;
 import io.stockledger.api.support.LedgerClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,7 @@ class EmbeddedDefaultTest {
         String reservation;
 
         try (ConfigurableApplicationContext first = start(postgresPort)) {
+            assertThat(dataDir.resolve("jwt-secret")).as("a local secret was generated").exists();
             LedgerClient client = clientOf(first);
             assertThat(client.receive(product, warehouse, 12).status()).isEqualTo(200);
             reservation = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
@@ -56,12 +60,18 @@ class EmbeddedDefaultTest {
                 "--spring.datasource.url=",
                 "--ledger.embedded.data-dir=" + dataDir.resolve("postgres"),
                 "--ledger.embedded.port=" + postgresPort,
-                "--server.port=0");
+                "--server.port=0",
+                "--management.server.port=0",
+                "--ledger.security.jwt.secret=");
     }
 
-    private static LedgerClient clientOf(ConfigurableApplicationContext context) {
+    /** Signs with the secret the embedded default generated beside its data, as `mint-token` does. */
+    private LedgerClient clientOf(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new LedgerClient("http://127.0.0.1:" + port);
+        String localSecret = VerificationKeys.readOrCreateLocalSecret(dataDir.resolve("jwt-secret"));
+        String token = TokenMinter.mint(VerificationKeys.hmacKey(localSecret), "newcomer", List.of(),
+                List.of("admin"), Duration.ofMinutes(5), null, null);
+        return new LedgerClient("http://127.0.0.1:" + port, token);
     }
 
     private static int freePort() throws IOException {

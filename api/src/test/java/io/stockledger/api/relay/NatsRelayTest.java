@@ -118,7 +118,7 @@ class NatsRelayTest {
                     .as("the ledger keeps taking commands while NATS is down").isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                client.get("/actuator/health").body().path("components").path("natsRelay").path("status").asText())
+                service.management().get("/actuator/health").body().path("components").path("natsRelay").path("status").asText())
                 .isEqualTo("DEGRADED"));
         nats.startAgain();
 

@@ -21,13 +21,25 @@ public final class LedgerClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String token;
 
+    /** A client that calls with a token of the admin role (every permission). */
     public LedgerClient(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, TestTokens.admin());
     }
 
-    /** A status, the response headers we look at, and the body as a JSON tree (or null). */
-    public record Response(int status, String contentType, String traceId, JsonNode body) {
+    /** A client that sends this bearer token, or none when it is null. */
+    public LedgerClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    public LedgerClient withToken(String otherToken) {
+        return new LedgerClient(baseUrl, otherToken);
+    }
+
+    /** A status, the response headers we look at, and the body as a JSON tree (null unless JSON) and as text. */
+    public record Response(int status, String contentType, String traceId, JsonNode body, String raw) {
 
         public String text(String field) {
             return body.path(field).asText();
@@ -53,14 +65,17 @@ public final class LedgerClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? null
-                    : JSON.readTree(response.body());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-Trace-ID").orElse(null), body);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body() == null || response.body().isBlank() || !contentType.contains("json")
+                    ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), contentType,
+                    response.headers().firstValue("X-Trace-ID").orElse(null), body, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

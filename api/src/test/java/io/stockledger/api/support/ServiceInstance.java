@@ -16,26 +16,41 @@ public final class ServiceInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final LedgerClient client;
+    private final LedgerClient management;
 
     private ServiceInstance(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.client = new LedgerClient("http://127.0.0.1:" + port);
+        this.management = new LedgerClient("http://127.0.0.1:"
+                + context.getEnvironment().getProperty("local.management.port"), null);
     }
 
     public static ServiceInstance on(TestDatabase database, String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + database.jdbcUrl(),
+        List<String> arguments = new ArrayList<>(List.of(extraArguments));
+        // defaults only for what the caller did not set: a repeated argument would be joined with a comma
+        for (String fallback : List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--server.port=0"));
-        arguments.addAll(List.of(extraArguments));
+                "--server.port=0",
+                "--management.server.port=0",
+                "--ledger.security.jwt.secret=" + TestTokens.SECRET)) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (arguments.stream().noneMatch(argument -> argument.startsWith(key))) {
+                arguments.add(fallback);
+            }
+        }
         return new ServiceInstance(new SpringApplicationBuilder(StockLedgerApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
 
     public LedgerClient client() {
         return client;
+    }
+
+    /** The actuator endpoints on the management port, called without a token. */
+    public LedgerClient management() {
+        return management;
     }
 
     public ConfigurableApplicationContext context() {

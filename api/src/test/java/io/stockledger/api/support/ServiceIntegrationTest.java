@@ -3,6 +3,7 @@ package io.stockledger.api.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -20,10 +21,17 @@ public abstract class ServiceIntegrationTest {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** Calls /v1 with an admin token. */
     protected LedgerClient client;
+
+    /** Calls the management port (actuator), without a token. */
+    protected LedgerClient management;
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -31,10 +39,16 @@ public abstract class ServiceIntegrationTest {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("ledger.security.jwt.secret", () -> TestTokens.SECRET);
     }
 
     @BeforeEach
     void connectClient() {
         client = new LedgerClient("http://127.0.0.1:" + port);
+        management = new LedgerClient("http://127.0.0.1:" + managementPort, null);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 }

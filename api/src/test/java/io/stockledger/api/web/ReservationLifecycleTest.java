@@ -82,7 +82,8 @@ class ReservationLifecycleTest extends ServiceIntegrationTest {
                 .contains("\"product_id\":\"" + product + "\"")
                 .contains("\"quantity\":20")
                 .contains("\"trace_id\":\"" + received.traceId() + "\"");
-        assertThat((String) events.get(0).get("meta_data")).contains(received.traceId()).contains("anonymous");
+        assertThat((String) events.get(0).get("meta_data")).contains(received.traceId()).contains("\"actor\":\"test-admin\"");
+        assertThat((String) events.get(0).get("payload")).contains("\"requester_id\":\"test-admin\"");
     }
 
     @Test

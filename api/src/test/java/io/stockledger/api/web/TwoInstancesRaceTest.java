@@ -49,7 +49,9 @@ class TwoInstancesRaceTest extends ServiceIntegrationTest {
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0");
+                "--server.port=0",
+                "--management.server.port=0",
+                "--ledger.security.jwt.secret=" + io.stockledger.api.support.TestTokens.SECRET);
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
         secondClient = new LedgerClient("http://127.0.0.1:" + port);
     }

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.admin;
 
+import io.stockledger.api.security.Permission;
+import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.query.relay.RelayReplay;
 import jakarta.validation.Valid;
@@ -25,6 +27,7 @@ class RelayReplayController {
         this.replay = replay;
     }
 
+    @RequiresPermission(Permission.ADMIN)
     @PostMapping("/replay")
     ResponseEntity<?> replay(@Valid @RequestBody RelayReplayRequest body) throws Exception {
         if (body.toPosition() < body.fromPosition()) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.stockledger.api.ledger.LedgerUnavailableException;
+import io.stockledger.api.security.AccessDeniedException;
+import io.stockledger.api.security.AuthenticationException;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error leaves as {@code application/problem+json} with a stable {@code code}: 400 for a body that is not
- * JSON or has a field of the wrong type or an unknown field, 404 for unknown ids, 409 for what the ledger refuses,
+ * JSON or has a field of the wrong type or an unknown field, 401 without a valid bearer token, 403 without the
+ * endpoint's permission, 404 for unknown ids, 409 for what the ledger refuses,
  * 422 for values out of range (with the offending fields), 503 when the ledger cannot answer in time. A 500 means a
  * bug in this service, never a client's mistake.
  */
@@ -60,6 +63,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("idempotency_key", reused.idempotencyKey());
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+                failure.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException denied, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", denied.getMessage(),
+                request);
+        problem.setProperty("required_permission", denied.permission());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(InvalidParameterException.class)

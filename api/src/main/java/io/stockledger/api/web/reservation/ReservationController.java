@@ -1,5 +1,7 @@
 package io.stockledger.api.web.reservation;
 
+import io.stockledger.api.security.Permission;
+import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.web.RequestOrigin;
 import io.stockledger.command.api.LedgerRefusal;
@@ -30,6 +32,7 @@ class ReservationController {
         this.ledger = ledger;
     }
 
+    @RequiresPermission(Permission.RESERVE)
     @PostMapping("/reserve")
     ReservationResponse reserve(@Valid @RequestBody ReserveRequest body, HttpServletRequest request)
             throws LedgerRefusal {
@@ -39,6 +42,7 @@ class ReservationController {
         return ReservationResponse.of(ledger.reserve(command, RequestOrigin.of(request)));
     }
 
+    @RequiresPermission(Permission.CONFIRM)
     @PostMapping("/confirm")
     ReservationResponse confirm(@Valid @RequestBody ReservationIdRequest body, HttpServletRequest request)
             throws LedgerRefusal {
@@ -46,6 +50,7 @@ class ReservationController {
                 RequestOrigin.of(request)));
     }
 
+    @RequiresPermission(Permission.RELEASE)
     @PostMapping("/release")
     ReservationResponse release(@Valid @RequestBody ReservationIdRequest body, HttpServletRequest request)
             throws LedgerRefusal {
@@ -53,6 +58,7 @@ class ReservationController {
                 RequestOrigin.of(request)));
     }
 
+    @RequiresPermission(Permission.READ)
     @GetMapping("/reservations/{reservation_id}")
     ReservationResponse get(@PathVariable("reservation_id") String reservationId) throws LedgerRefusal {
         UUID id = PathIds.uuid("reservation_id", reservationId);

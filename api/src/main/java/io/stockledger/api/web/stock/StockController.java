@@ -1,5 +1,7 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.security.Permission;
+import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
@@ -33,6 +35,7 @@ class StockController {
         this.ledger = ledger;
     }
 
+    @RequiresPermission(Permission.RECEIVE)
     @PostMapping("/receive")
     MovementResponse receive(@Valid @RequestBody ReceiveRequest body, HttpServletRequest request)
             throws LedgerRefusal {
@@ -41,6 +44,7 @@ class StockController {
         return MovementResponse.of(ledger.receive(command, RequestOrigin.of(request)));
     }
 
+    @RequiresPermission(Permission.ADJUST)
     @PostMapping("/adjust")
     MovementResponse adjust(@Valid @RequestBody AdjustRequest body, HttpServletRequest request)
             throws LedgerRefusal {
@@ -52,6 +56,7 @@ class StockController {
         return MovementResponse.of(ledger.adjust(command, RequestOrigin.of(request)));
     }
 
+    @RequiresPermission(Permission.READ)
     @GetMapping("/stock/{product_id}/{warehouse_id}")
     StockResponse stock(@PathVariable("product_id") String productId,
                         @PathVariable("warehouse_id") String warehouseId) throws LedgerRefusal {

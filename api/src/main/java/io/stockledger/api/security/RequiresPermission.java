@@ -1,0 +1,14 @@
+package io.stockledger.api.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The permission a caller's token must grant to reach this endpoint. Every /v1 handler method carries one. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresPermission {
+
+    String value();
+}

@@ -1,0 +1,33 @@
+package io.stockledger.api.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Bearer tokens on every /v1 endpoint, permissions per endpoint. Actuator lives on the management port, open. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final AccessInterceptor access;
+
+    public SecurityConfiguration(SecuritySettings settings, @Value("${spring.datasource.url:}") String databaseUrl) {
+        SecuritySettings.Jwt jwt = settings.jwt();
+        this.access = new AccessInterceptor(new TokenVerifier(
+                VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.issuer(), jwt.audience(),
+                jwt.clockSkew().toSeconds(), settings.rolesOrEmpty()));
+    }
+
+    @Bean
+    public AccessInterceptor accessInterceptor() {
+        return access;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(access).addPathPatterns("/v1/**");
+    }
+}
