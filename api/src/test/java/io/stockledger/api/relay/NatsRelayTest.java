@@ -2,6 +2,7 @@ package io.stockledger.api.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.support.EventSchemaValidator;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceInstance;
@@ -89,6 +90,8 @@ class NatsRelayTest {
                     (String) event.get("payload_type"));
             assertThat(message.subject()).isEqualTo(EventTypes.subjectOf(type));
             assertThat(message.body()).as("payload as stored").isEqualTo(payload);
+            assertThat(EventSchemaValidator.errors(EventTypes.schemaIdOf(type), message.body()))
+                    .as("payload valid against %s", EventTypes.schemaIdOf(type)).isEmpty();
             assertThat(message.header("Nats-Msg-Id")).isEqualTo(payload.path("event_id").asText());
             assertThat(message.header("ce-id")).isEqualTo(payload.path("event_id").asText());
             assertThat(message.header("ce-type")).isEqualTo(EventTypes.schemaIdOf(type));
