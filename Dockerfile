@@ -18,5 +18,5 @@ COPY --from=build /src/api/target/stock-ledger.jar /app/stock-ledger.jar
 USER ledger
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
-EXPOSE 8080
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-jar", "/app/stock-ledger.jar"]

@@ -86,7 +86,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
         processor.resetTokens();
         processor.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> !processor.isReplaying()
-                && processor.processingStatus().size() == 4
+                && processor.processingStatus().size() == 2
                 && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
     }
 
