@@ -3,7 +3,10 @@ package io.stockledger.api.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stockledger.api.upcasting.SchemaVersionRevisionResolver;
+import io.stockledger.api.upcasting.UnrevisionedEventUpcaster;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,14 @@ public class SerializerConfiguration {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
     }
 
+    /** Events: ISO instants, and each event's contract version recorded as its payload revision. */
+    public static Serializer eventJsonSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(storageObjectMapper())
+                .revisionResolver(new SchemaVersionRevisionResolver())
+                .build();
+    }
+
     /**
      * Snapshots, tokens and sagas: instants as epoch-second decimals instead of ISO text. A busy ledger's snapshot
      * holds thousands of instants, and parsing ISO text was the largest cost of restoring one (measured with
@@ -50,7 +61,12 @@ public class SerializerConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return jsonSerializer();
+        return eventJsonSerializer();
+    }
+
+    @Bean
+    public EventUpcaster unrevisionedEventUpcaster() {
+        return new UnrevisionedEventUpcaster();
     }
 
     @Bean
