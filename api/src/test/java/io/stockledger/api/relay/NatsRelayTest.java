@@ -107,6 +107,20 @@ class NatsRelayTest {
     }
 
     @Test
+    void theStreamIsCreatedAtStartupWithTheConfiguredShape() throws Exception {
+        start("--NATS_URL=" + nats.url(), "--ledger.relay.max-age=3d");
+
+        try (io.nats.client.Connection connection = io.nats.client.Nats.connect(nats.url())) {
+            io.nats.client.api.StreamConfiguration stream = connection.jetStreamManagement()
+                    .getStreamInfo(STREAM).getConfiguration();
+            assertThat(stream.getSubjects()).containsExactly("inventory.>");
+            assertThat(stream.getStorageType()).isEqualTo(io.nats.client.api.StorageType.File);
+            assertThat(stream.getRetentionPolicy()).isEqualTo(io.nats.client.api.RetentionPolicy.Limits);
+            assertThat(stream.getMaxAge()).isEqualTo(Duration.ofDays(3));
+        }
+    }
+
+    @Test
     void aNatsOutageLosesNothingAndDuplicatesNothing() throws Exception {
         ServiceInstance service = start("--NATS_URL=" + nats.url());
         LedgerClient client = service.client();

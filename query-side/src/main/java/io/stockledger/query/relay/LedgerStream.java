@@ -42,6 +42,20 @@ public class LedgerStream implements AutoCloseable {
                 })
                 .build();
         this.connection = Nats.connectReconnectOnConnect(options);
+        provisionIfReachable();
+    }
+
+    /** At startup: create or update the stream now if NATS is there, so it exists before the first event. */
+    private void provisionIfReachable() {
+        if (!isConnected()) {
+            log.warn("NATS at {} is not reachable yet; the stream is set up when it is", settings.natsUrl());
+            return;
+        }
+        try {
+            provision();
+        } catch (IOException | JetStreamApiException e) {
+            log.warn("could not set up stream {} yet: {}", settings.streamName(), e.getMessage());
+        }
     }
 
     public boolean isConnected() {
