@@ -1,12 +1,23 @@
 package io.stockledger.api.config;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockledger.api.metrics.ProcessorLag;
+import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
+import io.stockledger.query.config.ReadModelConfiguration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Business metrics of the seed contract. No product or warehouse ids as labels: their number is unbounded. */
+/**
+ * Business and pipeline metrics beyond what Spring, Hikari and the JVM already publish. Names follow the seed
+ * contract ({@code inventory_*}); no product or warehouse ids as labels: their number is unbounded.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LedgerMetricsConfiguration {
 
@@ -16,5 +27,24 @@ public class LedgerMetricsConfiguration {
                 .description("Commands that lost an append race on their ledger and were retried")
                 .register(registry);
         return counter::increment;
+    }
+
+    @Bean
+    public ProcessorLag readModelLag(EventStore eventStore, EventProcessingConfiguration processing,
+                                     MeterRegistry registry) {
+        ProcessorLag lag = new ProcessorLag(eventStore, processing, ReadModelConfiguration.READ_MODELS);
+        Gauge.builder("inventory.processor.lag", lag, ProcessorLag::eventsBehind)
+                .description("Events in the store an event processor has not processed yet")
+                .tag("processor", ReadModelConfiguration.READ_MODELS)
+                .register(registry);
+        return lag;
+    }
+
+    @Bean
+    public Gauge ledgerCacheHitRate(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
+        return Gauge.builder("inventory.cache.hit.rate", ledgers,
+                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.hitRate() : Double.NaN)
+                .description("Share of ledger loads served from the aggregate cache since start")
+                .register(registry);
     }
 }

@@ -1,5 +1,6 @@
 package io.stockledger.api.relay;
 
+import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.query.relay.LedgerStream;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -14,9 +15,9 @@ public class NatsRelayHealthIndicator implements HealthIndicator {
     public static final Status DEGRADED = new Status("DEGRADED", "NATS unreachable: events queue in the store");
 
     private final LedgerStream stream;
-    private final RelayLag lag;
+    private final ProcessorLag lag;
 
-    public NatsRelayHealthIndicator(LedgerStream stream, RelayLag lag) {
+    public NatsRelayHealthIndicator(LedgerStream stream, ProcessorLag lag) {
         this.stream = stream;
         this.lag = lag;
     }

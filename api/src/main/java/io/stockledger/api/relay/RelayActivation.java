@@ -2,6 +2,7 @@ package io.stockledger.api.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.query.relay.LedgerStream;
 import io.stockledger.query.relay.NatsRelay;
 import io.stockledger.query.relay.NatsRelayConfiguration;
@@ -33,16 +34,20 @@ public class RelayActivation {
     }
 
     @Bean
-    public RelayLag relayLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry meters) {
-        RelayLag lag = new RelayLag(eventStore, processing, NatsRelay.PROCESSING_GROUP);
-        Gauge.builder("inventory.relay.lag", lag, RelayLag::eventsBehind)
+    public ProcessorLag relayLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry meters) {
+        ProcessorLag lag = new ProcessorLag(eventStore, processing, NatsRelay.PROCESSING_GROUP);
+        Gauge.builder("inventory.relay.lag", lag, ProcessorLag::eventsBehind)
                 .description("Events in the store not yet acknowledged by JetStream")
+                .register(meters);
+        Gauge.builder("inventory.processor.lag", lag, ProcessorLag::eventsBehind)
+                .description("Events in the store an event processor has not processed yet")
+                .tag("processor", NatsRelay.PROCESSING_GROUP)
                 .register(meters);
         return lag;
     }
 
     @Bean
-    public NatsRelayHealthIndicator natsRelayHealthIndicator(LedgerStream stream, RelayLag lag) {
+    public NatsRelayHealthIndicator natsRelayHealthIndicator(LedgerStream stream, ProcessorLag lag) {
         return new NatsRelayHealthIndicator(stream, lag);
     }
 }

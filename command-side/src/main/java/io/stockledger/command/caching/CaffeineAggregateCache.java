@@ -8,6 +8,7 @@ import org.axonframework.common.caching.Cache;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,6 +20,8 @@ public final class CaffeineAggregateCache implements Cache {
 
     private final ConcurrentMap<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder hitCount = new LongAdder();
+    private final LongAdder missCount = new LongAdder();
 
     public CaffeineAggregateCache(long maximumSize) {
         this.entries = Caffeine.newBuilder()
@@ -32,12 +35,33 @@ public final class CaffeineAggregateCache implements Cache {
                 .asMap();
     }
 
+    /**
+     * Share of ledger loads answered from memory since start. Counted on Axon's lookups ({@link #get}); a miss means
+     * a load from snapshot and events.
+     */
+    public double hitRate() {
+        long hits = hits();
+        long lookups = hits + misses();
+        return lookups == 0 ? 1.0 : (double) hits / lookups;
+    }
+
+    public long hits() {
+        return hitCount.sum();
+    }
+
+    public long misses() {
+        return missCount.sum();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         V value = (V) entries.get(key);
         if (value != null) {
+            hitCount.increment();
             listeners.forEach(listener -> listener.onEntryRead(key, value));
+        } else {
+            missCount.increment();
         }
         return value;
     }

@@ -14,10 +14,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,10 +33,16 @@ import java.util.Optional;
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
 class StockBalanceProjection {
 
-    private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(StockBalanceProjection.class);
 
-    StockBalanceProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Counter oversellingIncidents;
+
+    StockBalanceProjection(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.oversellingIncidents = Counter.builder("inventory.overselling.incidents")
+                .description("Balances seen breaking on_hand >= 0, reserved >= 0 or reserved <= on_hand; must stay 0")
+                .register(meters);
     }
 
     @EventHandler
@@ -65,17 +76,34 @@ class StockBalanceProjection {
     }
 
     private void add(LedgerEvent event, int onHandDelta, int reservedDelta, long sequence) {
-        jdbc.update("""
-                INSERT INTO stock_balance (product_id, warehouse_id, on_hand, reserved, last_sequence, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (product_id, warehouse_id) DO UPDATE
-                   SET on_hand = stock_balance.on_hand + EXCLUDED.on_hand,
-                       reserved = stock_balance.reserved + EXCLUDED.reserved,
-                       last_sequence = EXCLUDED.last_sequence,
-                       updated_at = EXCLUDED.updated_at
-                 WHERE stock_balance.last_sequence < EXCLUDED.last_sequence""",
+        List<long[]> after = jdbc.query("""
+                        INSERT INTO stock_balance (product_id, warehouse_id, on_hand, reserved, last_sequence,
+                                                   updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (product_id, warehouse_id) DO UPDATE
+                           SET on_hand = stock_balance.on_hand + EXCLUDED.on_hand,
+                               reserved = stock_balance.reserved + EXCLUDED.reserved,
+                               last_sequence = EXCLUDED.last_sequence,
+                               updated_at = EXCLUDED.updated_at
+                         WHERE stock_balance.last_sequence < EXCLUDED.last_sequence
+                        RETURNING on_hand, reserved""",
+                (row, n) -> new long[] {row.getLong(1), row.getLong(2)},
                 event.productId(), event.warehouseId(), onHandDelta, reservedDelta, sequence,
                 Timestamp.from(event.timestamp()));
+        after.forEach(balance -> checkInvariants(event, sequence, balance[0], balance[1]));
+    }
+
+    /**
+     * An independent check of what the ledger guarantees: the read model sums the events on its own, so a balance
+     * that breaks an invariant here means an event the aggregate should never have written. It is counted (the
+     * overselling metric must stay 0) and logged, not hidden.
+     */
+    private void checkInvariants(LedgerEvent event, long sequence, long onHand, long reserved) {
+        if (onHand < 0 || reserved < 0 || reserved > onHand) {
+            oversellingIncidents.increment();
+            log.error("ledger invariant broken at {}:{} sequence {}: on_hand={} reserved={}", event.productId(),
+                    event.warehouseId(), sequence, onHand, reserved);
+        }
     }
 
     @QueryHandler

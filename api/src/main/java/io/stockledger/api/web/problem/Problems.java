@@ -1,5 +1,6 @@
 package io.stockledger.api.web.problem;
 
+import io.stockledger.api.metrics.OperationMetricsFilter;
 import io.stockledger.api.web.TraceIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +38,7 @@ final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code);
         if (request != null) {
+            request.setAttribute(OperationMetricsFilter.PROBLEM_CODE, code);
             problem.setInstance(URI.create(request.getRequestURI()));
             problem.setProperty("trace_id", TraceIdFilter.traceIdOf(request));
         }

@@ -1,4 +1,4 @@
-package io.stockledger.api.relay;
+package io.stockledger.api.metrics;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How far a streaming processor is behind the head of the event store, in events. */
-public class RelayLag {
+public class ProcessorLag {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final String processorName;
 
-    public RelayLag(EventStore eventStore, EventProcessingConfiguration processing, String processorName) {
+    public ProcessorLag(EventStore eventStore, EventProcessingConfiguration processing, String processorName) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.processorName = processorName;

@@ -1,0 +1,91 @@
+package io.stockledger.api.metrics;
+
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.events.ReservationRequested;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The seed's business metrics, scraped from Prometheus the way an operator's dashboard reads them. */
+@AutoConfigureObservability(tracing = false)
+class LedgerMetricsTest extends ServiceIntegrationTest {
+
+    @Autowired
+    private EventStorageEngine storage;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Test
+    void reservationAttemptsAreCountedByResultAndTimedByOperation() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        client.receive(product, warehouse, 2);
+        client.reserve(product, warehouse, 2, LedgerClient.key());
+        client.reserve(product, warehouse, 1, LedgerClient.key());
+        client.post("/v1/reserve", Map.of("quantity", 0));
+        String reservation = jdbc.queryForObject("SELECT reservation_id::text FROM ledger_request"
+                + " WHERE reservation_id IS NOT NULL LIMIT 1", String.class);
+        client.confirm(reservation);
+
+        String metrics = scrape();
+        assertThat(sample(metrics, "inventory_reservation_attempts_total\\{result=\"success\"")).isEqualTo(1);
+        assertThat(sample(metrics, "inventory_reservation_attempts_total\\{result=\"insufficient_stock\"")).isEqualTo(1);
+        assertThat(sample(metrics, "inventory_reservation_attempts_total\\{result=\"validation\"")).isEqualTo(1);
+        assertThat(sample(metrics, "inventory_reservation_duration_seconds_count\\{operation=\"reserve\"")).isEqualTo(3);
+        assertThat(sample(metrics, "inventory_reservation_duration_seconds_count\\{operation=\"confirm\"")).isEqualTo(1);
+        assertThat(metrics).contains("inventory_reservation_duration_seconds_bucket{operation=\"reserve\",le=\"0.12\"}");
+        assertThat(metrics).contains("inventory_race_conditions_total")
+                .contains("inventory_cache_hit_rate")
+                .contains("inventory_processor_lag{processor=\"read-models\"}")
+                .contains("hikaricp_connections_active");
+        assertThat(metrics).doesNotContain(product.toString());
+    }
+
+    @Test
+    void aBalanceThatBreaksTheInvariantsIsCountedAsAnOversellingIncident() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        client.receive(product, warehouse, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
+        assertThat(sample(scrape(), "inventory_overselling_incidents_total")).isZero();
+
+        // an event the aggregate would never write: reserving 5 of 1, appended behind its back
+        String ledger = product + ":" + warehouse;
+        ReservationRequested forged = new ReservationRequested(UUID.randomUUID(), Instant.now(), "forged", product,
+                warehouse, "intruder", UUID.randomUUID(), 5, 60, Instant.now().plusSeconds(60), LedgerClient.key());
+        transactions.executeWithoutResult(status -> storage.appendEvents(List.of(
+                new GenericDomainEventMessage<>("StockLedger", ledger, 1, forged))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(sample(scrape(), "inventory_overselling_incidents_total")).isEqualTo(1));
+    }
+
+    private String scrape() {
+        LedgerClient.Response response = management.get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.raw();
+    }
+
+    /** The value of the first sample whose line starts with this pattern. */
+    private static double sample(String metrics, String linePrefix) {
+        Matcher matcher = Pattern.compile("(?m)^" + linePrefix + "[^\\n]* ([0-9.eE+-]+)$").matcher(metrics);
+        assertThat(matcher.find()).as("metric %s in%n%s", linePrefix, metrics).isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+}
