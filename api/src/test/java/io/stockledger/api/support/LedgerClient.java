@@ -54,10 +54,15 @@ public final class LedgerClient {
         return postRaw(path, write(body));
     }
 
-    public Response postRaw(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+    /** A POST with a body as given, and extra headers as name, value, name, value, ... */
+    public Response postRaw(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     public Response get(String path) {

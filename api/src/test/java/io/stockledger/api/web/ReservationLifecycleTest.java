@@ -87,6 +87,31 @@ class ReservationLifecycleTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void aW3cTraceparentBecomesTheTraceIdOfTheResponseAndTheEvents() {
+        client.receive(product, warehouse, 3);
+        String reservationBody = "{\"product_id\":\"" + product + "\",\"warehouse_id\":\"" + warehouse
+                + "\",\"quantity\":1,\"idempotency_key\":\"" + LedgerClient.key() + "\",\"ttl_seconds\":60}";
+        LedgerClient.Response reserved = client.postRaw("/v1/reserve", reservationBody,
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        assertThat(reserved.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(jdbc.queryForObject(
+                "SELECT convert_from(payload, 'UTF8')::json->>'trace_id' FROM domain_event_entry"
+                        + " WHERE convert_from(payload, 'UTF8')::json->>'reservation_id' = ?", String.class,
+                reserved.text("reservation_id"))).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndTheReadModelProcessor() {
+        LedgerClient.Response readiness = management.get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.body().path("components").path("eventProcessors").path("details")
+                .path("read-models").path("running").asBoolean()).isTrue();
+    }
+
+    @Test
     void theMovementJournalRecordsEveryChangeAtItsGlobalPosition() {
         client.receive(product, warehouse, 50);
         String kept = client.reserve(product, warehouse, 7, LedgerClient.key()).text("reservation_id");
