@@ -12,13 +12,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
+    private final TokenVerifier verifier;
     private final AccessInterceptor access;
 
     public SecurityConfiguration(SecuritySettings settings, @Value("${spring.datasource.url:}") String databaseUrl) {
         SecuritySettings.Jwt jwt = settings.jwt();
-        this.access = new AccessInterceptor(new TokenVerifier(
-                VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.issuer(), jwt.audience(),
-                jwt.clockSkew().toSeconds(), settings.rolesOrEmpty()));
+        this.verifier = new TokenVerifier(VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.issuer(),
+                jwt.audience(), jwt.clockSkew().toSeconds(), settings.rolesOrEmpty());
+        this.access = new AccessInterceptor(verifier);
+    }
+
+    @Bean
+    public TokenVerifier tokenVerifier() {
+        return verifier;
     }
 
     @Bean

@@ -39,7 +39,13 @@ public final class LedgerClient {
     }
 
     /** A status, the response headers we look at, and the body as a JSON tree (null unless JSON) and as text. */
-    public record Response(int status, String contentType, String traceId, JsonNode body, String raw) {
+    public record Response(int status, String contentType, String traceId, JsonNode body, String raw,
+                           java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
 
         public String text(String field) {
             return body.path(field).asText();
@@ -80,7 +86,8 @@ public final class LedgerClient {
             JsonNode body = response.body() == null || response.body().isBlank() || !contentType.contains("json")
                     ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), contentType,
-                    response.headers().firstValue("X-Trace-ID").orElse(null), body, response.body());
+                    response.headers().firstValue("X-Trace-ID").orElse(null), body, response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -14,18 +14,18 @@ import java.util.Locale;
  * Builds RFC 9457 problem documents in one shape: {@code type} derived from a stable {@code code}, the request path as
  * {@code instance}, the trace id, and for field-level failures an {@code errors} list of {field, reason}.
  */
-final class Problems {
+public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:stock-ledger:problem:";
 
     /** One field that failed: its snake_case name in the request, and why. */
-    record FieldError(String field, String reason) {
+    public record FieldError(String field, String reason) {
     }
 
     private Problems() {
     }
 
-    static ProblemDetail of(HttpStatusCode status, String code, String title, String detail,
+    public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail,
                             HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
@@ -44,7 +44,7 @@ final class Problems {
         }
     }
 
-    static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+    public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         problem.setProperty("errors", errors);
         return problem;
     }

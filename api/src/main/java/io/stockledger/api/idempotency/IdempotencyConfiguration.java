@@ -1,0 +1,58 @@
+package io.stockledger.api.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.security.TokenVerifier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Duration;
+
+/**
+ * The Idempotency-Key store: Redis when {@code REDIS_URL} is set (PostgreSQL for any request during which Redis
+ * fails), PostgreSQL alone otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class IdempotencyConfiguration {
+
+    @Bean
+    public PostgresIdempotencyStore postgresIdempotencyStore(JdbcTemplate jdbc) {
+        return new PostgresIdempotencyStore(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${ledger.redis.url:}'.isBlank()")
+    public RedisConnection redisConnection(@Value("${ledger.redis.url}") String url,
+                                           @Value("${ledger.redis.command-timeout:250ms}") Duration timeout) {
+        return new RedisConnection(url, timeout);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${ledger.redis.url:}'.isBlank()")
+    public RedisHealthIndicator redisHealthIndicator(RedisConnection redis) {
+        return new RedisHealthIndicator(redis);
+    }
+
+    @Bean
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            PostgresIdempotencyStore postgres, ObjectProvider<RedisConnection> redis, TokenVerifier verifier,
+            ObjectMapper json, @Value("${ledger.idempotency.retention:24h}") Duration retention,
+            @Value("${ledger.idempotency.in-flight-lease:60s}") Duration lease) {
+        RedisConnection connection = redis.getIfAvailable();
+        IdempotencyStore store = connection == null ? postgres
+                : new ResilientIdempotencyStore(new RedisIdempotencyStore(connection), postgres, connection);
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(store, verifier, json, retention, lease));
+        registration.addUrlPatterns("/v1/*");
+        // after the trace id filter, before everything that reads the body
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}

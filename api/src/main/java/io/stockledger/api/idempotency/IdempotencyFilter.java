@@ -1,0 +1,185 @@
+package io.stockledger.api.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stockledger.api.security.AuthenticationException;
+import io.stockledger.api.security.Caller;
+import io.stockledger.api.security.TokenVerifier;
+import io.stockledger.api.web.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code Idempotency-Key} header on every mutating /v1 request. The first request with a key stores a
+ * fingerprint of the request (method, path, canonical JSON body, caller) and, once it has its final response, that
+ * response for 24 hours. A repeat with the same fingerprint gets the stored response back (same status and body,
+ * header {@code Idempotent-Replayed: true}) and nothing runs; with another fingerprint it is a 422; while the first
+ * is still running it is a 409. Responses that are not final (5xx) and authorisation failures are not stored, so a
+ * retry runs again.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyStore store;
+    private final TokenVerifier verifier;
+    private final ObjectMapper json;
+    private final ObjectMapper canonical;
+    private final Duration retention;
+    private final Duration lease;
+
+    public IdempotencyFilter(IdempotencyStore store, TokenVerifier verifier, ObjectMapper json, Duration retention,
+                             Duration lease) {
+        this.store = store;
+        this.verifier = verifier;
+        this.json = json;
+        this.canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.retention = retention;
+        this.lease = lease;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/v1/")
+                || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
+            writeProblem(response, Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED",
+                    "Validation failed", HEADER + " must be 1 to 255 visible ASCII characters", request),
+                    List.of(new Problems.FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
+            return;
+        }
+        BufferedBodyRequest buffered = new BufferedBodyRequest(request);
+        JsonNode body = parse(buffered.body());
+        if (body != null && body.hasNonNull("idempotency_key") && !key.equals(body.get("idempotency_key").asText())) {
+            writeProblem(response, Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "IDEMPOTENCY_KEY_MISMATCH", "Idempotency key mismatch",
+                            "the Idempotency-Key header and the body's idempotency_key differ", request),
+                    List.of(new Problems.FieldError("idempotency_key", "must equal the Idempotency-Key header"))));
+            return;
+        }
+        Optional<Caller> caller = callerOf(request);
+        if (caller.isEmpty()) {
+            chain.doFilter(buffered, response); // unauthenticated: refused downstream, nothing to remember
+            return;
+        }
+        String fingerprint = fingerprint(request, buffered.body(), body, caller.get());
+        Optional<StoredRequest> earlier = store.claim(key, fingerprint, lease);
+        if (earlier.isPresent()) {
+            answerFromMemory(request, response, earlier.get(), fingerprint);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(buffered, captured);
+        } catch (IOException | ServletException | RuntimeException failed) {
+            store.release(key, fingerprint);
+            throw failed;
+        }
+        int status = captured.getStatus();
+        if (status >= 500 || status == 401 || status == 403) {
+            store.release(key, fingerprint);
+        } else {
+            store.complete(key, StoredRequest.completed(fingerprint, status, captured.getContentType(),
+                    captured.getContentAsByteArray()), retention);
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void answerFromMemory(HttpServletRequest request, HttpServletResponse response, StoredRequest earlier,
+                                  String fingerprint) throws IOException {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            writeProblem(response, Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
+                            "this Idempotency-Key was already used for a different request", request),
+                    List.of(new Problems.FieldError(HEADER, "was already used for a different request"))));
+            return;
+        }
+        if (earlier.state() == StoredRequest.State.IN_FLIGHT) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            writeProblem(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_FLIGHT",
+                    "Request in flight", "the first request with this Idempotency-Key is still running; retry shortly",
+                    request));
+            return;
+        }
+        response.setStatus(earlier.status());
+        if (earlier.contentType() != null) {
+            response.setContentType(earlier.contentType());
+        }
+        response.setHeader(REPLAYED, "true");
+        if (earlier.body() != null) {
+            response.getOutputStream().write(earlier.body());
+        }
+    }
+
+    private String fingerprint(HttpServletRequest request, byte[] raw, JsonNode body, Caller caller) {
+        byte[] canonicalBody;
+        try {
+            canonicalBody = body == null ? raw : canonical.writeValueAsBytes(canonical.treeToValue(body, Object.class));
+        } catch (JsonProcessingException e) {
+            canonicalBody = raw;
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + "\n" + request.getRequestURI() + "\n" + caller.subject() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            sha256.update(canonicalBody);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Caller> callerOf(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(verifier.verify(authorization.substring(7).trim()));
+        } catch (AuthenticationException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : json.readTree(body);
+        } catch (IOException notJson) {
+            return null; // the controller answers 400; the fingerprint uses the raw bytes
+        }
+    }
+
+    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
