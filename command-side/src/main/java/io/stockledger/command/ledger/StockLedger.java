@@ -5,6 +5,7 @@ import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.AdjustmentBelowReservedException;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.MovementOutcome;
@@ -36,6 +37,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -201,12 +203,19 @@ class StockLedger {
         return new MovementOutcome(eventId, command.ledgerId(), command.quantity(), levels(), false);
     }
 
+    @CommandHandler
+    int handle(ExpireOverdueReservations command, MetaData metaData, Clock clock) {
+        return expireOverdueReservations(command.ledgerId(), clock.instant(), CommandOrigin.from(metaData));
+    }
+
     /** Records the expiry of every reservation whose deadline has passed, before anything else is decided. */
-    private void expireOverdueReservations(StockLedgerId id, Instant now, CommandOrigin origin) {
-        for (Reservation overdue : reservations.overdueAt(now)) {
+    private int expireOverdueReservations(StockLedgerId id, Instant now, CommandOrigin origin) {
+        List<Reservation> overdue = reservations.overdueAt(now);
+        for (Reservation reservation : overdue) {
             apply(new ReservationExpired(UUID.randomUUID(), now, origin.traceId(), id.productId(), id.warehouseId(),
-                    CommandOrigin.LEDGER, overdue.id(), overdue.quantity(), overdue.expiresAt()));
+                    CommandOrigin.LEDGER, reservation.id(), reservation.quantity(), reservation.expiresAt()));
         }
+        return overdue.size();
     }
 
     private MovementOutcome replayedMovement(StockLedgerId id, String key, UsedKey earlier, String fingerprint)

@@ -5,6 +5,7 @@ import io.stockledger.command.api.AdjustmentBelowReservedException;
 import io.stockledger.command.api.AdjustmentReason;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.MovementOutcome;
@@ -397,6 +398,31 @@ class StockLedgerTest {
                     .when(new AdjustStock(SKU, -3, AdjustmentReason.DAMAGE, "counted", "adjust-1"), ORIGIN)
                     .expectNoEvents()
                     .expectException(IdempotencyKeyReusedException.class);
+        }
+    }
+
+    @Nested
+    class Expiring {
+
+        @Test
+        void theSweepExpiresEveryOverdueReservationAndReturnsTheirUnits() {
+            clock.advance(Duration.ofSeconds(300));
+            Instant now = T0.plusSeconds(300);
+            UUID later = UUID.randomUUID();
+            fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0),
+                            requested(later, 5, 600, "later-key", T0))
+                    .when(new ExpireOverdueReservations(SKU), ORIGIN)
+                    .expectEvents(expired(RES, 10, now, now))
+                    .expectResultMessagePayload(1)
+                    .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 5, 95)));
+        }
+
+        @Test
+        void aSweepWithNothingOverdueWritesNothing() {
+            fixture.given(hundredOnHandAndTenReserved())
+                    .when(new ExpireOverdueReservations(SKU), ORIGIN)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0);
         }
     }
 

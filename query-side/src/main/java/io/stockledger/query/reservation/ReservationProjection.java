@@ -5,7 +5,9 @@ import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
+import io.stockledger.query.api.FindLedgersWithOverdueReservations;
 import io.stockledger.query.api.FindReservation;
+import io.stockledger.query.api.LedgerRef;
 import io.stockledger.query.api.ReservationView;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,6 +66,14 @@ class ReservationProjection {
                         UPDATE reservation SET status = ?, updated_at = ?, last_sequence = ?
                          WHERE reservation_id = ? AND last_sequence < ?""",
                 status, Timestamp.from(event.timestamp()), sequence, reservationId, sequence);
+    }
+
+    @QueryHandler
+    List<LedgerRef> handle(FindLedgersWithOverdueReservations query) {
+        return jdbc.query("SELECT DISTINCT product_id, warehouse_id FROM reservation"
+                        + " WHERE status = 'PENDING' AND expires_at <= ? LIMIT ?",
+                (row, n) -> new LedgerRef(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
+                Timestamp.from(query.now()), query.limit());
     }
 
     @QueryHandler
