@@ -32,12 +32,7 @@ public class LedgerMetricsConfiguration {
     @Bean
     public ProcessorLag readModelLag(EventStore eventStore, EventProcessingConfiguration processing,
                                      MeterRegistry registry) {
-        ProcessorLag lag = new ProcessorLag(eventStore, processing, ReadModelConfiguration.READ_MODELS);
-        Gauge.builder("inventory.processor.lag", lag, ProcessorLag::eventsBehind)
-                .description("Events in the store an event processor has not processed yet")
-                .tag("processor", ReadModelConfiguration.READ_MODELS)
-                .register(registry);
-        return lag;
+        return new ProcessorLag(eventStore, processing, ReadModelConfiguration.READ_MODELS).registerGauge(registry);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.stockledger.api.metrics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,6 +22,15 @@ public class ProcessorLag {
         this.eventStore = eventStore;
         this.processing = processing;
         this.processorName = processorName;
+    }
+
+    /** Publishes this lag as {@code inventory_processor_lag{processor=...}}. */
+    public ProcessorLag registerGauge(MeterRegistry meters) {
+        Gauge.builder("inventory.processor.lag", this, ProcessorLag::eventsBehind)
+                .description("Events in the store an event processor has not processed yet")
+                .tag("processor", processorName)
+                .register(meters);
+        return this;
     }
 
     public long eventsBehind() {

@@ -35,13 +35,9 @@ public class RelayActivation {
 
     @Bean
     public ProcessorLag relayLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry meters) {
-        ProcessorLag lag = new ProcessorLag(eventStore, processing, NatsRelay.PROCESSING_GROUP);
+        ProcessorLag lag = new ProcessorLag(eventStore, processing, NatsRelay.PROCESSING_GROUP).registerGauge(meters);
         Gauge.builder("inventory.relay.lag", lag, ProcessorLag::eventsBehind)
                 .description("Events in the store not yet acknowledged by JetStream")
-                .register(meters);
-        Gauge.builder("inventory.processor.lag", lag, ProcessorLag::eventsBehind)
-                .description("Events in the store an event processor has not processed yet")
-                .tag("processor", NatsRelay.PROCESSING_GROUP)
                 .register(meters);
         return lag;
     }

@@ -1,20 +1,13 @@
 package io.stockledger.api.web;
 
+import io.stockledger.api.support.Concurrently;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,24 +21,9 @@ class ReservationRaceTest extends ServiceIntegrationTest {
         UUID warehouse = UUID.randomUUID();
         assertThat(client.receive(product, warehouse, 100).status()).isEqualTo(200);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 200; i++) {
-                outcomes.add(clients.submit(() -> {
-                    start.await();
-                    return client.reserve(product, warehouse, 1, LedgerClient.key()).status();
-                }));
-            }
-            start.countDown();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> outcome : outcomes) {
-            statuses.add(outcome.get());
-        }
+        Map<Integer, Long> byStatus = Concurrently.tally(200,
+                i -> client.reserve(product, warehouse, 1, LedgerClient.key()).status());
 
-        Map<Integer, Long> byStatus = statuses.stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 100L, 409, 100L));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             LedgerClient.Response stock = client.stock(product, warehouse);

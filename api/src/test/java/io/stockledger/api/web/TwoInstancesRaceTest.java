@@ -2,6 +2,7 @@ package io.stockledger.api.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.support.Concurrently;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -13,16 +14,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,25 +64,9 @@ class TwoInstancesRaceTest extends ServiceIntegrationTest {
         assertThat(secondClient.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
         assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 200; i++) {
-                LedgerClient via = i % 2 == 0 ? client : secondClient;
-                outcomes.add(clients.submit(() -> {
-                    start.await();
-                    return via.reserve(product, warehouse, 1, LedgerClient.key()).status();
-                }));
-            }
-            start.countDown();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> outcome : outcomes) {
-            statuses.add(outcome.get());
-        }
+        Map<Integer, Long> byStatus = Concurrently.tally(200, i -> (i % 2 == 0 ? client : secondClient)
+                .reserve(product, warehouse, 1, LedgerClient.key()).status());
 
-        Map<Integer, Long> byStatus = statuses.stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 98L, 409, 102L));
         List<Long> sequences = jdbc.queryForList("""
                 SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?

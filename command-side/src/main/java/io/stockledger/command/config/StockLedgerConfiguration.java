@@ -49,23 +49,27 @@ public class StockLedgerConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /**
+     * The retry scheduler owns its executor, deliberately not a bean: a {@code ScheduledExecutorService} bean would
+     * become Spring's scheduler for every {@code @Scheduled} task, and a sweep waiting on a command would then block
+     * the very thread that must resend that command.
+     */
+    @Bean(destroyMethod = "close")
+    public ConcurrencyConflictRetryScheduler concurrencyConflictRetryScheduler(
+            RaceConditionCounter raceConditions, @Value("${ledger.command.max-retries:8}") int maxRetries) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-command-retry");
             thread.setDaemon(true);
             return thread;
         });
+        return new ConcurrencyConflictRetryScheduler(executor, maxRetries, raceConditions::increment);
     }
 
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                         RaceConditionCounter raceConditions,
-                                         @Value("${ledger.command.max-retries:8}") int maxRetries) {
+    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyConflictRetryScheduler(commandRetryExecutor, maxRetries,
-                        raceConditions::increment))
+                .retryScheduler(retries)
                 .build();
     }
 

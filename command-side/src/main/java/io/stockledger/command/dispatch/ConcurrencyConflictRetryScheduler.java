@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * been rolled back and its cached aggregate evicted, so a retry reloads the ledger with the winner's events and
  * decides again. A short random pause keeps two losers from colliding again in lock step.
  */
-public final class ConcurrencyConflictRetryScheduler implements RetryScheduler {
+public final class ConcurrencyConflictRetryScheduler implements RetryScheduler, AutoCloseable {
 
     private final ScheduledExecutorService executor;
     private final int maxRetries;
@@ -41,6 +41,11 @@ public final class ConcurrencyConflictRetryScheduler implements RetryScheduler {
         long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L + failures.size() * 3L);
         executor.schedule(commandDispatch, pauseMillis, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
     }
 
     static boolean isConcurrencyConflict(Throwable failure) {

@@ -37,4 +37,9 @@ final class MutableClock extends Clock {
     public Clock withZone(ZoneId zone) {
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "MutableClock[" + now + "]";
+    }
 }

@@ -48,8 +48,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -218,7 +216,7 @@ class StockLedgerPropertiesTest {
      */
     @Test
     void reservingAPendingReservationIdAgainNeverStrandsStock() {
-        SteppingClock clock = new SteppingClock(T0);
+        MutableClock clock = new MutableClock(T0);
         Harness ledger = new Harness(clock);
         UUID id = new UUID(0xD0BL, 1L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
@@ -261,7 +259,7 @@ class StockLedgerPropertiesTest {
     /** A retried reserve after its deadline first records the expiry, then answers: EXPIRED, from memory. */
     @Test
     void aRetriedReserveAfterItsDeadlineRecordsTheExpiryAndReportsIt() {
-        SteppingClock clock = new SteppingClock(T0);
+        MutableClock clock = new MutableClock(T0);
         Harness ledger = new Harness(clock);
         UUID id = new UUID(0xD0BL, 2L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
@@ -280,7 +278,7 @@ class StockLedgerPropertiesTest {
     /** The note is part of what an adjustment's key stands for. */
     @Test
     void anAdjustmentKeyReusedWithAnotherNoteIsRefused() {
-        Harness ledger = new Harness(new SteppingClock(T0));
+        Harness ledger = new Harness(new MutableClock(T0));
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
         Outcome first = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
         Outcome retry = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
@@ -645,7 +643,7 @@ class StockLedgerPropertiesTest {
                 CONFIRM_TWICE, RELEASE_CONFIRMED, RELEASE_SETTLED, INSUFFICIENT, BELOW_RESERVED,
                 NEGATIVE_ADJUSTMENT, EXPIRED_BY_OTHER_COMMAND, FORGOTTEN, NOT_FOUND_AFTER_FORGETTING, UNKNOWN_ID);
 
-        final SteppingClock clock = new SteppingClock(T0);
+        final MutableClock clock = new MutableClock(T0);
         final Harness ledger = new Harness(clock);
         final Model model = new Model();
         final EventLog log = new EventLog();
@@ -1448,43 +1446,6 @@ class StockLedgerPropertiesTest {
                     null, NoSnapshotTriggerDefinition.TRIGGER);
             cold.initializeState(DomainEventStream.of(stream));
             return cold.getAggregateRoot();
-        }
-    }
-
-    /** A clock the test moves by hand; the steps only ever move it forwards. */
-    static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return "SteppingClock[" + now + "]";
         }
     }
 }

@@ -44,8 +44,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,7 +72,7 @@ class StockLedgerSnapshotTest {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
 
-    private SteppingClock clock;
+    private MutableClock clock;
     private Ledger original;
 
     /**
@@ -83,7 +81,7 @@ class StockLedgerSnapshotTest {
      */
     @BeforeEach
     void busyLedger() {
-        clock = new SteppingClock(T0);
+        clock = new MutableClock(T0);
         original = Ledger.fresh(clock);
         original.succeed(new ReceiveStock(SKU, 100, new BigDecimal("2.50"), "recv-1"));
         original.succeed(reserve(FORGOTTEN, 5, 600, "res-f"));
@@ -295,38 +293,6 @@ class StockLedgerSnapshotTest {
 
         private List<Object> payloadsSince(int index) {
             return published.subList(index, published.size()).stream().<Object>map(EventMessage::getPayload).toList();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
