@@ -9,6 +9,7 @@ import io.stockledger.query.relay.NatsRelayConfiguration;
 import io.stockledger.query.relay.RelaySettings;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,7 @@ public class RelayActivation {
     }
 
     @Bean
-    public NatsRelayHealthIndicator natsRelayHealthIndicator(LedgerStream stream, ProcessorLag lag) {
+    public NatsRelayHealthIndicator natsRelayHealthIndicator(LedgerStream stream, @Qualifier("relayLag") ProcessorLag lag) {
         return new NatsRelayHealthIndicator(stream, lag);
     }
 }

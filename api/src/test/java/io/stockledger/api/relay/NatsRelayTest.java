@@ -121,6 +121,21 @@ class NatsRelayTest {
     }
 
     @Test
+    void theServiceStartsWithNatsDownAndPublishesOnceNatsArrives() throws Exception {
+        nats.stop();
+        ServiceInstance service = start("--NATS_URL=" + nats.url());
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+
+        assertThat(service.client().receive(product, warehouse, 5).status()).isEqualTo(200);
+        assertThat(service.management().get("/actuator/health").body().path("components").path("natsRelay")
+                .path("status").asText()).isEqualTo("DEGRADED");
+        nats.startAgain();
+
+        assertExactlyOnceInStoreOrder(allMessagesOnceCaughtUp());
+    }
+
+    @Test
     void aNatsOutageLosesNothingAndDuplicatesNothing() throws Exception {
         ServiceInstance service = start("--NATS_URL=" + nats.url());
         LedgerClient client = service.client();

@@ -16,21 +16,26 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The connection to NATS and the JetStream stream the relay writes to. The service starts even when NATS is down:
- * the connection keeps reconnecting in the background, and the stream is created or updated the first time it is
- * needed after each (re)connection.
+ * The connection to NATS and the JetStream stream the relay writes to. The service starts whether or not NATS is
+ * up: the first connection is made by a background thread that keeps trying, and once connected the client
+ * reconnects by itself after any outage. The stream is created or updated as soon as a connection exists, and again
+ * after each reconnection.
  */
 public class LedgerStream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerStream.class);
+    private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(1);
 
     private final RelaySettings settings;
-    private final Connection connection;
+    private final Options options;
+    private final Thread firstConnect;
+    private volatile Connection connection;
     private volatile boolean provisioned;
+    private volatile boolean closed;
 
-    public LedgerStream(RelaySettings settings) throws IOException, InterruptedException {
+    public LedgerStream(RelaySettings settings) {
         this.settings = settings;
-        Options options = new Options.Builder()
+        this.options = new Options.Builder()
                 .server(settings.natsUrl())
                 .connectionName("stock-ledger-relay")
                 .maxReconnects(-1)
@@ -41,29 +46,40 @@ public class LedgerStream implements AutoCloseable {
                     provisioned = false;
                 })
                 .build();
-        this.connection = Nats.connectReconnectOnConnect(options);
-        provisionIfReachable();
+        this.firstConnect = Thread.ofVirtual().name("nats-first-connect").start(this::connectUntilClosed);
     }
 
-    /** At startup: create or update the stream now if NATS is there, so it exists before the first event. */
-    private void provisionIfReachable() {
-        if (!isConnected()) {
-            log.warn("NATS at {} is not reachable yet; the stream is set up when it is", settings.natsUrl());
-            return;
+    private void connectUntilClosed() {
+        while (!closed && connection == null) {
+            try {
+                connection = Nats.connect(options);
+                provisionQuietly();
+            } catch (IOException unreachable) {
+                log.warn("NATS at {} is not reachable yet ({}); retrying", settings.natsUrl(), unreachable.getMessage());
+                sleep();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+    }
+
+    private void provisionQuietly() {
         try {
             provision();
-        } catch (IOException | JetStreamApiException e) {
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
             log.warn("could not set up stream {} yet: {}", settings.streamName(), e.getMessage());
         }
     }
 
     public boolean isConnected() {
-        return connection.getStatus() == Connection.Status.CONNECTED;
+        Connection current = connection;
+        return current != null && current.getStatus() == Connection.Status.CONNECTED;
     }
 
     public String status() {
-        return connection.getStatus().name();
+        Connection current = connection;
+        return current == null ? "CONNECTING" : current.getStatus().name();
     }
 
     public RelaySettings settings() {
@@ -72,18 +88,23 @@ public class LedgerStream implements AutoCloseable {
 
     /** JetStream, with the stream in place. Throws when NATS cannot be reached; the caller retries later. */
     JetStream jetStream() throws IOException, JetStreamApiException {
+        Connection current = connection;
+        if (current == null) {
+            throw new IOException("not connected to NATS at " + settings.natsUrl() + " yet");
+        }
         if (!provisioned) {
             provision();
         }
-        return connection.jetStream();
+        return current.jetStream();
     }
 
     /** Creates the stream, or brings an existing one to the configured shape. */
     synchronized void provision() throws IOException, JetStreamApiException {
-        if (provisioned) {
+        Connection current = connection;
+        if (provisioned || current == null) {
             return;
         }
-        JetStreamManagement management = connection.jetStreamManagement();
+        JetStreamManagement management = current.jetStreamManagement();
         StreamConfiguration wanted = StreamConfiguration.builder()
                 .name(settings.streamName())
                 .subjects(RelaySettings.SUBJECTS)
@@ -101,8 +122,21 @@ public class LedgerStream implements AutoCloseable {
         provisioned = true;
     }
 
+    private static void sleep() {
+        try {
+            Thread.sleep(FIRST_CONNECT_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
-        connection.close();
+        closed = true;
+        firstConnect.interrupt();
+        Connection current = connection;
+        if (current != null) {
+            current.close();
+        }
     }
 }

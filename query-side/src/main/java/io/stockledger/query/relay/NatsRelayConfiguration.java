@@ -7,8 +7,6 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.io.IOException;
-
 /**
  * The relay from the event store to NATS JetStream. Imported by the service only when a NATS URL is configured;
  * without it no relay processor exists and its token stays untouched, so turning the relay on later publishes the
@@ -18,7 +16,7 @@ import java.io.IOException;
 public class NatsRelayConfiguration {
 
     @Bean(destroyMethod = "close")
-    public LedgerStream ledgerStream(RelaySettings settings) throws IOException, InterruptedException {
+    public LedgerStream ledgerStream(RelaySettings settings) {
         return new LedgerStream(settings);
     }
 
