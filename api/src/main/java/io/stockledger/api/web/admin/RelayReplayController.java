@@ -3,7 +3,13 @@ package io.stockledger.api.web.admin;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
+import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.query.relay.RelayReplay;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 /** Republishes a range of the event store to NATS, for a consumer that lost data. */
+@Tag(name = OpenApiConfiguration.ADMIN)
 @RestController
 @RequestMapping("/v1/admin/relay")
 class RelayReplayController {
@@ -27,6 +34,17 @@ class RelayReplayController {
         this.replay = replay;
     }
 
+    @Operation(operationId = "replayRelay", summary = "Republish events to NATS", description = """
+            Republishes the events at global store positions `from_position`..`to_position` (inclusive) to the \
+            JetStream stream, for a consumer that lost data. Events still inside the stream's duplicate window are \
+            dropped by the server (counted in `duplicates`); older ones are appended again, so a consumer \
+            recovering this way de-duplicates by `event_id`.""")
+    @ApiResponse(responseCode = "200", description = "What the replay did.", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RelayReplay.Outcome.class)))
+    @ApiResponse(responseCode = "409", description = """
+            `RELAY_DISABLED`: the relay is off (no `NATS_URL`). This problem carries no `instance` and no \
+            `trace_id`.""")
+    @ApiResponse(responseCode = "422", description = "Also when `to_position` is before `from_position`.")
     @RequiresPermission(Permission.ADMIN)
     @PostMapping("/replay")
     ResponseEntity<?> replay(@Valid @RequestBody RelayReplayRequest body) throws Exception {

@@ -9,6 +9,13 @@ import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.api.web.PathIds;
+import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.openapi.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The reservation lifecycle an order system drives: reserve, then confirm or release. */
+/**
+ * The reservation lifecycle an order system drives: reserve, then confirm or release. The OpenAPI annotations
+ * describe what is particular to each endpoint; what every /v1 endpoint shares (token, permission, 400/401/403/422,
+ * the problem schema) is added centrally by {@code io.stockledger.api.web.openapi}.
+ */
+@Tag(name = OpenApiConfiguration.RESERVATIONS)
+@ApiResponse(responseCode = "503", description = """
+        `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying the same \
+        request (with the same idempotency key) is safe.""")
 @RestController
 @RequestMapping("/v1")
 class ReservationController {
@@ -32,6 +47,17 @@ class ReservationController {
         this.ledger = ledger;
     }
 
+    @Operation(operationId = "reserveStock", summary = "Reserve stock", description = """
+            Holds `quantity` units of a product in a warehouse for `ttl_seconds`, until confirmed or released; \
+            after that it expires and the units are available again. Idempotent by `idempotency_key`: the same \
+            request again returns the same reservation (as it is now) and writes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The reservation, `PENDING` when new.")
+    @ApiResponse(responseCode = "409", description = """
+            `INSUFFICIENT_STOCK`: fewer units are available than requested (also for a product never received); \
+            the problem carries `requested` and `available`. Nothing is written, and a retry decides again.""")
+    @ApiResponse(responseCode = "422", description = """
+            `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
+            warehouse, or so long ago that the ledger no longer remembers its answer.""")
     @RequiresPermission(Permission.RESERVE)
     @PostMapping("/reserve")
     ReservationResponse reserve(@Valid @RequestBody ReserveRequest body, HttpServletRequest request)
@@ -42,6 +68,14 @@ class ReservationController {
         return ReservationResponse.of(ledger.reserve(command, RequestOrigin.of(request)));
     }
 
+    @Operation(operationId = "confirmReservation", summary = "Confirm a reservation", description = """
+            Turns a pending reservation into a sale (payment succeeded): the units leave on-hand stock. \
+            Idempotent: confirming a confirmed reservation returns it unchanged.""")
+    @ApiResponse(responseCode = "200", description = "The reservation, `CONFIRMED`.")
+    @ApiResponse(responseCode = "404", description = "`RESERVATION_NOT_FOUND`: no reservation has this id.")
+    @ApiResponse(responseCode = "409", description = """
+            `RESERVATION_EXPIRED`: its `expires_at` has passed (even if no expiry has been recorded yet); \
+            `RESERVATION_RELEASED`: it was released.""")
     @RequiresPermission(Permission.CONFIRM)
     @PostMapping("/confirm")
     ReservationResponse confirm(@Valid @RequestBody ReservationIdRequest body, HttpServletRequest request)
@@ -50,6 +84,13 @@ class ReservationController {
                 RequestOrigin.of(request)));
     }
 
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation", description = """
+            Gives the units of a pending reservation back (cart abandoned or order cancelled). Idempotent: \
+            releasing a released or expired reservation returns it unchanged.""")
+    @ApiResponse(responseCode = "200",
+            description = "The reservation, `RELEASED` (or `EXPIRED` if its time had already run out).")
+    @ApiResponse(responseCode = "404", description = "`RESERVATION_NOT_FOUND`: no reservation has this id.")
+    @ApiResponse(responseCode = "409", description = "`RESERVATION_CONFIRMED`: it was confirmed already.")
     @RequiresPermission(Permission.RELEASE)
     @PostMapping("/release")
     ReservationResponse release(@Valid @RequestBody ReservationIdRequest body, HttpServletRequest request)
@@ -58,9 +99,18 @@ class ReservationController {
                 RequestOrigin.of(request)));
     }
 
+    @Operation(operationId = "getReservation", summary = "Read a reservation", description = """
+            A reservation with its current `status` and `updated_at`, from the read model, which follows the \
+            ledger within milliseconds.""")
+    @ApiResponse(responseCode = "200", description = "The reservation.")
+    @ApiResponse(responseCode = "404", description = """
+            `RESERVATION_NOT_FOUND`: no reservation has this id (or, for a moment after it was made, the read model \
+            has not caught up yet).""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/reservations/{reservation_id}")
-    ReservationResponse get(@PathVariable("reservation_id") String reservationId) throws LedgerRefusal {
+    ReservationResponse get(@Parameter(description = "The reservation's id.",
+                                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+                            @PathVariable("reservation_id") String reservationId) throws LedgerRefusal {
         UUID id = PathIds.uuid("reservation_id", reservationId);
         return ledger.findReservation(id).map(ReservationResponse::of)
                 .orElseThrow(() -> new ReservationNotFoundException(id));

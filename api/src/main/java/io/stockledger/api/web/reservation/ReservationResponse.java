@@ -1,20 +1,36 @@
 package io.stockledger.api.web.reservation;
 
 import io.stockledger.command.api.ReservationOutcome;
+import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.query.api.ReservationView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** A reservation as the API shows it, whether it comes straight from the ledger or from the read model. */
+@Schema(name = "Reservation", description = "A reservation and where it stands.")
 public record ReservationResponse(
+        @Schema(requiredMode = REQUIRED, description = "Unique reservation identifier.")
         UUID reservationId,
+        @Schema(requiredMode = REQUIRED, implementation = ReservationStatus.class, description = """
+                `PENDING` until confirmed (`CONFIRMED`), released (`RELEASED`) or run out of time (`EXPIRED`).""")
         String status,
+        @Schema(requiredMode = REQUIRED, description = "Product identifier.")
         UUID productId,
+        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.")
         UUID warehouseId,
+        @Schema(requiredMode = REQUIRED, description = "Units reserved.", example = "10")
         int quantity,
+        @Schema(requiredMode = REQUIRED, description = "When a pending reservation expires.")
         Instant expiresAt,
+        @Schema(requiredMode = REQUIRED, description = "When the reservation was made.")
         Instant createdAt,
+        @Schema(description = """
+                When its status last changed. Only in answers read from the read model (`GET`), not in those of \
+                reserve, confirm and release.""")
         Instant updatedAt) {
 
     static ReservationResponse of(ReservationOutcome outcome) {

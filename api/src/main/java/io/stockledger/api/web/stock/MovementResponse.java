@@ -1,18 +1,34 @@
 package io.stockledger.api.web.stock;
 
 import io.stockledger.command.api.MovementOutcome;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.UUID;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** A receipt or adjustment as recorded, and the SKU's balance right after it, straight from the ledger. */
+@Schema(name = "Movement", description = """
+        A receipt or adjustment as recorded, and the balance right after it (exact: it comes from the ledger \
+        itself, not from a read model).""")
 public record MovementResponse(
+        @Schema(requiredMode = REQUIRED, description = "The id of the event that recorded it.")
         UUID eventId,
+        @Schema(requiredMode = REQUIRED, description = "Product identifier.")
         UUID productId,
+        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.")
         UUID warehouseId,
+        @Schema(requiredMode = REQUIRED, description = "The units received or the signed adjustment.",
+                example = "100")
         int quantity,
+        @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "100")
         long onHand,
+        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
         long reserved,
+        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "100")
         long available,
+        @Schema(requiredMode = REQUIRED, description = """
+                `true` when this answers a repeated request (same idempotency key): nothing new was written.""")
         boolean replayed) {
 
     static MovementResponse of(MovementOutcome outcome) {

@@ -1,6 +1,7 @@
 package io.stockledger.api.web.stock;
 
 import io.stockledger.api.web.Uuids;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -12,10 +13,20 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /** Body of {@code POST /v1/receive}. {@code unit_cost} is optional. */
+@Schema(description = "Goods that arrived.")
 public record ReceiveRequest(
+        @Schema(format = "uuid", description = "Product identifier.", example = "0b5c9a3e-9d2f-4c47-a1c4-6f0d7f1b2c3d")
         @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String productId,
+        @Schema(format = "uuid", description = "Warehouse identifier.",
+                example = "5f3e2d1c-0b9a-4f8e-8d7c-6b5a4f3e2d1c")
         @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String warehouseId,
+        @Schema(description = "Units received.", example = "100")
         @NotNull @Min(1) @Max(1_000_000) Integer quantity,
+        @Schema(description = """
+                Unique key of this request, chosen by the client; a retry sends the same one. Single-use forever.""",
+                example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
         @NotNull @Size(min = 32, max = 128) String idempotencyKey,
+        @Schema(description = "Optional cost of one unit: at most 11 integer digits and 4 decimals.",
+                multipleOf = 0.0001, maximum = "99999999999.9999", example = "2.50")
         @DecimalMin("0") @Digits(integer = 11, fraction = 4) BigDecimal unitCost) {
 }

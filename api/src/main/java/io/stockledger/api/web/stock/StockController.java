@@ -6,6 +6,8 @@ import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.RequestOrigin;
+import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReceiveStock;
@@ -13,6 +15,11 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
 import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** What warehouse operators do to stock (receive, adjust) and how anyone reads a balance. */
+/**
+ * What warehouse operators do to stock (receive, adjust) and how anyone reads a balance. The OpenAPI annotations
+ * describe what is particular to each endpoint; what every /v1 endpoint shares is added by
+ * {@code io.stockledger.api.web.openapi}.
+ */
+@Tag(name = OpenApiConfiguration.STOCK)
+@ApiResponse(responseCode = "503", description = """
+        `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying the same \
+        request (with the same idempotency key) is safe.""")
 @RestController
 @RequestMapping("/v1")
 class StockController {
@@ -35,6 +50,14 @@ class StockController {
         this.ledger = ledger;
     }
 
+    @Operation(operationId = "receiveStock", summary = "Receive stock", description = """
+            Goods arrived: adds `quantity` units to on-hand stock (creating the product/warehouse ledger on its \
+            first receipt). Idempotent by `idempotency_key`: the same request again returns the first outcome \
+            with `replayed: true` and writes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The receipt and the balance right after it.")
+    @ApiResponse(responseCode = "422", description = """
+            `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
+            warehouse, or so long ago that the ledger no longer remembers its answer.""")
     @RequiresPermission(Permission.RECEIVE)
     @PostMapping("/receive")
     MovementResponse receive(@Valid @RequestBody ReceiveRequest body, HttpServletRequest request)
@@ -44,6 +67,18 @@ class StockController {
         return MovementResponse.of(ledger.receive(command, RequestOrigin.of(request)));
     }
 
+    @Operation(operationId = "adjustStock", summary = "Adjust stock", description = """
+            A signed correction of on-hand stock with a reason code (a count, damage, loss...). Idempotent by \
+            `idempotency_key`, like receive.""")
+    @ApiResponse(responseCode = "200", description = "The adjustment and the balance right after it.")
+    @ApiResponse(responseCode = "404", description = """
+            `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse.""")
+    @ApiResponse(responseCode = "409", description = """
+            `ADJUSTMENT_BELOW_RESERVED`: on-hand stock would fall below what is reserved.""")
+    @ApiResponse(responseCode = "422", description = """
+            Also when `quantity` is 0 or `reason` is not one of the codes; `IDEMPOTENCY_KEY_REUSED`: the key was \
+            already used for a different request, or for another product or warehouse, or so long ago that the \
+            ledger no longer remembers its answer.""")
     @RequiresPermission(Permission.ADJUST)
     @PostMapping("/adjust")
     MovementResponse adjust(@Valid @RequestBody AdjustRequest body, HttpServletRequest request)
@@ -56,9 +91,20 @@ class StockController {
         return MovementResponse.of(ledger.adjust(command, RequestOrigin.of(request)));
     }
 
+    @Operation(operationId = "getStockBalance", summary = "Read a balance", description = """
+            On hand, reserved and available for a product in a warehouse, from the read model, which follows the \
+            ledger within milliseconds.""")
+    @ApiResponse(responseCode = "200", description = "The balance.")
+    @ApiResponse(responseCode = "404", description = """
+            `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse (or, for a moment after \
+            its first receipt, the read model has not caught up yet).""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/stock/{product_id}/{warehouse_id}")
-    StockResponse stock(@PathVariable("product_id") String productId,
+    StockResponse stock(@Parameter(description = "Product identifier.",
+                                schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+                        @PathVariable("product_id") String productId,
+                        @Parameter(description = "Warehouse identifier.",
+                                schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
                         @PathVariable("warehouse_id") String warehouseId) throws LedgerRefusal {
         UUID product = PathIds.uuid("product_id", productId);
         UUID warehouse = PathIds.uuid("warehouse_id", warehouseId);

@@ -1,11 +1,22 @@
 package io.stockledger.api.web.stock;
 
 import io.stockledger.query.api.StockBalanceView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.UUID;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** {@code GET /v1/stock/{product_id}/{warehouse_id}}: the seed's balance fields. */
-public record StockResponse(UUID productId, UUID warehouseId, long onHand, long reserved, long available) {
+@Schema(name = "StockBalance", description = "The balance of a product in a warehouse.")
+public record StockResponse(
+        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
+        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
+        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
+        long reserved,
+        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "88")
+        long available) {
 
     static StockResponse of(StockBalanceView view) {
         return new StockResponse(view.productId(), view.warehouseId(), view.onHand(), view.reserved(),
