@@ -117,7 +117,9 @@ class StockLedgerSnapshotTest {
         assertThat(restored.levels()).isEqualTo(new StockLevels(108, 10, 98));
         assertThat(restored.rememberedRequests()).isEqualTo(8);
         assertThat(restored.rememberedReservations()).isEqualTo(5);
-        assertThat(restored).usingRecursiveComparison().isEqualTo(original.root());
+        // the deadline index is derived from the pending reservations and rebuilt on first use, not stored
+        assertThat(restored).usingRecursiveComparison().ignoringFields("reservations.pendingByDeadline")
+                .isEqualTo(original.root());
         // the settled keys must come back in the order they settled: forgetting walks them from the head
         JsonNode written = mapper.readTree(snapshot.getData());
         JsonNode rewritten = mapper.readTree(serializer.serialize(restored, byte[].class).getData());
