@@ -1,0 +1,212 @@
+package io.stockledger.api.benchmark;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.command.api.CommandOrigin;
+import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reservations per second and latency, side by side against the same PostgreSQL: the classic row-lock ledger (one
+ * transaction: conditional UPDATE of the balance row plus an INSERT), the ledger's commands in-process, and the
+ * ledger over HTTP with a JWT. Hot SKU and 10,000 SKUs; 1, 16 and 64 clients. Prints a table; asserts only that every
+ * request succeeded. Not in the default suite:
+ * {@code ./mvnw -pl api test -Dgroups=benchmark -Dtest.excluded.groups= -Dtest=ReservationBenchmark}.
+ */
+@Tag("benchmark")
+class ReservationBenchmark extends ServiceIntegrationTest {
+
+    private static final int SPREAD_SKUS = 10_000;
+    private static final int[] CLIENTS = {1, 16, 64};
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
+    private static final Duration MEASURE = Duration.ofSeconds(4);
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Autowired
+    private Environment environment;
+
+    /** One measured cell of the table. */
+    private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors) {
+    }
+
+    /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
+    @FunctionalInterface
+    private interface Reservation {
+        boolean reserve(int sku) throws Exception;
+    }
+
+    @Test
+    void reservationsPerSecondAgainstTheRowLockLedger() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        try (HikariDataSource pool = rowLockPool()) {
+            prepareRowLockTables(pool);
+            List<StockLedgerId> spread = openLedgers(SPREAD_SKUS);
+            for (int clients : CLIENTS) {
+                StockLedgerId hot = openLedgers(1).getFirst();
+                List<StockLedgerId> hotOnly = List.of(hot);
+                cells.add(run("row-lock (JDBC)", "hot", clients, sku -> rowLockReserve(pool, 0)));
+                cells.add(run("ledger in-process", "hot", clients, sku -> inProcessReserve(hotOnly.getFirst())));
+                cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
+                cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
+                cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
+                cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+            }
+        }
+        print(cells);
+        assertThat(cells).allSatisfy(cell -> assertThat(cell.errors()).as(cell.toString()).isZero());
+    }
+
+    private Cell run(String mode, String skus, int clients, Reservation reservation) throws InterruptedException {
+        int skuCount = skus.equals("hot") ? 1 : SPREAD_SKUS;
+        drive(clients, skuCount, reservation, WARM_UP, new ConcurrentHistogram(3), new AtomicLong(), new AtomicLong());
+        Histogram latency = new ConcurrentHistogram(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get());
+    }
+
+    /** Closed model: each client sends its next request as soon as the previous one answered. */
+    private static void drive(int clients, int skuCount, Reservation reservation, Duration duration,
+                              Histogram latency, AtomicLong done, AtomicLong errors) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int sku = ThreadLocalRandom.current().nextInt(skuCount);
+                        long begin = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = reservation.reserve(sku);
+                        } catch (Exception failed) {
+                            ok = false;
+                        }
+                        latency.recordValue(System.nanoTime() - begin);
+                        done.incrementAndGet();
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- the three ways to reserve ----
+
+    private static boolean rowLockReserve(HikariDataSource pool, int sku) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bench_balance SET reserved = reserved + 1 WHERE sku = ? AND on_hand - reserved >= 1");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO bench_reservation (id, sku, quantity, expires_at) VALUES (?, ?, 1, now() + interval '5 minutes')")) {
+                update.setInt(1, sku);
+                boolean reserved = update.executeUpdate() == 1;
+                if (reserved) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setInt(2, sku);
+                    insert.executeUpdate();
+                }
+                connection.commit();
+                return reserved;
+            } catch (SQLException failed) {
+                connection.rollback();
+                throw failed;
+            }
+        }
+    }
+
+    private boolean inProcessReserve(StockLedgerId ledger) throws Exception {
+        commands.send(new ReserveStock(ledger, UUID.randomUUID(), 1, Duration.ofMinutes(5), LedgerClient.key()),
+                new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
+        return true;
+    }
+
+    private boolean httpReserve(StockLedgerId ledger) {
+        return client.reserve(ledger.productId(), ledger.warehouseId(), 1, LedgerClient.key()).status() == 200;
+    }
+
+    // ---- setup ----
+
+    private List<StockLedgerId> openLedgers(int count) throws Exception {
+        List<StockLedgerId> ledgers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StockLedgerId ledger = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
+            commands.send(new ReceiveStock(ledger, 1_000_000, null, LedgerClient.key()),
+                    new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
+            ledgers.add(ledger);
+        }
+        return ledgers;
+    }
+
+    private HikariDataSource rowLockPool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(environment.getProperty("spring.datasource.url"));
+        pool.setUsername(environment.getProperty("spring.datasource.username"));
+        pool.setPassword(environment.getProperty("spring.datasource.password", ""));
+        pool.setMaximumPoolSize(64);
+        return pool;
+    }
+
+    private static void prepareRowLockTables(HikariDataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE bench_balance (sku INTEGER PRIMARY KEY, on_hand BIGINT NOT NULL,"
+                    + " reserved BIGINT NOT NULL)");
+            sql.execute("CREATE TABLE bench_reservation (id UUID PRIMARY KEY, sku INTEGER NOT NULL,"
+                    + " quantity INTEGER NOT NULL, expires_at TIMESTAMPTZ NOT NULL)");
+            sql.execute("INSERT INTO bench_balance SELECT g, 1000000000, 0 FROM generate_series(0, "
+                    + (SPREAD_SKUS - 1) + ") g");
+        }
+    }
+
+    private static void print(List<Cell> cells) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock |%n"
+                        + "|---|---|---|---|---|---|---|---|%n"));
+        for (Cell cell : cells) {
+            double baseline = cells.stream()
+                    .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
+                            && other.clients() == cell.clients())
+                    .findFirst().map(Cell::perSecond).orElse(Double.NaN);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                    cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
+                    cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
+                    cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline));
+        }
+        System.out.println(table);
+    }
+}
