@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -34,7 +35,9 @@ public record TestDatabase(String jdbcUrl, String username, String password) {
 
     public static synchronized TestDatabase createFresh() {
         Server target = server();
-        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // the creation time in the name lets a later run drop only databases that are surely abandoned
+        String name = "ledger_test_" + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(target.adminUrl(), target.username(), target.password());
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -70,16 +73,25 @@ public record TestDatabase(String jdbcUrl, String username, String password) {
         return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 
-    /** Test databases of earlier runs that nobody is connected to any more. */
+    /**
+     * Test databases of earlier runs: older than an hour and nobody connected. The age matters: a database another
+     * test JVM has just created has no connections yet either.
+     */
     private static void dropLeftoversOfEarlierRuns(Server target) {
         try (Connection admin = DriverManager.getConnection(target.adminUrl(), target.username(), target.password());
              Statement statement = admin.createStatement()) {
             var names = new java.util.ArrayList<String>();
+            long anHourAgo = Instant.now().minusSeconds(3600).getEpochSecond();
             try (var rows = statement.executeQuery("""
-                    SELECT datname FROM pg_database d WHERE datname LIKE 'ledger_test_%'
+                    SELECT datname FROM pg_database d WHERE datname LIKE 'ledger\\_test\\_%'
                        AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)""")) {
                 while (rows.next()) {
-                    names.add(rows.getString(1));
+                    String name = rows.getString(1);
+                    String[] parts = name.split("_");
+                    boolean old = parts.length < 4 || !parts[2].matches("\\d+") || Long.parseLong(parts[2]) < anHourAgo;
+                    if (old) {
+                        names.add(name);
+                    }
                 }
             }
             for (String name : names) {

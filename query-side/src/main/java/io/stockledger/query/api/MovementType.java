@@ -1,0 +1,20 @@
+package io.stockledger.query.api;
+
+/**
+ * The kinds of row in the movement journal ({@code stock_movement.movement_type}), as a filter can name them. The
+ * journal's projection keeps its own copy of this list; a test checks that the two agree.
+ */
+public enum MovementType {
+    /** Goods in: on hand up. */
+    RECEIPT,
+    /** A correction of on hand, up or down, with a reason code. */
+    ADJUSTMENT,
+    /** Units set aside: reserved up. */
+    RESERVATION,
+    /** A confirmed reservation leaving the warehouse: on hand and reserved down. */
+    SHIPMENT,
+    /** A reservation given back: reserved down. */
+    RELEASE,
+    /** A reservation that ran out of time: reserved down. */
+    EXPIRY
+}
