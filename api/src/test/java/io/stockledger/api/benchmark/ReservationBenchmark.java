@@ -43,7 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReservationBenchmark extends ServiceIntegrationTest {
 
     private static final int SPREAD_SKUS = 10_000;
-    private static final int[] CLIENTS = {1, 16, 64};
+    /** {@code -Dbenchmark.clients=64} and {@code -Dbenchmark.skus=hot} narrow a run to some cells. */
+    private static final int[] CLIENTS = java.util.Arrays.stream(
+            System.getProperty("benchmark.clients", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+    private static final String SKUS = System.getProperty("benchmark.skus", "hot,10k");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration MEASURE = Duration.ofSeconds(4);
 
@@ -68,16 +71,20 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = rowLockPool()) {
             prepareRowLockTables(pool);
-            List<StockLedgerId> spread = openLedgers(SPREAD_SKUS);
+            List<StockLedgerId> spread = SKUS.contains("10k") ? openLedgers(SPREAD_SKUS) : List.of();
             for (int clients : CLIENTS) {
                 StockLedgerId hot = openLedgers(1).getFirst();
                 List<StockLedgerId> hotOnly = List.of(hot);
-                cells.add(run("row-lock (JDBC)", "hot", clients, sku -> rowLockReserve(pool, 0)));
-                cells.add(run("ledger in-process", "hot", clients, sku -> inProcessReserve(hotOnly.getFirst())));
-                cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
-                cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
-                cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
-                cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+                if (SKUS.contains("hot")) {
+                    cells.add(run("row-lock (JDBC)", "hot", clients, sku -> rowLockReserve(pool, 0)));
+                    cells.add(run("ledger in-process", "hot", clients, sku -> inProcessReserve(hotOnly.getFirst())));
+                    cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
+                }
+                if (SKUS.contains("10k")) {
+                    cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
+                    cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
+                    cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+                }
             }
         }
         print(cells);

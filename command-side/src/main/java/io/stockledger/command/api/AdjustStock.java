@@ -8,7 +8,7 @@ public record AdjustStock(
         int quantity,
         AdjustmentReason reason,
         String note,
-        String idempotencyKey) {
+        String idempotencyKey) implements LedgerCommand {
 
     public AdjustStock {
         if (quantity == 0) {

@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * nobody else touches; any other command on a ledger does the same first. Answers how many expired; a repeat finds
  * nothing left to do.
  */
-public record ExpireOverdueReservations(@TargetAggregateIdentifier StockLedgerId ledgerId) {
+public record ExpireOverdueReservations(@TargetAggregateIdentifier StockLedgerId ledgerId) implements LedgerCommand {
 }

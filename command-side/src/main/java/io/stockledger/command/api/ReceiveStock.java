@@ -9,7 +9,7 @@ public record ReceiveStock(
         @TargetAggregateIdentifier StockLedgerId ledgerId,
         int quantity,
         BigDecimal unitCost,
-        String idempotencyKey) {
+        String idempotencyKey) implements LedgerCommand {
 
     public ReceiveStock {
         Guard.positive("quantity", quantity);

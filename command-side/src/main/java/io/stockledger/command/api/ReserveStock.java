@@ -14,7 +14,7 @@ public record ReserveStock(
         UUID reservationId,
         int quantity,
         Duration ttl,
-        String idempotencyKey) {
+        String idempotencyKey) implements LedgerCommand {
 
     public ReserveStock {
         Guard.present("reservationId", reservationId);

@@ -3,6 +3,7 @@ package io.stockledger.command.config;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
+import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -15,11 +16,15 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -40,9 +45,33 @@ public class StockLedgerConfiguration {
     }
 
     /**
-     * A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free).
-     * The snapshot is taken asynchronously, after the command's transaction committed.
+     * Snapshots are taken on their own thread. Axon's default snapshotter runs in the committing command's thread,
+     * before the ledger's lock is released, so every Nth command on a busy ledger would also pay for reading the
+     * events since the last snapshot and serialising the whole ledger, and the commands queued behind it with it.
      */
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ledger-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           EventStore eventStore,
+                                                           TransactionManager transactionManager,
+                                                           ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .eventStore(eventStore)
+                .transactionManager(transactionManager)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    /** A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free). */
     @Bean
     public SnapshotTriggerDefinition stockLedgerSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot.every-events:500}") int threshold) {
@@ -67,10 +96,9 @@ public class StockLedgerConfiguration {
 
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries) {
-        return DefaultCommandGateway.builder()
+        return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retries)
-                .build();
+                .retryScheduler(retries));
     }
 
     /**
