@@ -21,6 +21,8 @@ import io.stockledger.query.api.ReservationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -141,6 +143,10 @@ public class Ledger {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof LedgerRefusal refusal) {
                 throw refusal;
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                // every retry lost its race to another instance: nothing was written, the client may retry
+                return new LedgerUnavailableException("the ledger is too busy on another instance; retry", cause);
             }
             if (cause instanceof AggregateNotFoundException missing) {
                 Object translated = whenMissing.apply(missing);

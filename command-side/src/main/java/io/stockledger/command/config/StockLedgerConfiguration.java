@@ -16,6 +16,8 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -62,11 +64,16 @@ public class StockLedgerConfiguration {
     public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
                                                            EventStore eventStore,
                                                            TransactionManager transactionManager,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           HandlerDefinition handlerDefinition,
                                                            ExecutorService snapshotExecutor) {
+        // the resolver and handler definition let the snapshotter build ledgers whose handlers take Spring beans
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .eventStore(eventStore)
                 .transactionManager(transactionManager)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
                 .executor(snapshotExecutor)
                 .build();
     }
@@ -85,7 +92,7 @@ public class StockLedgerConfiguration {
      */
     @Bean(destroyMethod = "close")
     public ConcurrencyConflictRetryScheduler concurrencyConflictRetryScheduler(
-            RaceConditionCounter raceConditions, @Value("${ledger.command.max-retries:8}") int maxRetries) {
+            RaceConditionCounter raceConditions, @Value("${ledger.command.max-retries:32}") int maxRetries) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-command-retry");
             thread.setDaemon(true);

@@ -38,7 +38,8 @@ public final class ConcurrencyConflictRetryScheduler implements RetryScheduler, 
             return false;
         }
         onConflict.run();
-        long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L + failures.size() * 3L);
+        // a random pause that grows with each lost race, so a loser eventually finds a quiet moment
+        long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L + Math.min(failures.size(), 20) * 5L);
         executor.schedule(commandDispatch, pauseMillis, TimeUnit.MILLISECONDS);
         return true;
     }
