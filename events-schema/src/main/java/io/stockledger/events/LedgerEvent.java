@@ -12,7 +12,9 @@ import java.util.UUID;
  */
 public sealed interface LedgerEvent
         permits StockReceived, StockAdjusted,
-                ReservationRequested, ReservationConfirmed, ReservationReleased, ReservationExpired {
+                ReservationRequested, ReservationConfirmed, ReservationReleased, ReservationExpired,
+                LotQuarantined, LotUnquarantined, PickingPolicyChanged,
+                TransferShipped, TransferReceived, TransferReturned {
 
     UUID eventId();
 

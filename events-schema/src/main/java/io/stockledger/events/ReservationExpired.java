@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,5 +22,20 @@ public record ReservationExpired(
         String requesterId,
         UUID reservationId,
         int quantity,
-        Instant expiredAt) implements LedgerEvent {
+        Instant expiredAt,
+        List<LotQuantity> lots) implements LedgerEvent {
+
+    /** The shape before lots existed: everything happened in the default lot. */
+    public ReservationExpired(
+            UUID eventId,
+            Instant timestamp,
+            String traceId,
+            UUID productId,
+            UUID warehouseId,
+            String requesterId,
+            UUID reservationId,
+            int quantity,
+            Instant expiredAt) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, expiredAt, null);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A reservation given back by the order system: reserved shrinks by {@code quantity}, on hand is unchanged. */
@@ -17,5 +18,19 @@ public record ReservationReleased(
         UUID warehouseId,
         String requesterId,
         UUID reservationId,
-        int quantity) implements LedgerEvent {
+        int quantity,
+        List<LotQuantity> lots) implements LedgerEvent {
+
+    /** The shape before lots existed: everything happened in the default lot. */
+    public ReservationReleased(
+            UUID eventId,
+            Instant timestamp,
+            String traceId,
+            UUID productId,
+            UUID warehouseId,
+            String requesterId,
+            UUID reservationId,
+            int quantity) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, null);
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -23,5 +25,23 @@ public record ReservationRequested(
         int quantity,
         int ttlSeconds,
         Instant expiresAt,
-        String idempotencyKey) implements LedgerEvent {
+        String idempotencyKey,
+        List<LotQuantity> lots,
+        LocalDate minExpiryDate) implements LedgerEvent {
+
+    /** The shape before lots existed: everything happened in the default lot. */
+    public ReservationRequested(
+            UUID eventId,
+            Instant timestamp,
+            String traceId,
+            UUID productId,
+            UUID warehouseId,
+            String requesterId,
+            UUID reservationId,
+            int quantity,
+            int ttlSeconds,
+            Instant expiresAt,
+            String idempotencyKey) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, null, null);
+    }
 }

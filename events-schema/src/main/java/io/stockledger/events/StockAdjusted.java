@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,5 +22,21 @@ public record StockAdjusted(
         int quantity,
         String reason,
         String note,
-        String idempotencyKey) implements LedgerEvent {
+        String idempotencyKey,
+        List<LotQuantity> lots) implements LedgerEvent {
+
+    /** The shape before lots existed: everything happened in the default lot. */
+    public StockAdjusted(
+            UUID eventId,
+            Instant timestamp,
+            String traceId,
+            UUID productId,
+            UUID warehouseId,
+            String requesterId,
+            int quantity,
+            String reason,
+            String note,
+            String idempotencyKey) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, reason, note, idempotencyKey, null);
+    }
 }

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** Goods arrived in a warehouse: on hand grows by {@code quantity}. {@code unit_cost} is optional. */
+/**
+ * Goods arrived in a warehouse: on hand grows by {@code quantity}, in the lot {@code batch_number} (the SKU's
+ * default lot {@value LotQuantity#DEFAULT_BATCH} when absent). {@code unit_cost}, {@code expiry_date} and
+ * {@code location} are optional; a lot's expiry is fixed by its first receipt.
+ */
 @SchemaId("inventory.stock.received.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StockReceived(
@@ -19,5 +24,22 @@ public record StockReceived(
         String requesterId,
         int quantity,
         BigDecimal unitCost,
-        String idempotencyKey) implements LedgerEvent {
+        String idempotencyKey,
+        String batchNumber,
+        LocalDate expiryDate,
+        String location) implements LedgerEvent {
+
+    /** The shape before lots existed: everything happened in the default lot. */
+    public StockReceived(
+            UUID eventId,
+            Instant timestamp,
+            String traceId,
+            UUID productId,
+            UUID warehouseId,
+            String requesterId,
+            int quantity,
+            BigDecimal unitCost,
+            String idempotencyKey) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, unitCost, idempotencyKey, null, null, null);
+    }
 }

@@ -141,6 +141,9 @@ class EventSchemaValidationTest {
     @Test
     void aQuantityWrittenAsTextOrFractionIsInvalid() {
         for (LedgerEvent event : SampleEvents.typical()) {
+            if (!toJson(event).has("quantity")) {
+                continue; // a picking policy change moves no units
+            }
             ObjectNode asText = toJson(event);
             asText.put("quantity", "3");
             ObjectNode asFraction = toJson(event);

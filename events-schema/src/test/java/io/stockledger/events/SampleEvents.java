@@ -2,6 +2,7 @@ package io.stockledger.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ final class SampleEvents {
     static final String CLERK = "svc-receiving";
     static final String CHECKOUT = "svc-checkout";
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    static final UUID OTHER_WAREHOUSE = UUID.fromString("1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d");
+    static final UUID TRANSFER = UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
 
     private static final Instant MORNING = Instant.parse("2025-11-28T08:15:30.123456Z");
 
@@ -71,15 +75,96 @@ final class SampleEvents {
                 "adjust-2025-11-28-aisle-12-count-00002");
     }
 
+    static final String LOT = "L-2025-11-A";
+    private static final List<LotQuantity> IN_LOT = List.of(new LotQuantity(LOT, 3));
+    private static final ShippedLot SHIPPED = new ShippedLot(LOT, 10, LocalDate.parse("2026-03-31"), "A-12-03",
+            new BigDecimal("12.3450"));
+
+    static StockReceived receivedIntoLot() {
+        return new StockReceived(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000003"), MORNING.plusSeconds(90),
+                TRACE, PRODUCT, WAREHOUSE, CLERK, 40, new BigDecimal("12.3450"), "receipt-2025-11-28-0003-dock-3-lot-a",
+                LOT, LocalDate.parse("2026-03-31"), "A-12-03");
+    }
+
+    static ReservationRequested requestedFromLots() {
+        Instant at = MORNING.plusSeconds(3_700);
+        return new ReservationRequested(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000011"), at, TRACE, PRODUCT,
+                WAREHOUSE, CHECKOUT, UUID.fromString("c3c3c3c3-0000-4000-8000-000000000011"), 3, 900,
+                at.plusSeconds(900), "cart-7f3a9c2e-checkout-attempt-0011", IN_LOT, LocalDate.parse("2026-01-31"));
+    }
+
+    static ReservationConfirmed confirmedFromLots() {
+        ReservationRequested request = requestedFromLots();
+        return new ReservationConfirmed(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000012"),
+                request.timestamp().plusSeconds(60), TRACE, PRODUCT, WAREHOUSE, CHECKOUT, request.reservationId(),
+                3, IN_LOT);
+    }
+
+    static ReservationReleased releasedFromLots() {
+        return new ReservationReleased(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000013"),
+                MORNING.plusSeconds(7_300), TRACE, PRODUCT, WAREHOUSE, CHECKOUT,
+                UUID.fromString("c3c3c3c3-0000-4000-8000-000000000012"), 3, IN_LOT);
+    }
+
+    static ReservationExpired expiredFromLots() {
+        Instant deadline = MORNING.plusSeconds(9_100);
+        return new ReservationExpired(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000014"),
+                deadline.plusSeconds(5), TRACE, PRODUCT, WAREHOUSE, "stock-ledger",
+                UUID.fromString("c3c3c3c3-0000-4000-8000-000000000013"), 3, deadline, IN_LOT);
+    }
+
+    static StockAdjusted adjustedInLot() {
+        return new StockAdjusted(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"), MORNING.plusSeconds(10_900),
+                TRACE, PRODUCT, WAREHOUSE, "operator-ana", -3, "DAMAGE", "crushed carton",
+                "adjust-2025-11-28-aisle-12-damage-0003", IN_LOT);
+    }
+
+    static LotQuarantined quarantined() {
+        return new LotQuarantined(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"), MORNING.plusSeconds(11_000),
+                TRACE, PRODUCT, WAREHOUSE, "qa-bruno", LOT, "temperature excursion on truck 12", 34);
+    }
+
+    static LotUnquarantined unquarantined() {
+        return new LotUnquarantined(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(12_000), TRACE, PRODUCT, WAREHOUSE, "qa-bruno", LOT, "lab result ok", 34);
+    }
+
+    static PickingPolicyChanged policyChanged() {
+        return new PickingPolicyChanged(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(13_000), TRACE, PRODUCT, WAREHOUSE, "operator-ana", "FIFO");
+    }
+
+    static TransferShipped shipped() {
+        return new TransferShipped(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"), MORNING.plusSeconds(15_000),
+                TRACE, PRODUCT, WAREHOUSE, "operator-ana", TRANSFER, OTHER_WAREHOUSE, 10, List.of(SHIPPED),
+                "transfer-2025-11-28-0001-to-north");
+    }
+
+    static TransferReceived transferReceived() {
+        return new TransferReceived(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(15_001), TRACE, PRODUCT, OTHER_WAREHOUSE, "stock-ledger", TRANSFER, WAREHOUSE, 10,
+                List.of(SHIPPED));
+    }
+
+    static TransferReturned transferReturned() {
+        return new TransferReturned(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(15_002), TRACE, PRODUCT, WAREHOUSE, "stock-ledger", TRANSFER, OTHER_WAREHOUSE, 10,
+                List.of(SHIPPED), "LOT_EXPIRY_MISMATCH: lot L-2025-11-A expires 2026-02-28 here");
+    }
+
     /** One typical event of each type, in {@link EventTypes#all()} order. */
     static List<LedgerEvent> typical() {
-        return List.of(received(), adjustedDown(), requested(), confirmed(), released(), expired());
+        return List.of(receivedIntoLot(), adjustedInLot(), requestedFromLots(), confirmedFromLots(),
+                releasedFromLots(), expiredFromLots(), quarantined(), unquarantined(), policyChanged(), shipped(),
+                transferReceived(), transferReturned());
     }
 
     /** Every sample, the typical ones and those leaving optional values out. */
     static List<LedgerEvent> all() {
-        return List.of(received(), receivedWithoutUnitCost(), adjustedDown(), adjustedUpWithoutNote(), requested(),
-                confirmed(), released(), expired());
+        List<LedgerEvent> all = new java.util.ArrayList<>(typical());
+        all.addAll(List.of(received(), receivedWithoutUnitCost(), adjustedDown(), adjustedUpWithoutNote(),
+                requested(), confirmed(), released(), expired()));
+        return all;
     }
 
     /** The typical sample of one event type. */

@@ -1,0 +1,22 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A quarantined lot was released: its units count as available again (unless the lot has expired meanwhile). */
+@SchemaId("inventory.lot.unquarantined.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record LotUnquarantined(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        String batchNumber,
+        String reason,
+        int quantity) implements LedgerEvent {
+}

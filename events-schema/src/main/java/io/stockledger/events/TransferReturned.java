@@ -1,0 +1,28 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The destination refused a transfer, so the source took its units back into the lots they left: on hand here grows
+ * by {@code quantity} again. {@code reason} says why the destination refused. The transfer is complete.
+ */
+@SchemaId("inventory.transfer.returned.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TransferReturned(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        UUID transferId,
+        UUID toWarehouseId,
+        int quantity,
+        List<ShippedLot> lots,
+        String reason) implements LedgerEvent {
+}

@@ -1,0 +1,29 @@
+package io.stockledger.events;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The source warehouse shipped stock to another warehouse: on hand here shrinks by {@code quantity}, taken from the
+ * listed lots, and the units are in transit until {@code inventory.transfer.received} (destination) or
+ * {@code inventory.transfer.returned} (back here) ends the transfer.
+ */
+@SchemaId("inventory.transfer.shipped.v1")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TransferShipped(
+        UUID eventId,
+        Instant timestamp,
+        String traceId,
+        UUID productId,
+        UUID warehouseId,
+        String requesterId,
+        UUID transferId,
+        UUID toWarehouseId,
+        int quantity,
+        List<ShippedLot> lots,
+        String idempotencyKey) implements LedgerEvent {
+}
