@@ -9,6 +9,8 @@ import java.util.UUID;
 
 /**
  * On hand corrected by a signed {@code quantity} for a stated reason (COUNT_CORRECTION, DAMAGE, LOSS, FOUND, ...).
+ * {@code batch_number} is the lot the request named (null: none named); {@code lots} is where the units were
+ * actually added or taken, as positive amounts.
  */
 @SchemaId("inventory.stock.adjusted.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -23,6 +25,7 @@ public record StockAdjusted(
         String reason,
         String note,
         String idempotencyKey,
+        String batchNumber,
         List<LotQuantity> lots) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
@@ -37,6 +40,6 @@ public record StockAdjusted(
             String reason,
             String note,
             String idempotencyKey) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, reason, note, idempotencyKey, null);
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, reason, note, idempotencyKey, null, null);
     }
 }

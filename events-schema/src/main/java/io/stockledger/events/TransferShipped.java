@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The source warehouse shipped stock to another warehouse: on hand here shrinks by {@code quantity}, taken from the
  * listed lots, and the units are in transit until {@code inventory.transfer.received} (destination) or
- * {@code inventory.transfer.returned} (back here) ends the transfer.
+ * {@code inventory.transfer.returned} (back here) ends the transfer. {@code batch_number} is the lot the request
+ * named, null when the ledger chose the lots by its picking policy.
  */
 @SchemaId("inventory.transfer.shipped.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -24,6 +25,7 @@ public record TransferShipped(
         UUID transferId,
         UUID toWarehouseId,
         int quantity,
+        String batchNumber,
         List<ShippedLot> lots,
         String idempotencyKey) implements LedgerEvent {
 }

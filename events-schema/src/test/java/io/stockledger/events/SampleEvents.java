@@ -116,7 +116,7 @@ final class SampleEvents {
     static StockAdjusted adjustedInLot() {
         return new StockAdjusted(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"), MORNING.plusSeconds(10_900),
                 TRACE, PRODUCT, WAREHOUSE, "operator-ana", -3, "DAMAGE", "crushed carton",
-                "adjust-2025-11-28-aisle-12-damage-0003", IN_LOT);
+                "adjust-2025-11-28-aisle-12-damage-0003", LOT, IN_LOT);
     }
 
     static LotQuarantined quarantined() {
@@ -136,7 +136,7 @@ final class SampleEvents {
 
     static TransferShipped shipped() {
         return new TransferShipped(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"), MORNING.plusSeconds(15_000),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana", TRANSFER, OTHER_WAREHOUSE, 10, List.of(SHIPPED),
+                TRACE, PRODUCT, WAREHOUSE, "operator-ana", TRANSFER, OTHER_WAREHOUSE, 10, null, List.of(SHIPPED),
                 "transfer-2025-11-28-0001-to-north");
     }
 

@@ -2,13 +2,17 @@ package io.stockledger.command.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Correct on hand by a signed quantity after a count, damage, loss or find. */
+/**
+ * Correct on hand by a signed quantity after a count, damage, loss or find. {@code batchNumber} names the lot;
+ * without it a gain goes to the default lot and a loss is taken from unreserved units in picking order.
+ */
 public record AdjustStock(
         @TargetAggregateIdentifier StockLedgerId ledgerId,
         int quantity,
         AdjustmentReason reason,
         String note,
-        String idempotencyKey) implements LedgerCommand {
+        String idempotencyKey,
+        String batchNumber) implements LedgerCommand {
 
     public AdjustStock {
         if (quantity == 0) {
@@ -16,5 +20,14 @@ public record AdjustStock(
         }
         Guard.present("reason", reason);
         Guard.present("idempotencyKey", idempotencyKey);
+        if (batchNumber != null && batchNumber.isBlank()) {
+            throw new IllegalArgumentException("batchNumber must not be blank");
+        }
+    }
+
+    /** An adjustment that names no lot. */
+    public AdjustStock(StockLedgerId ledgerId, int quantity, AdjustmentReason reason, String note,
+                       String idempotencyKey) {
+        this(ledgerId, quantity, reason, note, idempotencyKey, null);
     }
 }

@@ -1,11 +1,17 @@
 package io.stockledger.command.api;
 
-/** A negative adjustment would leave fewer units on hand than are promised to pending reservations. */
+/** A negative adjustment would leave fewer units on hand (in the SKU or in one lot) than are reserved from it. */
 public final class AdjustmentBelowReservedException extends LedgerRefusal {
 
     public AdjustmentBelowReservedException(int quantity, long onHand, long reserved) {
         super("ADJUSTMENT_BELOW_RESERVED", Category.CONFLICT,
                 "adjusting by " + quantity + " would leave " + (onHand + quantity) + " on hand, below the "
                         + reserved + " reserved");
+    }
+
+    public AdjustmentBelowReservedException(String batchNumber, int quantity, long lotQuantity, long lotReserved) {
+        super("ADJUSTMENT_BELOW_RESERVED", Category.CONFLICT,
+                "adjusting lot " + batchNumber + " by " + quantity + " would leave " + (lotQuantity + quantity)
+                        + " in it, below the " + lotReserved + " reserved from it");
     }
 }

@@ -9,7 +9,8 @@ package io.stockledger.command.api;
 public abstract sealed class LedgerRefusal extends Exception
         permits InsufficientStockException, ReservationExpiredException, ReservationNotPendingException,
                 ReservationNotFoundException, ReservationIdTakenException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
-                StockLedgerNotFoundException {
+                StockLedgerNotFoundException, LotNotFoundException, LotExpiryMismatchException,
+                InsufficientShelfLifeException, ReservedLotUnavailableException {
 
     /** How a client should read the refusal; the REST layer maps it to a status code. */
     public enum Category { CONFLICT, NOT_FOUND, UNPROCESSABLE }

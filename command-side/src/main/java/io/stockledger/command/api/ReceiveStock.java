@@ -3,13 +3,21 @@ package io.stockledger.command.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** Goods arrived: add {@code quantity} to on hand. The first receipt of a SKU opens its ledger. */
+/**
+ * Goods arrived: add {@code quantity} to on hand, in the lot {@code batchNumber} (the SKU's default lot when
+ * absent). Receiving into an existing lot adds to it; its expiry must match. The first receipt of a SKU opens its
+ * ledger.
+ */
 public record ReceiveStock(
         @TargetAggregateIdentifier StockLedgerId ledgerId,
         int quantity,
         BigDecimal unitCost,
-        String idempotencyKey) implements LedgerCommand {
+        String idempotencyKey,
+        String batchNumber,
+        LocalDate expiryDate,
+        String location) implements LedgerCommand {
 
     public ReceiveStock {
         Guard.positive("quantity", quantity);
@@ -17,5 +25,13 @@ public record ReceiveStock(
         if (unitCost != null && unitCost.signum() < 0) {
             throw new IllegalArgumentException("unitCost must not be negative");
         }
+        if (batchNumber != null && batchNumber.isBlank()) {
+            throw new IllegalArgumentException("batchNumber must not be blank");
+        }
+    }
+
+    /** A receipt into the default lot. */
+    public ReceiveStock(StockLedgerId ledgerId, int quantity, BigDecimal unitCost, String idempotencyKey) {
+        this(ledgerId, quantity, unitCost, idempotencyKey, null, null, null);
     }
 }

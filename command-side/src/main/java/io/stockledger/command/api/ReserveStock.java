@@ -3,18 +3,24 @@ package io.stockledger.command.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * Set {@code quantity} aside for an order for {@code ttl}. The caller chooses the reservation id, so a retry with
  * the same idempotency key can be answered with the reservation that was made the first time.
+ *
+ * <p>At most one of {@code minExpiryDate} and {@code minShelfLifeDays} may be given: only lots usable until at least
+ * that date (or that many days from now), or lots that never expire, are then allocated.
  */
 public record ReserveStock(
         @TargetAggregateIdentifier StockLedgerId ledgerId,
         UUID reservationId,
         int quantity,
         Duration ttl,
-        String idempotencyKey) implements LedgerCommand {
+        String idempotencyKey,
+        LocalDate minExpiryDate,
+        Integer minShelfLifeDays) implements LedgerCommand {
 
     public ReserveStock {
         Guard.present("reservationId", reservationId);
@@ -24,5 +30,16 @@ public record ReserveStock(
         if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0 || ttl.toSeconds() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("ttl must be a positive whole number of seconds");
         }
+        if (minExpiryDate != null && minShelfLifeDays != null) {
+            throw new IllegalArgumentException("give minExpiryDate or minShelfLifeDays, not both");
+        }
+        if (minShelfLifeDays != null && minShelfLifeDays < 0) {
+            throw new IllegalArgumentException("minShelfLifeDays must not be negative");
+        }
+    }
+
+    /** A reservation that takes any usable lot. */
+    public ReserveStock(StockLedgerId ledgerId, UUID reservationId, int quantity, Duration ttl, String idempotencyKey) {
+        this(ledgerId, reservationId, quantity, ttl, idempotencyKey, null, null);
     }
 }

@@ -15,6 +15,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import io.stockledger.command.ledger.LedgerSnapshots;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -75,6 +78,18 @@ public class StockLedgerConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .executor(snapshotExecutor)
+                .build();
+    }
+
+    /**
+     * Only snapshots of the ledger's current shape are used; an older one (say, from before lots) is skipped and the
+     * ledger is rebuilt from its events, which are always complete. The revision lives on the aggregate class.
+     */
+    @Bean
+    public SnapshotFilter stockLedgerSnapshotFilter() {
+        return RevisionSnapshotFilter.builder()
+                .type("io.stockledger.command.ledger.StockLedger")
+                .revision(LedgerSnapshots.REVISION)
                 .build();
     }
 

@@ -3,11 +3,17 @@ package io.stockledger.command.ledger;
 import io.stockledger.command.api.ReservationOutcome;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.events.LotQuantity;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** One reservation as the ledger remembers it. Immutable: a status change makes a new value. */
+/**
+ * One reservation as the ledger remembers it, with the lots its units are held in. Immutable: a status change makes
+ * a new value.
+ */
 record Reservation(
         UUID id,
         int quantity,
@@ -15,7 +21,14 @@ record Reservation(
         int ttlSeconds,
         Instant createdAt,
         Instant expiresAt,
-        ReservationStatus status) {
+        ReservationStatus status,
+        List<LotQuantity> lots,
+        LocalDate minExpiryDate) {
+
+    /** The lots holding the units; a reservation from before lots (or its snapshot) holds the default lot. */
+    List<LotQuantity> heldLots() {
+        return LotQuantity.orDefault(lots, quantity);
+    }
 
     boolean isPending() {
         return status == ReservationStatus.PENDING;
@@ -27,7 +40,8 @@ record Reservation(
     }
 
     Reservation settledAs(ReservationStatus terminal) {
-        return new Reservation(id, quantity, idempotencyKey, ttlSeconds, createdAt, expiresAt, terminal);
+        return new Reservation(id, quantity, idempotencyKey, ttlSeconds, createdAt, expiresAt, terminal, lots,
+                minExpiryDate);
     }
 
     ReservationOutcome outcome(StockLedgerId ledgerId, boolean replayed) {

@@ -21,6 +21,7 @@ import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LotQuantity;
 import io.stockledger.events.EventTypes;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,32 +71,36 @@ class StockLedgerTest {
 
     private static StockReceived received(int quantity, String key, Instant at) {
         return new StockReceived(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
-                null, key);
+                null, key, LotQuantity.DEFAULT_BATCH, null, null);
     }
 
     private static ReservationRequested requested(UUID id, int quantity, int ttlSeconds, String key, Instant at) {
         return new ReservationRequested(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
-                quantity, ttlSeconds, at.plusSeconds(ttlSeconds), key);
+                quantity, ttlSeconds, at.plusSeconds(ttlSeconds), key, inDefaultLot(quantity), null);
     }
 
     private static ReservationConfirmed confirmed(UUID id, int quantity, Instant at) {
         return new ReservationConfirmed(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
-                quantity);
+                quantity, inDefaultLot(quantity));
     }
 
     private static ReservationReleased released(UUID id, int quantity, Instant at) {
         return new ReservationReleased(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
-                quantity);
+                quantity, inDefaultLot(quantity));
     }
 
     private static ReservationExpired expired(UUID id, int quantity, Instant deadline, Instant at) {
         return new ReservationExpired(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(),
-                CommandOrigin.LEDGER, id, quantity, deadline);
+                CommandOrigin.LEDGER, id, quantity, deadline, inDefaultLot(quantity));
     }
 
     private static StockAdjusted adjusted(int quantity, AdjustmentReason reason, String key, Instant at) {
         return new StockAdjusted(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
-                reason.name(), "counted", key);
+                reason.name(), "counted", key, null, inDefaultLot(Math.abs(quantity)));
+    }
+
+    private static List<LotQuantity> inDefaultLot(int quantity) {
+        return List.of(new LotQuantity(LotQuantity.DEFAULT_BATCH, quantity));
     }
 
     private static ReserveStock reserve(UUID id, int quantity, String key) {
@@ -117,7 +123,7 @@ class StockLedgerTest {
             fixture.givenNoPriorActivity()
                     .when(new ReceiveStock(SKU, 100, new BigDecimal("2.50"), "receive-1"), ORIGIN)
                     .expectEvents(new StockReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                            ACTOR, 100, new BigDecimal("2.50"), "receive-1"))
+                            ACTOR, 100, new BigDecimal("2.50"), "receive-1", LotQuantity.DEFAULT_BATCH, null, null))
                     .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 0, 100)));
         }
 
