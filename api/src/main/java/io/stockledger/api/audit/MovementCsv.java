@@ -1,5 +1,6 @@
 package io.stockledger.api.audit;
 
+import io.stockledger.events.LotQuantity;
 import io.stockledger.query.api.MovementView;
 
 import java.io.IOException;
@@ -10,13 +11,14 @@ import java.util.List;
 /**
  * Writes movement journal rows as CSV (RFC 4180): a header row, then one record per row, CRLF line ends, and a
  * field quoted (with its quotes doubled) when it holds a comma, a quote or a line break. Absent values are empty
- * fields. Nothing is buffered here beyond what the given writer buffers.
+ * fields. The last column lists the lots a row moved as {@code batch:quantity} pairs joined by {@code ;}. Nothing
+ * is buffered here beyond what the given writer buffers.
  */
 final class MovementCsv {
 
     static final List<String> COLUMNS = List.of("global_position", "event_id", "product_id", "warehouse_id",
             "sequence_number", "movement_type", "on_hand_delta", "reserved_delta", "reservation_id", "reason",
-            "note", "requester_id", "trace_id", "occurred_at");
+            "note", "requester_id", "trace_id", "occurred_at", "lots");
 
     private static final String LINE_END = "\r\n";
 
@@ -33,7 +35,16 @@ final class MovementCsv {
     void row(MovementView row) {
         write(row.globalPosition(), row.eventId(), row.productId(), row.warehouseId(), row.sequenceNumber(),
                 row.movementType(), row.onHandDelta(), row.reservedDelta(), row.reservationId(), row.reason(),
-                row.note(), row.requesterId(), row.traceId(), row.occurredAt());
+                row.note(), row.requesterId(), row.traceId(), row.occurredAt(), lots(row.lots()));
+    }
+
+    /** Lots as {@code batch:quantity} pairs joined by {@code ;}, e.g. {@code L-7:3;L-9:2}; empty when none. */
+    static String lots(List<LotQuantity> lots) {
+        if (lots == null) {
+            return null;
+        }
+        return lots.stream().map(lot -> lot.batchNumber() + ":" + lot.quantity())
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     private void write(Object... fields) {

@@ -1,11 +1,15 @@
 package io.stockledger.command.api;
 
 import java.time.Instant;
+import io.stockledger.events.LotQuantity;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What a reservation command achieved. {@code replayed} is true when the ledger answered a repeated request from
- * memory and wrote nothing.
+ * memory and wrote nothing. {@code lots} are the lots the reservation was allocated from (a confirmation may
+ * have shipped some units from other lots instead: the confirmed event and the movement journal say which).
  */
 public record ReservationOutcome(
         UUID reservationId,
@@ -14,5 +18,12 @@ public record ReservationOutcome(
         int quantity,
         Instant createdAt,
         Instant expiresAt,
-        boolean replayed) {
+        boolean replayed,
+        List<LotQuantity> lots) {
+
+    /** An outcome that does not say which lots hold the units. */
+    public ReservationOutcome(UUID reservationId, StockLedgerId ledgerId, ReservationStatus status, int quantity,
+                              Instant createdAt, Instant expiresAt, boolean replayed) {
+        this(reservationId, ledgerId, status, quantity, createdAt, expiresAt, replayed, null);
+    }
 }

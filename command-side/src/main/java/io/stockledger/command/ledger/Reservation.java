@@ -45,6 +45,6 @@ record Reservation(
     }
 
     ReservationOutcome outcome(StockLedgerId ledgerId, boolean replayed) {
-        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed);
+        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed, heldLots());
     }
 }

@@ -20,6 +20,7 @@ import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
+import io.stockledger.events.LotQuantity;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
@@ -271,7 +272,7 @@ class StockLedgerPropertiesTest {
         assertThat(retry.events()).singleElement().isInstanceOfSatisfying(ReservationExpired.class, expiry ->
                 assertThat(expiry.reservationId()).isEqualTo(id));
         assertThat(retry.result()).isEqualTo(new ReservationOutcome(id, SKU, ReservationStatus.EXPIRED, 4, T0,
-                T0.plusSeconds(90), true));
+                T0.plusSeconds(90), true, List.of(new LotQuantity(LotQuantity.DEFAULT_BATCH, 4))));
         assertThat(ledger.root().levels()).isEqualTo(new StockLevels(10, 0, 10));
     }
 
@@ -1205,8 +1206,10 @@ class StockLedgerPropertiesTest {
         }
 
         private static ReservationOutcome outcome(MRes reservation, boolean replayed) {
+            // the model receives into no named lot, so every reservation is held in the default lot
             return new ReservationOutcome(reservation.id, SKU, reservation.status, reservation.quantity,
-                    reservation.createdAt, reservation.expiresAt, replayed);
+                    reservation.createdAt, reservation.expiresAt, replayed,
+                    List.of(new LotQuantity(LotQuantity.DEFAULT_BATCH, reservation.quantity)));
         }
     }
 

@@ -108,7 +108,8 @@ class StockLedgerTest {
     }
 
     private static ReservationOutcome outcome(UUID id, ReservationStatus status, int quantity, boolean replayed) {
-        return new ReservationOutcome(id, SKU, status, quantity, T0, T0.plusSeconds(300), replayed);
+        return new ReservationOutcome(id, SKU, status, quantity, T0, T0.plusSeconds(300), replayed,
+                inDefaultLot(quantity));
     }
 
     private static LedgerEvent[] hundredOnHandAndTenReserved() {

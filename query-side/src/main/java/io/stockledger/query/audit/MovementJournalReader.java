@@ -5,6 +5,7 @@ import io.stockledger.query.api.MovementFilter;
 import io.stockledger.query.api.MovementJournal;
 import io.stockledger.query.api.MovementPage;
 import io.stockledger.query.api.MovementView;
+import io.stockledger.query.json.LotsJson;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -33,7 +34,7 @@ class MovementJournalReader implements MovementJournal {
 
     private static final String COLUMNS = """
             global_position, event_id, product_id, warehouse_id, sequence_number, movement_type, on_hand_delta,
-            reserved_delta, reservation_id, reason, note, requester_id, trace_id, occurred_at""";
+            reserved_delta, reservation_id, reason, note, requester_id, trace_id, occurred_at, lots::text AS lots""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -90,7 +91,8 @@ class MovementJournalReader implements MovementJournal {
                 row.getLong("sequence_number"), row.getString("movement_type"), row.getInt("on_hand_delta"),
                 row.getInt("reserved_delta"), row.getObject("reservation_id", UUID.class), row.getString("reason"),
                 row.getString("note"), row.getString("requester_id"), row.getString("trace_id"),
-                row.getObject("occurred_at", OffsetDateTime.class).toInstant());
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                LotsJson.lotQuantities(row.getString("lots")));
     }
 
     /** The statement for a filter: its conditions and their arguments, in global order. */

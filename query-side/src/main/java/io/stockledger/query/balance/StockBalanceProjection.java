@@ -7,6 +7,9 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.events.TransferReceived;
+import io.stockledger.events.TransferReturned;
+import io.stockledger.events.TransferShipped;
 import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
 import io.stockledger.query.config.ReadModelConfiguration;
@@ -22,11 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps {@code stock_balance}: on hand, reserved and available per SKU. Each event adds its deltas once; the
+ * Keeps {@code stock_balance}: on hand and reserved per SKU (transfers move on hand too). Each event adds its deltas once; the
  * row's {@code last_sequence} makes a second delivery of the same event a no-op.
  */
 @Component
@@ -36,10 +42,12 @@ class StockBalanceProjection {
     private static final Logger log = LoggerFactory.getLogger(StockBalanceProjection.class);
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final Counter oversellingIncidents;
 
-    StockBalanceProjection(JdbcTemplate jdbc, MeterRegistry meters) {
+    StockBalanceProjection(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.oversellingIncidents = Counter.builder("inventory.overselling.incidents")
                 .description("Balances seen breaking on_hand >= 0, reserved >= 0 or reserved <= on_hand; must stay 0")
                 .register(meters);
@@ -75,6 +83,21 @@ class StockBalanceProjection {
         add(event, 0, -event.quantity(), sequence);
     }
 
+    @EventHandler
+    void on(TransferShipped event, @SequenceNumber long sequence) {
+        add(event, -event.quantity(), 0, sequence);
+    }
+
+    @EventHandler
+    void on(TransferReceived event, @SequenceNumber long sequence) {
+        add(event, event.quantity(), 0, sequence);
+    }
+
+    @EventHandler
+    void on(TransferReturned event, @SequenceNumber long sequence) {
+        add(event, event.quantity(), 0, sequence);
+    }
+
     private void add(LedgerEvent event, int onHandDelta, int reservedDelta, long sequence) {
         List<long[]> after = jdbc.query("""
                         INSERT INTO stock_balance (product_id, warehouse_id, on_hand, reserved, last_sequence,
@@ -106,13 +129,33 @@ class StockBalanceProjection {
         }
     }
 
+    /**
+     * The balance row, with what the lot and transfer tables add: blocked units are judged at today's date (expiry
+     * needs no event), and stock in transit belongs to neither warehouse's on hand.
+     */
     @QueryHandler
     Optional<StockBalanceView> handle(FindStockBalance query) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return jdbc.query("""
-                        SELECT on_hand, reserved, available, last_sequence, updated_at
-                          FROM stock_balance WHERE product_id = ? AND warehouse_id = ?""",
-                (row, n) -> new StockBalanceView(query.productId(), query.warehouseId(), row.getLong(1),
-                        row.getLong(2), row.getLong(3), row.getLong(4), row.getTimestamp(5).toInstant()),
-                query.productId(), query.warehouseId()).stream().findFirst();
+                        SELECT b.on_hand, b.reserved, b.last_sequence, b.updated_at,
+                               (SELECT coalesce(sum(l.quantity - l.reserved), 0) FROM stock_lot l
+                                 WHERE l.product_id = b.product_id AND l.warehouse_id = b.warehouse_id
+                                   AND (l.quarantine_reason IS NOT NULL OR l.expiry_date < ?)) AS blocked,
+                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
+                                 WHERE t.product_id = b.product_id AND t.to_warehouse_id = b.warehouse_id
+                                   AND t.status = 'IN_TRANSIT') AS in_transit_in,
+                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
+                                 WHERE t.product_id = b.product_id AND t.from_warehouse_id = b.warehouse_id
+                                   AND t.status = 'IN_TRANSIT') AS in_transit_out
+                          FROM stock_balance b WHERE b.product_id = ? AND b.warehouse_id = ?""",
+                (row, n) -> {
+                    long onHand = row.getLong(1);
+                    long reserved = row.getLong(2);
+                    long blocked = row.getLong(5);
+                    return new StockBalanceView(query.productId(), query.warehouseId(), onHand, reserved,
+                            onHand - reserved - blocked, row.getLong(3), row.getTimestamp(4).toInstant(), blocked,
+                            row.getLong(6), row.getLong(7));
+                },
+                java.sql.Date.valueOf(today), query.productId(), query.warehouseId()).stream().findFirst();
     }
 }

@@ -13,5 +13,17 @@ enum MovementType {
     /** A reservation given back: reserved down. */
     RELEASE,
     /** A reservation that ran out of time: reserved down. */
-    EXPIRY
+    EXPIRY,
+    /** A lot blocked: nothing moves, its unreserved units count as blocked. */
+    QUARANTINE,
+    /** A lot's quarantine lifted: nothing moves, its units are available again unless expired. */
+    UNQUARANTINE,
+    /** The SKU's picking policy changed: nothing moves. */
+    POLICY_CHANGE,
+    /** Stock shipped to another warehouse: on hand down, in transit up. */
+    TRANSFER_OUT,
+    /** A transfer received from another warehouse: on hand up. */
+    TRANSFER_IN,
+    /** A refused transfer taken back by its source: on hand up. */
+    TRANSFER_RETURN
 }

@@ -10,6 +10,7 @@ import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.LedgerRef;
 import io.stockledger.query.api.ReservationView;
 import io.stockledger.query.config.ReadModelConfiguration;
+import io.stockledger.query.json.LotsJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -38,12 +39,13 @@ class ReservationProjection {
         jdbc.update("""
                         INSERT INTO reservation (reservation_id, product_id, warehouse_id, quantity, status,
                                                  idempotency_key, requester_id, created_at, expires_at, updated_at,
-                                                 last_sequence)
-                        VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)
+                                                 last_sequence, lots)
+                        VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                         ON CONFLICT (reservation_id) DO NOTHING""",
                 event.reservationId(), event.productId(), event.warehouseId(), event.quantity(),
                 event.idempotencyKey(), event.requesterId(), Timestamp.from(event.timestamp()),
-                Timestamp.from(event.expiresAt()), Timestamp.from(event.timestamp()), sequence);
+                Timestamp.from(event.expiresAt()), Timestamp.from(event.timestamp()), sequence,
+                LotsJson.write(event.lots()));
     }
 
     @EventHandler
