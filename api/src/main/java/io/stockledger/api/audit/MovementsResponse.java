@@ -1,6 +1,7 @@
 package io.stockledger.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.stockledger.events.LotQuantity;
 import io.stockledger.query.api.MovementPage;
 import io.stockledger.query.api.MovementType;
 import io.stockledger.query.api.MovementView;
@@ -40,8 +41,9 @@ public record MovementsResponse(
             @Schema(requiredMode = REQUIRED, description = "The event's sequence number in its ledger.")
             long sequenceNumber,
             @Schema(requiredMode = REQUIRED, implementation = MovementType.class, description = """
-                    `RECEIPT`, `ADJUSTMENT`, `RESERVATION`, `SHIPMENT` (a confirmed reservation), `RELEASE` or \
-                    `EXPIRY`.""")
+                    `RECEIPT`, `ADJUSTMENT`, `RESERVATION`, `SHIPMENT` (a confirmed reservation), `RELEASE`, \
+                    `EXPIRY`, `QUARANTINE`, `UNQUARANTINE`, `POLICY_CHANGE`, `TRANSFER_OUT`, `TRANSFER_IN` or \
+                    `TRANSFER_RETURN`.""")
             String movementType,
             @Schema(requiredMode = REQUIRED, description = "Change of on-hand stock.", example = "-3")
             int onHandDelta,
@@ -51,20 +53,25 @@ public record MovementsResponse(
             UUID reservationId,
             @Schema(description = "The reason code, for adjustments.", example = "DAMAGE")
             String reason,
-            @Schema(description = "The adjustment's note, if it had one.")
+            @Schema(description = """
+                    The adjustment's note, a quarantine's reason, or where a transfer went to or came from.""")
             String note,
             @Schema(description = "The token subject that caused it.")
             String requesterId,
             @Schema(description = "The trace id of the request that caused it.")
             String traceId,
             @Schema(requiredMode = REQUIRED, description = "When it happened.")
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Schema(description = """
+                    The lots whose units moved and how many of each (for a `SHIPMENT`: exactly what the \
+                    confirmation consumed). Absent for rows that move no units.""")
+            List<LotQuantity> lots) {
 
         static Movement of(MovementView view) {
             return new Movement(view.globalPosition(), view.eventId(), view.productId(), view.warehouseId(),
                     view.sequenceNumber(), view.movementType(), view.onHandDelta(), view.reservedDelta(),
                     view.reservationId(), view.reason(), view.note(), view.requesterId(), view.traceId(),
-                    view.occurredAt());
+                    view.occurredAt(), view.lots());
         }
     }
 }

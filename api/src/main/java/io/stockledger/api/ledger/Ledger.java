@@ -5,8 +5,13 @@ import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LedgerRefusal;
+import io.stockledger.command.api.LotNotFoundException;
+import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.MovementOutcome;
+import io.stockledger.command.api.PickingPolicy;
+import io.stockledger.command.api.QuarantineLot;
 import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReleaseLotFromQuarantine;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReservationLocator;
 import io.stockledger.command.api.ReservationNotFoundException;
@@ -14,8 +19,11 @@ import io.stockledger.command.api.ReservationNotPendingException;
 import io.stockledger.command.api.ReservationOutcome;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.SetPickingPolicy;
+import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
+import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.ReservationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,6 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +75,25 @@ public class Ledger {
 
     public MovementOutcome adjust(AdjustStock command, CommandOrigin origin) throws LedgerRefusal {
         return send(command, origin, missing -> new StockLedgerNotFoundException(command.ledgerId()));
+    }
+
+    public LotState quarantine(QuarantineLot command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new LotNotFoundException(command.batchNumber()));
+    }
+
+    public LotState releaseFromQuarantine(ReleaseLotFromQuarantine command, CommandOrigin origin)
+            throws LedgerRefusal {
+        return send(command, origin, missing -> new LotNotFoundException(command.batchNumber()));
+    }
+
+    public PickingPolicy setPickingPolicy(SetPickingPolicy command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new IllegalStateException("setting a policy creates the ledger",
+                missing));
+    }
+
+    /** Shipping from a warehouse that never received the product is simply a lack of stock there. */
+    public TransferOutcome ship(ShipTransfer command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new InsufficientStockException(command.quantity(), 0));
     }
 
     public ReservationOutcome confirm(UUID reservationId, CommandOrigin origin) throws LedgerRefusal {
@@ -110,6 +138,19 @@ public class Ledger {
 
     public Optional<ReservationView> findReservation(UUID reservationId) {
         return ask(new FindReservation(reservationId), ReservationView.class);
+    }
+
+    /** A query answered with a list. */
+    public <V> List<V> askAll(Object query, Class<V> viewType) {
+        try {
+            return queries.query(query, ResponseTypes.multipleInstancesOf(viewType))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("interrupted while querying", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LedgerUnavailableException("query failed: " + e.getMessage(), e);
+        }
     }
 
     public <V> Optional<V> ask(Object query, Class<V> viewType) {

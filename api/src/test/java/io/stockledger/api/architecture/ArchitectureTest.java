@@ -45,8 +45,9 @@ class ArchitectureTest {
     @Test
     void theOnlyWayIntoASideIsItsMessagesAndConfiguration() {
         classes().that().resideInAnyPackage("io.stockledger.command.ledger..", "io.stockledger.command.registry..",
-                        "io.stockledger.query.balance..", "io.stockledger.query.reservation..",
-                        "io.stockledger.query.movement..")
+                        "io.stockledger.command.transfer..", "io.stockledger.query.balance..",
+                        "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
+                        "io.stockledger.query.lot..", "io.stockledger.query.transfer..")
                 .and().areTopLevelClasses()
                 .should().notBePublic()
                 .check(all);

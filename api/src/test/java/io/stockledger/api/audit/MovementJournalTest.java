@@ -28,7 +28,7 @@ class MovementJournalTest extends ServiceIntegrationTest {
 
     static final List<String> CSV_HEADER = List.of("global_position", "event_id", "product_id", "warehouse_id",
             "sequence_number", "movement_type", "on_hand_delta", "reserved_delta", "reservation_id", "reason", "note",
-            "requester_id", "trace_id", "occurred_at");
+            "requester_id", "trace_id", "occurred_at", "lots");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String NOTE = "Forklift, \"Bay 7\"";
@@ -156,6 +156,11 @@ class MovementJournalTest extends ServiceIntegrationTest {
                 String value = row.get(column);
                 if (name.equals("occurred_at")) {
                     assertThat(Instant.parse(value)).isEqualTo(Instant.parse(expected.path(name).asText()));
+                } else if (name.equals("lots")) {
+                    List<String> pairs = new java.util.ArrayList<>();
+                    expected.path(name).forEach(lot -> pairs.add(lot.path("batch_number").asText() + ":"
+                            + lot.path("quantity").asInt()));
+                    assertThat(value).as("row %d, lots", i).isEqualTo(String.join(";", pairs)).isNotEmpty();
                 } else {
                     assertThat(value).as("row %d, %s", i, name)
                             .isEqualTo(expected.has(name) ? expected.path(name).asText() : "");

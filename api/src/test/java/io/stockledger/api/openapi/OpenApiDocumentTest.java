@@ -91,10 +91,13 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
         assertThat(OpenApiDocument.names(request.path("required")))
                 .containsExactlyInAnyOrder("product_id", "warehouse_id", "quantity", "idempotency_key",
                         "ttl_seconds");
+        // the seed's fields, plus the optional shelf-life minimum that lots brought (issue #3)
         assertThat(OpenApiDocument.names(request.path("properties")))
                 .containsExactlyInAnyOrder("product_id", "warehouse_id", "quantity", "idempotency_key",
-                        "ttl_seconds");
+                        "ttl_seconds", "min_expiry_date", "min_shelf_life_days");
         JsonNode properties = request.path("properties");
+        assertThat(properties.path("min_expiry_date").path("format").asText()).isEqualTo("date");
+        assertInteger(properties.path("min_shelf_life_days"), 0, 3650);
         assertUuid(properties.path("product_id"));
         assertUuid(properties.path("warehouse_id"));
         assertInteger(properties.path("quantity"), 1, 1000);

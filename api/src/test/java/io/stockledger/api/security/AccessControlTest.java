@@ -45,6 +45,7 @@ class AccessControlTest extends ServiceIntegrationTest {
     void stock() {
         if (client.stock(product, warehouse).status() == 404) {
             client.receive(product, warehouse, 1_000);
+            client.receiveLot(product, warehouse, 10, "ACL-LOT", null);
         }
     }
 
@@ -65,7 +66,28 @@ class AccessControlTest extends ServiceIntegrationTest {
                 new Endpoint("GET /v1/reservations/{id}", Permission.READ, 404,
                         c -> c.get("/v1/reservations/" + UUID.randomUUID())),
                 new Endpoint("POST /v1/admin/relay/replay", Permission.ADMIN, 409,
-                        c -> c.post("/v1/admin/relay/replay", Map.of("from_position", 1, "to_position", 2))));
+                        c -> c.post("/v1/admin/relay/replay", Map.of("from_position", 1, "to_position", 2))),
+                new Endpoint("GET /v1/batches", Permission.READ, 200,
+                        c -> c.get("/v1/batches?product_id=" + product)),
+                new Endpoint("POST /v1/batches/quarantine", Permission.ADMIN, 200,
+                        c -> c.post("/v1/batches/quarantine", lot("quarantine"))),
+                new Endpoint("POST /v1/batches/quarantine/release", Permission.ADMIN, 200,
+                        c -> c.post("/v1/batches/quarantine/release", lot("release"))),
+                new Endpoint("PUT /v1/stock/{p}/{w}/picking-policy", Permission.ADMIN, 200,
+                        c -> c.put("/v1/stock/" + product + "/" + warehouse + "/picking-policy",
+                                Map.of("policy", "FEFO"))),
+                new Endpoint("POST /v1/transfers", Permission.TRANSFER, 202,
+                        c -> c.post("/v1/transfers", Map.of("product_id", product.toString(),
+                                "from_warehouse_id", warehouse.toString(),
+                                "to_warehouse_id", UUID.randomUUID().toString(), "quantity", 1,
+                                "idempotency_key", LedgerClient.key()))),
+                new Endpoint("GET /v1/transfers/{id}", Permission.READ, 404,
+                        c -> c.get("/v1/transfers/" + UUID.randomUUID())));
+    }
+
+    private Map<String, Object> lot(String reason) {
+        return Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString(),
+                "batch_number", "ACL-LOT", "reason", reason);
     }
 
     @ParameterizedTest(name = "{0} without a token is 401")

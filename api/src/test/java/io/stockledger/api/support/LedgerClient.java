@@ -71,6 +71,12 @@ public final class LedgerClient {
         return send(request);
     }
 
+    public Response put(String path, Map<String, ?> body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
@@ -113,6 +119,21 @@ public final class LedgerClient {
     public Response receive(UUID product, UUID warehouse, int quantity) {
         return post("/v1/receive", Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString(),
                 "quantity", quantity, "idempotency_key", key()));
+    }
+
+    /** A receipt into a named lot; {@code expiry} may be null for a lot that never expires. */
+    public Response receiveLot(UUID product, UUID warehouse, int quantity, String batch, java.time.LocalDate expiry) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("product_id", product.toString());
+        body.put("warehouse_id", warehouse.toString());
+        body.put("quantity", quantity);
+        body.put("idempotency_key", key());
+        body.put("batch_number", batch);
+        if (expiry != null) {
+            body.put("expiry_date", expiry.toString());
+        }
+        body.put("location", "A-" + batch);
+        return post("/v1/receive", body);
     }
 
     public Response reserve(UUID product, UUID warehouse, int quantity, String idempotencyKey) {

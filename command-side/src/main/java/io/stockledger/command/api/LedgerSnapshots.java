@@ -1,4 +1,4 @@
-package io.stockledger.command.ledger;
+package io.stockledger.command.api;
 
 /** What the configuration needs to know about the ledger's snapshots, without seeing the aggregate itself. */
 public final class LedgerSnapshots {

@@ -10,6 +10,7 @@ import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientShelfLifeException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LotExpiryMismatchException;
+import io.stockledger.command.api.LedgerSnapshots;
 import io.stockledger.command.api.LotNotFoundException;
 import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.MovementOutcome;

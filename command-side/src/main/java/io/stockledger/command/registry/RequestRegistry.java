@@ -1,5 +1,10 @@
 package io.stockledger.command.registry;
 
+import io.stockledger.events.TransferShipped;
+import io.stockledger.events.TransferReturned;
+import io.stockledger.events.TransferReceived;
+import io.stockledger.command.api.ReturnTransfer;
+import io.stockledger.command.api.ReceiveTransfer;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.config.StockLedgerConfiguration;
 import io.stockledger.events.ReservationRequested;
@@ -48,6 +53,24 @@ class RequestRegistry {
     @EventHandler
     void on(StockAdjusted event) throws IdempotencyKeyReusedException {
         claim(event.idempotencyKey(), "ADJUST", event.productId(), event.warehouseId(), null);
+    }
+
+    @EventHandler
+    void on(TransferShipped event) throws IdempotencyKeyReusedException {
+        claim(event.idempotencyKey(), "TRANSFER", event.productId(), event.warehouseId(), null);
+    }
+
+    /** A transfer is received once, ever: a second receipt would count its units twice. */
+    @EventHandler
+    void on(TransferReceived event) throws IdempotencyKeyReusedException {
+        claim(ReceiveTransfer.receiptKeyOf(event.transferId()), "TRANSFER_IN", event.productId(),
+                event.warehouseId(), null);
+    }
+
+    @EventHandler
+    void on(TransferReturned event) throws IdempotencyKeyReusedException {
+        claim(ReturnTransfer.returnKeyOf(event.transferId()), "TRANSFER_BACK", event.productId(),
+                event.warehouseId(), null);
     }
 
     private void claim(String key, String operation, UUID productId, UUID warehouseId, UUID reservationId)

@@ -131,7 +131,8 @@ class StockBalanceProjection {
 
     /**
      * The balance row, with what the lot and transfer tables add: blocked units are judged at today's date (expiry
-     * needs no event), and stock in transit belongs to neither warehouse's on hand.
+     * needs no event), and stock in transit belongs to neither warehouse's on hand. A warehouse that has nothing yet
+     * but stock on its way to it has a balance too: zero on hand, and what is in transit.
      */
     @QueryHandler
     Optional<StockBalanceView> handle(FindStockBalance query) {
@@ -139,23 +140,32 @@ class StockBalanceProjection {
         return jdbc.query("""
                         SELECT b.on_hand, b.reserved, b.last_sequence, b.updated_at,
                                (SELECT coalesce(sum(l.quantity - l.reserved), 0) FROM stock_lot l
-                                 WHERE l.product_id = b.product_id AND l.warehouse_id = b.warehouse_id
+                                 WHERE l.product_id = k.product_id AND l.warehouse_id = k.warehouse_id
                                    AND (l.quarantine_reason IS NOT NULL OR l.expiry_date < ?)) AS blocked,
                                (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = b.product_id AND t.to_warehouse_id = b.warehouse_id
+                                 WHERE t.product_id = k.product_id AND t.to_warehouse_id = k.warehouse_id
                                    AND t.status = 'IN_TRANSIT') AS in_transit_in,
                                (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = b.product_id AND t.from_warehouse_id = b.warehouse_id
+                                 WHERE t.product_id = k.product_id AND t.from_warehouse_id = k.warehouse_id
                                    AND t.status = 'IN_TRANSIT') AS in_transit_out
-                          FROM stock_balance b WHERE b.product_id = ? AND b.warehouse_id = ?""",
+                          FROM (SELECT CAST(? AS uuid) AS product_id, CAST(? AS uuid) AS warehouse_id) k
+                          LEFT JOIN stock_balance b
+                            ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id""",
                 (row, n) -> {
                     long onHand = row.getLong(1);
                     long reserved = row.getLong(2);
+                    long sequence = row.getObject(3) == null ? -1 : row.getLong(3);
                     long blocked = row.getLong(5);
+                    long inTransitIn = row.getLong(6);
+                    if (sequence < 0 && inTransitIn == 0) {
+                        return null;
+                    }
+                    Timestamp updated = row.getTimestamp(4);
                     return new StockBalanceView(query.productId(), query.warehouseId(), onHand, reserved,
-                            onHand - reserved - blocked, row.getLong(3), row.getTimestamp(4).toInstant(), blocked,
-                            row.getLong(6), row.getLong(7));
+                            onHand - reserved - blocked, sequence, updated == null ? null : updated.toInstant(),
+                            blocked, inTransitIn, row.getLong(7));
                 },
-                java.sql.Date.valueOf(today), query.productId(), query.warehouseId()).stream().findFirst();
+                java.sql.Date.valueOf(today), query.productId(), query.warehouseId()).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 }

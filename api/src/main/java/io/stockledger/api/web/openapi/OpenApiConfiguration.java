@@ -71,6 +71,10 @@ public class OpenApiConfiguration {
                         "The reservation lifecycle an order system drives: reserve, then confirm or release."))
                 .addTagsItem(new Tag().name(STOCK).description(
                         "What warehouse operators do to stock (receive, adjust) and how anyone reads a balance."))
+                .addTagsItem(new Tag().name(LOTS).description(
+                        "Lots (batches) with expiry: listing them, quarantine, and the order they are picked in."))
+                .addTagsItem(new Tag().name(TRANSFERS).description(
+                        "Moving stock between warehouses without counting it twice or losing it on the way."))
                 .addTagsItem(new Tag().name(ADMIN).description("Operating the service."));
     }
 
@@ -87,6 +91,8 @@ public class OpenApiConfiguration {
     /** Tag names, used on the controllers. */
     public static final String RESERVATIONS = "Reservations";
     public static final String STOCK = "Stock";
+    public static final String LOTS = "Lots";
+    public static final String TRANSFERS = "Transfers";
     public static final String ADMIN = "Admin";
 
     private static final String DESCRIPTION = """

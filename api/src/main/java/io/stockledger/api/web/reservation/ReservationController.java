@@ -8,6 +8,7 @@ import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
@@ -54,7 +55,9 @@ class ReservationController {
     @ApiResponse(responseCode = "200", description = "The reservation, `PENDING` when new.")
     @ApiResponse(responseCode = "409", description = """
             `INSUFFICIENT_STOCK`: fewer units are available than requested (also for a product never received); \
-            the problem carries `requested` and `available`. Nothing is written, and a retry decides again.""")
+            the problem carries `requested` and `available`. `INSUFFICIENT_SHELF_LIFE`: enough units are \
+            available, but too few of them last until the minimum expiry asked for. Nothing is written, and a \
+            retry decides again.""")
     @ApiResponse(responseCode = "422", description = """
             `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
             warehouse, or so long ago that the ledger no longer remembers its answer.""")
@@ -62,9 +65,14 @@ class ReservationController {
     @PostMapping("/reserve")
     ReservationResponse reserve(@Valid @RequestBody ReserveRequest body, HttpServletRequest request)
             throws LedgerRefusal {
+        if (body.minExpiryDate() != null && body.minShelfLifeDays() != null) {
+            throw new InvalidParameterException("min_shelf_life_days", "give min_expiry_date or min_shelf_life_days,"
+                    + " not both");
+        }
         ReserveStock command = new ReserveStock(
                 new StockLedgerId(UUID.fromString(body.productId()), UUID.fromString(body.warehouseId())),
-                UUID.randomUUID(), body.quantity(), Duration.ofSeconds(body.ttlSeconds()), body.idempotencyKey());
+                UUID.randomUUID(), body.quantity(), Duration.ofSeconds(body.ttlSeconds()), body.idempotencyKey(),
+                body.minExpiryDate(), body.minShelfLifeDays());
         return ReservationResponse.of(ledger.reserve(command, RequestOrigin.of(request)));
     }
 

@@ -5,7 +5,10 @@ import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.query.api.ReservationView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.stockledger.events.LotQuantity;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -31,16 +34,20 @@ public record ReservationResponse(
         @Schema(description = """
                 When its status last changed. Only in answers read from the read model (`GET`), not in those of \
                 reserve, confirm and release.""")
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = """
+                The lots the reservation's units are allocated from, in picking order. Only in answers of \
+                reserve, confirm and release.""")
+        List<LotQuantity> lots) {
 
     static ReservationResponse of(ReservationOutcome outcome) {
         return new ReservationResponse(outcome.reservationId(), outcome.status().name(),
                 outcome.ledgerId().productId(), outcome.ledgerId().warehouseId(), outcome.quantity(),
-                outcome.expiresAt(), outcome.createdAt(), null);
+                outcome.expiresAt(), outcome.createdAt(), null, outcome.lots());
     }
 
     static ReservationResponse of(ReservationView view) {
         return new ReservationResponse(view.reservationId(), view.status(), view.productId(), view.warehouseId(),
-                view.quantity(), view.expiresAt(), view.createdAt(), view.updatedAt());
+                view.quantity(), view.expiresAt(), view.createdAt(), view.updatedAt(), null);
     }
 }

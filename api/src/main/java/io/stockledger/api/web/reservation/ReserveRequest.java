@@ -1,6 +1,7 @@
 package io.stockledger.api.web.reservation;
 
 import io.stockledger.api.web.Uuids;
+import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,5 +24,13 @@ public record ReserveRequest(
                 example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
         @NotNull @Size(min = 32, max = 128) String idempotencyKey,
         @Schema(description = "How long the reservation holds, in seconds, before it expires.", example = "300")
-        @NotNull @Min(60) @Max(3600) Integer ttlSeconds) {
+        @NotNull @Min(60) @Max(3600) Integer ttlSeconds,
+        @Schema(description = """
+                Only lots usable until at least this date (UTC), or that never expire, may be allocated. Give this \
+                or `min_shelf_life_days`, not both.""", example = "2027-01-31")
+        LocalDate minExpiryDate,
+        @Schema(description = """
+                Only lots usable for at least this many more days, or that never expire, may be allocated. Give \
+                this or `min_expiry_date`, not both.""", example = "30")
+        @Min(0) @Max(3650) Integer minShelfLifeDays) {
 }

@@ -1,5 +1,6 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
 import io.stockledger.command.api.AdjustmentReason;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,5 +27,9 @@ public record AdjustRequest(
                 example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
         @NotNull @Size(min = 32, max = 128) String idempotencyKey,
         @Schema(description = "Optional free text.", example = "forklift")
-        @Size(max = 500) String note) {
+        @Size(max = 500) String note,
+        @Schema(description = """
+                The lot to correct. Without it a gain goes to the default lot and a loss is taken from unreserved \
+                units in picking order. A lot cannot go below what is reserved from it.""", example = "L-2026-11-A")
+        @Pattern(regexp = BatchNumbers.PATTERN, message = BatchNumbers.MESSAGE) String batchNumber) {
 }

@@ -25,8 +25,11 @@ public record MovementResponse(
         long onHand,
         @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
         long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "100")
+        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "100")
         long available,
+        @Schema(requiredMode = REQUIRED, description = "Unreserved units in quarantined or expired lots.",
+                example = "0")
+        long blocked,
         @Schema(requiredMode = REQUIRED, description = """
                 `true` when this answers a repeated request (same idempotency key): nothing new was written.""")
         boolean replayed) {
@@ -34,6 +37,7 @@ public record MovementResponse(
     static MovementResponse of(MovementOutcome outcome) {
         return new MovementResponse(outcome.eventId(), outcome.ledgerId().productId(),
                 outcome.ledgerId().warehouseId(), outcome.quantity(), outcome.levels().onHand(),
-                outcome.levels().reserved(), outcome.levels().available(), outcome.replayed());
+                outcome.levels().reserved(), outcome.levels().available(), outcome.levels().blocked(),
+                outcome.replayed());
     }
 }

@@ -55,6 +55,9 @@ class StockController {
             first receipt). Idempotent by `idempotency_key`: the same request again returns the first outcome \
             with `replayed: true` and writes nothing.""")
     @ApiResponse(responseCode = "200", description = "The receipt and the balance right after it.")
+    @ApiResponse(responseCode = "409", description = """
+            `LOT_EXPIRY_MISMATCH`: the lot exists with another expiry date (or it is the default lot, which never \
+            expires).""")
     @ApiResponse(responseCode = "422", description = """
             `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
             warehouse, or so long ago that the ledger no longer remembers its answer.""")
@@ -63,7 +66,7 @@ class StockController {
     MovementResponse receive(@Valid @RequestBody ReceiveRequest body, HttpServletRequest request)
             throws LedgerRefusal {
         ReceiveStock command = new ReceiveStock(ledgerId(body.productId(), body.warehouseId()), body.quantity(),
-                body.unitCost(), body.idempotencyKey());
+                body.unitCost(), body.idempotencyKey(), body.batchNumber(), body.expiryDate(), body.location());
         return MovementResponse.of(ledger.receive(command, RequestOrigin.of(request)));
     }
 
@@ -72,9 +75,11 @@ class StockController {
             `idempotency_key`, like receive.""")
     @ApiResponse(responseCode = "200", description = "The adjustment and the balance right after it.")
     @ApiResponse(responseCode = "404", description = """
-            `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse.""")
+            `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse. `LOT_NOT_FOUND`: the \
+            named lot was never received here.""")
     @ApiResponse(responseCode = "409", description = """
-            `ADJUSTMENT_BELOW_RESERVED`: on-hand stock would fall below what is reserved.""")
+            `ADJUSTMENT_BELOW_RESERVED`: on-hand stock (of the SKU, or of the named lot) would fall below what is \
+            reserved from it.""")
     @ApiResponse(responseCode = "422", description = """
             Also when `quantity` is 0 or `reason` is not one of the codes; `IDEMPOTENCY_KEY_REUSED`: the key was \
             already used for a different request, or for another product or warehouse, or so long ago that the \
@@ -87,13 +92,14 @@ class StockController {
             throw new InvalidParameterException("quantity", "must not be 0");
         }
         AdjustStock command = new AdjustStock(ledgerId(body.productId(), body.warehouseId()), body.quantity(),
-                body.reason(), body.note(), body.idempotencyKey());
+                body.reason(), body.note(), body.idempotencyKey(), body.batchNumber());
         return MovementResponse.of(ledger.adjust(command, RequestOrigin.of(request)));
     }
 
     @Operation(operationId = "getStockBalance", summary = "Read a balance", description = """
-            On hand, reserved and available for a product in a warehouse, from the read model, which follows the \
-            ledger within milliseconds.""")
+            On hand, reserved, blocked and available for a product in a warehouse, with what is in transit to or \
+            from it, from the read model, which follows the ledger within milliseconds. `blocked` is judged at \
+            today's date: a lot past its expiry date blocks its units without any event.""")
     @ApiResponse(responseCode = "200", description = "The balance.")
     @ApiResponse(responseCode = "404", description = """
             `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse (or, for a moment after \

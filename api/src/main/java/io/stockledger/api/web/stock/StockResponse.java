@@ -15,11 +15,22 @@ public record StockResponse(
         @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
         @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
         long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "88")
-        long available) {
+        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "80")
+        long available,
+        @Schema(requiredMode = REQUIRED, description = """
+                Unreserved units in quarantined or expired lots: on hand, but never available.""", example = "8")
+        long blocked,
+        @Schema(requiredMode = REQUIRED, description = """
+                Units shipped to this warehouse by transfers not yet received (not part of `on_hand`).""",
+                example = "0")
+        long inTransitIn,
+        @Schema(requiredMode = REQUIRED, description = """
+                Units this warehouse shipped by transfers not yet received or returned (no longer in `on_hand`).""",
+                example = "0")
+        long inTransitOut) {
 
     static StockResponse of(StockBalanceView view) {
         return new StockResponse(view.productId(), view.warehouseId(), view.onHand(), view.reserved(),
-                view.available());
+                view.available(), view.blocked(), view.inTransitIn(), view.inTransitOut());
     }
 }

@@ -1,0 +1,11 @@
+package io.stockledger.command.api;
+
+import java.util.UUID;
+
+/** No transfer has this id (or, for a moment after it was requested, the read model has not seen it yet). */
+public final class TransferNotFoundException extends LedgerRefusal {
+
+    public TransferNotFoundException(UUID transferId) {
+        super("TRANSFER_NOT_FOUND", Category.NOT_FOUND, "no transfer has id " + transferId);
+    }
+}
