@@ -83,7 +83,7 @@ public record LoadProfile(
             "expireTtlSeconds", "60",
             "maxErrorPercent", "1",
             "seedConcurrency", "16",
-            "outputDir", "target/load-test",
+            "outputDir", defaultOutputDir(),
             "oversellCheck", "true");
 
     public static LoadProfile fromSystemProperties() {
@@ -151,6 +151,14 @@ public record LoadProfile(
         throw new IllegalStateException("""
                 no JWT secret: set -Dloadtest.jwtSecret (or JWT_SECRET) to the service's JWT_SECRET, or \
                 -Dloadtest.jwtSecretFile to the embedded default's data/jwt-secret""");
+    }
+
+    /**
+     * {@code load-test/target/load-test}, next to the Gatling report, whether Maven runs from the repository root
+     * ({@code ./mvnw -pl load-test ...}: the plugin's and exec:java's working directory) or from the module.
+     */
+    private static String defaultOutputDir() {
+        return Files.isRegularFile(Path.of("load-test", "pom.xml")) ? "load-test/target/load-test" : "target/load-test";
     }
 
     /** The whole run, from the first arrival to the last. */
