@@ -61,12 +61,12 @@ public record LoadProfile(
 
     /** A few seconds at a low rate: proves the simulation and the oversell check work, asserts no latency. */
     private static final Map<String, String> SMOKE = Map.ofEntries(
-            Map.entry("stages", "5:2s,20:4s:4s"),
+            Map.entry("stages", "5:2s,20:3s:3s"),
             Map.entry("mix", "read=30,confirm=50,release=15,expire=5"),
-            Map.entry("hotShare", "0.3"),
+            Map.entry("hotShare", "0.4"),
             Map.entry("skus", "20"),
-            // small enough that the hot SKU sells out: the run sees 409s
-            Map.entry("hotStock", "12"),
+            // the hot SKU sells out within the first few reservations: the run surely sees 409s
+            Map.entry("hotStock", "4"),
             Map.entry("coldStock", "50"),
             Map.entry("maxQuantity", "3"),
             Map.entry("pauseMin", "50ms"),

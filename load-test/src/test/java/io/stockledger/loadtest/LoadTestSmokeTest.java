@@ -79,7 +79,7 @@ class LoadTestSmokeTest {
         assertThat(skus.stream().mapToInt(sku -> sku.reservations().size()).sum()).isPositive();
         assertThat(skus.stream().mapToInt(sku -> sku.confirmed().size()).sum()).isPositive();
         assertThat(skus.stream().mapToInt(sku -> sku.released().size()).sum()).isPositive();
-        // the hot SKU has 12 units: it sold out, and later shoppers were refused
+        // the hot SKU has 4 units: it sold out, and later shoppers were refused
         assertThat(observations.sku(0).refusedReserves()).isPositive();
     }
 

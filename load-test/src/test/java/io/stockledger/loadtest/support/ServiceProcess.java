@@ -58,7 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         try {
             Files.createDirectories(log.getParent());
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            Process process = builder.start();
+            // never outlives the test JVM, even when it is killed
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ServiceProcess service = new ServiceProcess(process, port, log);
             service.awaitReady(managementPort);
             return service;
         } catch (IOException e) {
