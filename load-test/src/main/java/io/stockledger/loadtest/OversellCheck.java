@@ -216,7 +216,7 @@ public final class OversellCheck {
             failures.add(unseenReleases + " releases in the ledger that no client was told of (only "
                     + client.unansweredReleases() + " releases went without a clear answer)");
         }
-        long arrived = ledger.received() + ledger.adjusted();
+        long arrived = ledger.received() + ledger.adjusted() + ledger.transferred();
         if (client.confirmedUnits() > arrived) {
             failures.add("OVERSOLD: clients were told " + client.confirmedUnits() + " units are confirmed; only "
                     + arrived + " ever arrived");

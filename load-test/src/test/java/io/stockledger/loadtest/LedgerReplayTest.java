@@ -68,11 +68,28 @@ class LedgerReplayTest {
         LedgerReplay ledger = replay(
                 event(0, "StockReceived", "{\"quantity\":5}"),
                 event(2, "StockReceived", "{\"quantity\":5}"),
-                event(3, "LotQuarantined", "{\"quantity\":5}"));
+                event(3, "StockTeleported", "{\"quantity\":5}"));
 
         assertThat(ledger.anomalies()).hasSize(2);
         assertThat(ledger.anomalies().get(0)).contains("sequence 2 follows 0");
-        assertThat(ledger.anomalies().get(1)).contains("'LotQuarantined' is unknown");
+        assertThat(ledger.anomalies().get(1)).contains("'StockTeleported' is unknown");
+    }
+
+    @Test
+    void transfersMoveOnHandAndLotEventsMoveNothing() {
+        LedgerReplay ledger = replay(
+                event(0, "StockReceived", "{\"quantity\":10}"),
+                event(1, "LotQuarantined", "{\"batch_number\":\"L1\",\"quantity\":10}"),
+                event(2, "LotUnquarantined", "{\"batch_number\":\"L1\",\"quantity\":10}"),
+                event(3, "PickingPolicyChanged", "{\"policy\":\"FIFO\"}"),
+                event(4, "TransferShipped", "{\"quantity\":6}"),
+                event(5, "TransferReturned", "{\"quantity\":6}"),
+                event(6, "TransferShipped", "{\"quantity\":4}"),
+                event(7, "TransferReceived", "{\"quantity\":1}"));
+
+        assertThat(ledger.anomalies()).isEmpty();
+        assertThat(ledger.expectedOnHand()).isEqualTo(10 - 6 + 6 - 4 + 1);
+        assertThat(ledger.transferred()).isEqualTo(-3);
     }
 
     @Test
