@@ -101,6 +101,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (DatabaseTrouble.causes(failure)) {
+            return unavailable(new LedgerUnavailableException("database unavailable: " + failure.getMessage(),
+                    failure), request);
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
                 "An unexpected error occurred; the trace id identifies it in the service's logs.", request);
