@@ -1,14 +1,12 @@
 package io.stockledger.api.expiry;
 
 import io.stockledger.api.support.AdjustableClock;
+import io.stockledger.api.support.AdjustableClockConfiguration;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
@@ -19,18 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Reservations expire by time even when nobody touches their SKU again; time is moved, not waited for. */
-@Import(ReservationExpiryTest.ClockControl.class)
+@Import(AdjustableClockConfiguration.class)
 @TestPropertySource(properties = "ledger.expiry.sweep-interval=200ms")
 class ReservationExpiryTest extends ServiceIntegrationTest {
-
-    @TestConfiguration
-    static class ClockControl {
-        @Bean
-        @Primary
-        AdjustableClock adjustableClock() {
-            return new AdjustableClock();
-        }
-    }
 
     @Autowired
     private AdjustableClock clock;

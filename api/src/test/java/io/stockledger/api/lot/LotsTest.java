@@ -2,15 +2,13 @@ package io.stockledger.api.lot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.AdjustableClock;
+import io.stockledger.api.support.AdjustableClockConfiguration;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,17 +26,8 @@ import static org.awaitility.Awaitility.await;
  * Lots over HTTP against the real service: FEFO picking across three lots, the minimum shelf life, quarantine,
  * expiry by date (the clock is moved, not waited for), the picking policy, lot adjustments, and the lot list.
  */
-@Import(LotsTest.ClockControl.class)
+@Import(AdjustableClockConfiguration.class)
 class LotsTest extends ServiceIntegrationTest {
-
-    @TestConfiguration
-    static class ClockControl {
-        @Bean
-        @Primary
-        AdjustableClock adjustableClock() {
-            return new AdjustableClock();
-        }
-    }
 
     @Autowired
     private AdjustableClock clock;
