@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * taken as text and checked here, so a wrong type ({@code limit=ten}) is the same 422 as a wrong value. A parameter
  * the endpoint does not know is refused too: a misspelt filter ({@code form=}) must not silently widen an audit.
  */
-final class AuditParameters {
+public final class AuditParameters {
 
     static final String INSTANT_REASON = "must be an RFC 3339 date-time with an offset, e.g. 2025-01-31T23:59:59Z";
     static final String TYPE_REASON = "must be one of " + Arrays.stream(MovementType.values()).map(Enum::name)
@@ -28,26 +28,26 @@ final class AuditParameters {
     private AuditParameters() {
     }
 
-    static void onlyKnown(HttpServletRequest request, Set<String> known) {
+    public static void onlyKnown(HttpServletRequest request, Set<String> known) {
         request.getParameterMap().keySet().stream().filter(name -> !known.contains(name)).sorted().findFirst()
                 .ifPresent(unknown -> {
                     throw new InvalidParameterException(unknown, "is not a parameter of this endpoint");
                 });
     }
 
-    static UUID requiredUuid(String parameter, String value) {
+    public static UUID requiredUuid(String parameter, String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidParameterException(parameter, "is required");
         }
         return PathIds.uuid(parameter, value);
     }
 
-    static UUID optionalUuid(String parameter, String value) {
+    public static UUID optionalUuid(String parameter, String value) {
         return value == null ? null : PathIds.uuid(parameter, value);
     }
 
     /** An RFC 3339 date-time (offset required, {@code Z} or {@code +hh:mm}), or null when absent. */
-    static Instant instant(String parameter, String value) {
+    public static Instant instant(String parameter, String value) {
         if (value == null) {
             return null;
         }

@@ -1,16 +1,10 @@
 package io.stockledger.api.audit;
 
-import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
-import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.Uuids;
 import io.stockledger.command.api.LedgerRefusal;
-import io.stockledger.command.api.StockLedgerId;
-import io.stockledger.command.api.StockLedgerNotFoundException;
-import io.stockledger.query.api.BalanceAsOfView;
-import io.stockledger.query.api.FindBalanceAsOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,14 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * An auditor asks what a balance was at a past instant: the ledger's events from the event store, folded in
- * sequence order up to the last one whose own timestamp is at or before {@code as_of}. (Not on
- * {@code /v1/stock/...}, which answers the current balance from the read model.)
+ * sequence order up to the last one whose own timestamp is at or before {@code as_of}. The same answer as
+ * {@code GET /v1/stock/{product_id}/{warehouse_id}?as_of=} ({@link PastBalances} answers both).
  *
  * <p>Answers: a ledger with no event at all is 404 {@code STOCK_LEDGER_NOT_FOUND}, as for its history. A known
  * ledger asked about an instant before its first event is 200 with on hand, reserved and available all 0 and
@@ -46,10 +39,10 @@ class LedgerBalanceController {
 
     private static final Set<String> PARAMETERS = Set.of("as_of");
 
-    private final Ledger ledger;
+    private final PastBalances pastBalances;
 
-    LedgerBalanceController(Ledger ledger) {
-        this.ledger = ledger;
+    LedgerBalanceController(PastBalances pastBalances) {
+        this.pastBalances = pastBalances;
     }
 
     @Operation(operationId = "getLedgerBalanceAsOf", summary = "Read a balance at a past instant", description = """
@@ -79,12 +72,6 @@ class LedgerBalanceController {
         UUID product = PathIds.uuid("product_id", productId);
         UUID warehouse = PathIds.uuid("warehouse_id", warehouseId);
         AuditParameters.onlyKnown(request, PARAMETERS);
-        Instant at = AuditParameters.instant("as_of", asOf);
-        if (at == null) {
-            throw new InvalidParameterException("as_of", "is required");
-        }
-        return ledger.ask(new FindBalanceAsOf(product, warehouse, at), BalanceAsOfView.class)
-                .map(LedgerBalanceResponse::of)
-                .orElseThrow(() -> new StockLedgerNotFoundException(new StockLedgerId(product, warehouse)));
+        return pastBalances.at(product, warehouse, asOf);
     }
 }

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /v1/ledger/{product_id}/{warehouse_id}/balance?as_of=}: an auditor asks what a balance was at a past
- * instant, and gets exactly what {@code GET /v1/stock/...} answered live at that instant.
+ * {@code GET /v1/ledger/{product_id}/{warehouse_id}/balance?as_of=} and {@code GET /v1/stock/{p}/{w}?as_of=}: an
+ * auditor asks what a balance was at a past instant, and gets exactly what {@code GET /v1/stock/...} answered live at
+ * that instant, the same from both endpoints.
  */
 class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
 
@@ -39,6 +40,10 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
 
     private String balanceAt(Instant instant) {
         return balance(product, warehouse) + "?as_of=" + instant;
+    }
+
+    private String stockAt(Instant instant) {
+        return "/v1/stock/" + product + "/" + warehouse + "?as_of=" + instant;
     }
 
     @Test
@@ -76,9 +81,14 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
             long sequence = body.path("sequence_number").asLong();
             assertThat(sequence).as("sequence after %s", observation.step()).isGreaterThan(previousSequence);
             previousSequence = sequence;
+
+            Response onTheStockEndpoint = client.get(stockAt(observation.at()));
+            assertThat(onTheStockEndpoint.status()).as(onTheStockEndpoint.raw()).isEqualTo(200);
+            assertThat(onTheStockEndpoint.body()).as("the same answer on /v1/stock").isEqualTo(body);
         }
         assertThat(previousSequence).as("six events, numbered from 0").isEqualTo(5);
 
+        assertThat(client.get(stockAt(beforeAnything)).body()).isEqualTo(client.get(balanceAt(beforeAnything)).body());
         Response before = client.get(balanceAt(beforeAnything));
         assertThat(before.status()).as(before.raw()).isEqualTo(200);
         assertThat(before.body().path("on_hand").asLong()).isZero();
@@ -135,6 +145,12 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
         cases.put(balance(product, warehouse) + "?as_of=2025-01-31T10:00:00Z&at=now", "at");
         cases.put("/v1/ledger/not-a-uuid/" + warehouse + "/balance?as_of=2025-01-31T10:00:00Z", "product_id");
         cases.put("/v1/ledger/" + product + "/12345/balance?as_of=2025-01-31T10:00:00Z", "warehouse_id");
+        String stock = "/v1/stock/" + product + "/" + warehouse;
+        cases.put(stock + "?as_of=", "as_of");
+        cases.put(stock + "?as_of=yesterday", "as_of");
+        cases.put(stock + "?as_of=2025-01-31T10:00:00", "as_of");
+        cases.put(stock + "?asof=2025-01-31T10:00:00Z", "asof"); // misspelt: never silently the present
+        cases.put("/v1/stock/" + product + "/12345?as_of=2025-01-31T10:00:00Z", "warehouse_id");
 
         cases.forEach((path, field) -> {
             Response response = client.get(path);
@@ -161,5 +177,34 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
         Response auditor = client.withToken(TestTokens.withRoles("auditor-1", "auditor")).get(path);
         assertThat(auditor.status()).as(auditor.raw()).isEqualTo(200);
         assertThat(auditor.body().path("on_hand").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void asOfOnTheStockEndpointNeedsAuditReadAsWellAsInventoryRead() {
+        assertThat(client.receive(product, warehouse, 3).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
+        String now = "/v1/stock/" + product + "/" + warehouse;
+        String past = stockAt(Instant.now());
+
+        LedgerClient reader = client.withToken(TestTokens.withPermissions("x", "inventory:read"));
+        assertThat(reader.get(now).status()).as("the present needs inventory:read only").isEqualTo(200);
+        Response readerAsksThePast = reader.get(past);
+        assertThat(readerAsksThePast.status()).as(readerAsksThePast.raw()).isEqualTo(403);
+        assertThat(readerAsksThePast.text("required_permission")).isEqualTo("audit:read");
+        // refused before as_of is even looked at: no hint about the past to a caller without audit:read
+        assertThat(reader.get(now + "?as_of=garbage").status()).isEqualTo(403);
+
+        Response auditReadOnly = client.withToken(TestTokens.withPermissions("x", "audit:read")).get(past);
+        assertThat(auditReadOnly.status()).as(auditReadOnly.raw()).isEqualTo(403);
+        assertThat(auditReadOnly.text("required_permission")).isEqualTo("inventory:read");
+
+        Response both = client.withToken(TestTokens.withPermissions("x", "inventory:read", "audit:read")).get(past);
+        assertThat(both.status()).as(both.raw()).isEqualTo(200);
+        assertThat(both.body().path("on_hand").asLong()).isEqualTo(3);
+        assertThat(both.body().path("sequence_number").asLong()).isZero();
+
+        Response unknown = client.get("/v1/stock/" + UUID.randomUUID() + "/" + warehouse + "?as_of=" + Instant.now());
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("STOCK_LEDGER_NOT_FOUND");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import java.util.UUID;
 
 /**
@@ -126,6 +127,21 @@ final class OpenApiDocument {
     }
 
     private void check(JsonNode value, JsonNode schema, String where, List<String> problems) {
+        if (schema.has("oneOf")) {
+            long fitting = StreamSupport.stream(schema.get("oneOf").spliterator(), false).filter(alternative -> {
+                List<String> misfits = new ArrayList<>();
+                check(value, resolve(alternative), where, misfits);
+                return misfits.isEmpty();
+            }).count();
+            if (fitting != 1) {
+                problems.add(where + ": fits " + fitting + " of the oneOf alternatives, not exactly one: " + value);
+            }
+            return;
+        }
+        if (value.isNull() && schema.path("type").isArray()
+                && names(schema.get("type")).contains("null")) {
+            return; // a 3.1 nullable: null is one of its types
+        }
         String type = typeOf(schema);
         if (type == null) {
             problems.add(where + ": the schema has no type");

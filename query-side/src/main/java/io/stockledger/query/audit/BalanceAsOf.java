@@ -22,20 +22,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A ledger's balance at a past instant, folded straight from {@code domain_event_entry} (no read model in between):
  * its events in sequence order, stopping at the first whose payload {@code timestamp} is after the instant asked
- * for. The {@code time_stamp} column is not used: it is text whose fractional digits vary, so it neither compares
- * as text nor is it the event's own time.
+ * for. The {@code time_stamp} column is not used: it is the time Axon created the message, not the event's own time
+ * (the ledger's clock, which the payload carries).
  *
- * <p>Effects: StockReceived adds its quantity to on hand, StockAdjusted its signed quantity; ReservationRequested
- * adds to reserved; ReservationConfirmed takes its quantity off both on hand and reserved; ReservationReleased and
- * ReservationExpired take it off reserved. An event type this version does not know changes nothing (the event
- * types are a sealed set, so this only matters for events written by a newer version).
+ * <p>What each event does to a balance is defined once, in {@link Fold}; the warehouse-wide as-of
+ * ({@link WarehouseBalancesAsOf}) and the reconciliation ({@link StoreReconciliation}) fold with it too, so the three
+ * can never disagree about an event's effect.
  *
  * <p>Rows are streamed: a fetch size inside a read-only transaction (what the PostgreSQL driver needs to use a
  * cursor), and reading stops at the first event after the instant, so a long history is never held in memory.
+ *
+ * <p>Snapshots are deliberately not a starting point: they are the aggregate's private state, written by the command
+ * side in its own format, and they are not covered by the hash chain, so a balance proved from one would rest on
+ * something an auditor cannot check. Folding from the first event is what an auditor can recompute.
  */
 @Component
 class BalanceAsOf {
@@ -73,19 +77,18 @@ class BalanceAsOf {
                         if (timestampOf(payload).isAfter(query.asOf())) {
                             break; // sequence order is the ledger's order: nothing later counts
                         }
-                        state.apply(rows.getString("payload_type"), payload.path("quantity").asLong());
-                        state.sequenceNumber = rows.getLong("sequence_number");
+                        state.apply(rows.getLong("sequence_number"), rows.getString("payload_type"), payload);
                     }
                     return state;
                 }, ledger));
         if (fold == null || !fold.anyEvent) {
             return Optional.empty();
         }
-        return Optional.of(new BalanceAsOfView(query.productId(), query.warehouseId(), query.asOf(), fold.onHand,
-                fold.reserved, fold.onHand - fold.reserved, fold.sequenceNumber));
+        return Optional.of(fold.view(query.productId(), query.warehouseId(), query.asOf()));
     }
 
-    private static Instant timestampOf(JsonNode payload) throws SQLException {
+    /** The event's own time: its payload's {@code timestamp}. */
+    static Instant timestampOf(JsonNode payload) throws SQLException {
         JsonNode timestamp = payload.path("timestamp");
         if (!timestamp.isTextual()) {
             throw new SQLException("a stored event has no timestamp");
@@ -97,7 +100,7 @@ class BalanceAsOf {
         }
     }
 
-    private static JsonNode parse(byte[] json) throws SQLException {
+    static JsonNode parse(byte[] json) throws SQLException {
         if (json == null) {
             throw new SQLException("a stored event has no payload");
         }
@@ -108,15 +111,24 @@ class BalanceAsOf {
         }
     }
 
-    /** The balance so far. */
-    private static final class Fold {
+    /**
+     * One ledger's balance, event by event: the only place that says what an event does to on hand and reserved.
+     *
+     * <p>StockReceived adds its quantity to on hand, StockAdjusted its signed quantity; ReservationRequested adds to
+     * reserved; ReservationConfirmed takes its quantity off both on hand and reserved; ReservationReleased and
+     * ReservationExpired take it off reserved. An event type this version does not know changes nothing (the event
+     * types are a sealed set, so this only matters for events written by a newer version).
+     */
+    static final class Fold {
 
         private boolean anyEvent;
         private long onHand;
         private long reserved;
         private Long sequenceNumber;
 
-        void apply(String payloadType, long quantity) {
+        /** Applies the stored event at {@code sequence}: its {@code payload_type} and its payload as stored. */
+        void apply(long sequence, String payloadType, JsonNode payload) {
+            long quantity = payload.path("quantity").asLong();
             if (StockReceived.class.getName().equals(payloadType)
                     || StockAdjusted.class.getName().equals(payloadType)) {
                 onHand += quantity;
@@ -129,6 +141,25 @@ class BalanceAsOf {
                     || ReservationExpired.class.getName().equals(payloadType)) {
                 reserved -= quantity;
             }
+            sequenceNumber = sequence;
+        }
+
+        long onHand() {
+            return onHand;
+        }
+
+        long reserved() {
+            return reserved;
+        }
+
+        /** The last event applied, or null before the first. */
+        Long sequenceNumber() {
+            return sequenceNumber;
+        }
+
+        BalanceAsOfView view(UUID productId, UUID warehouseId, Instant asOf) {
+            return new BalanceAsOfView(productId, warehouseId, asOf, onHand, reserved, onHand - reserved,
+                    sequenceNumber);
         }
     }
 }

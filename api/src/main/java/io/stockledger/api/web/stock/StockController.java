@@ -1,5 +1,8 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.audit.AuditParameters;
+import io.stockledger.api.audit.LedgerBalanceResponse;
+import io.stockledger.api.audit.PastBalances;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.ledger.Ledger;
@@ -17,6 +20,7 @@ import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,8 +31,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,10 +50,14 @@ import java.util.UUID;
 @RequestMapping("/v1")
 class StockController {
 
-    private final Ledger ledger;
+    private static final Set<String> STOCK_PARAMETERS = Set.of(PastBalances.AS_OF);
 
-    StockController(Ledger ledger) {
+    private final Ledger ledger;
+    private final PastBalances pastBalances;
+
+    StockController(Ledger ledger, PastBalances pastBalances) {
         this.ledger = ledger;
+        this.pastBalances = pastBalances;
     }
 
     @Operation(operationId = "receiveStock", summary = "Receive stock", description = """
@@ -99,21 +109,45 @@ class StockController {
     @Operation(operationId = "getStockBalance", summary = "Read a balance", description = """
             On hand, reserved, blocked and available for a product in a warehouse, with what is in transit to or \
             from it, from the read model, which follows the ledger within milliseconds. `blocked` is judged at \
-            today's date: a lot past its expiry date blocks its units without any event.""")
-    @ApiResponse(responseCode = "200", description = "The balance.")
+            today's date: a lot past its expiry date blocks its units without any event.
+
+            With `as_of` (an RFC 3339 instant), the balance as it stood then instead: folded from the event store \
+            (not from a read model), up to the last event whose timestamp is at or before `as_of`, with the \
+            `sequence_number` of that event (`null`, and all zeros, when the ledger's first event came later). \
+            This is exactly the answer of `GET /v1/ledger/{product_id}/{warehouse_id}/balance`. Asking about the \
+            past is auditing, so `as_of` needs the permission `audit:read` as well. Unknown query parameters are \
+            refused (422), so a misspelt `as_of` can never silently answer the present.""")
+    @ApiResponse(responseCode = "200", description = """
+            The balance: `StockBalance` now, or `LedgerBalanceAsOf` with `as_of`.""", content = @Content(
+            mediaType = "application/json", schema = @Schema(oneOf = {StockResponse.class,
+            LedgerBalanceResponse.class})))
+    @ApiResponse(responseCode = "403", description = "With `as_of`, also without `audit:read`.")
     @ApiResponse(responseCode = "404", description = """
             `STOCK_LEDGER_NOT_FOUND`: this product never received stock in this warehouse (or, for a moment after \
-            its first receipt, the read model has not caught up yet).""")
+            its first receipt, the read model has not caught up yet; with `as_of`, the event store has no event of \
+            it).""")
+    @ApiResponse(responseCode = "422", description = """
+            Also for an `as_of` that is not an RFC 3339 date-time with an offset, or an unknown query parameter.""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/stock/{product_id}/{warehouse_id}")
-    StockResponse stock(@Parameter(description = "Product identifier.",
-                                schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                        @PathVariable("product_id") String productId,
-                        @Parameter(description = "Warehouse identifier.",
-                                schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                        @PathVariable("warehouse_id") String warehouseId) throws LedgerRefusal {
+    Object stock(@Parameter(description = "Product identifier.",
+                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+                 @PathVariable("product_id") String productId,
+                 @Parameter(description = "Warehouse identifier.",
+                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+                 @PathVariable("warehouse_id") String warehouseId,
+                 @Parameter(description = """
+                         Optional: the instant to answer for (RFC 3339, e.g. `2025-03-31T23:59:59Z`); needs \
+                         `audit:read`.""", schema = @Schema(type = "string", format = "date-time"))
+                 @RequestParam(name = PastBalances.AS_OF, required = false) String asOf,
+                 HttpServletRequest request) throws LedgerRefusal {
         UUID product = PathIds.uuid("product_id", productId);
         UUID warehouse = PathIds.uuid("warehouse_id", warehouseId);
+        AuditParameters.onlyKnown(request, STOCK_PARAMETERS);
+        if (asOf != null) {
+            PastBalances.requireAuditRead(request);
+            return pastBalances.at(product, warehouse, asOf);
+        }
         return ledger.ask(new FindStockBalance(product, warehouse), StockBalanceView.class)
                 .map(StockResponse::of)
                 .orElseThrow(() -> new StockLedgerNotFoundException(new StockLedgerId(product, warehouse)));
