@@ -52,7 +52,7 @@ public record LedgerHistoryResponse(
             LedgerEventView.Metadata metadata = view.metadata();
             return new Event(view.sequenceNumber(), view.globalPosition(), view.eventType(), view.schemaId(),
                     view.timestamp(), view.payload(), new Metadata(metadata.actor(), metadata.traceId(),
-                    metadata.idempotencyKey(), metadata.reason()));
+                    metadata.idempotencyKey(), metadata.reason(), metadata.chainHash()));
         }
     }
 
@@ -66,6 +66,12 @@ public record LedgerHistoryResponse(
             @Schema(description = "The request's idempotency key, for events that have one.")
             String idempotencyKey,
             @Schema(description = "The reason code, for adjustments.", example = "DAMAGE")
-            String reason) {
+            String reason,
+            @Schema(description = """
+                    The event's SHA-256 in the ledger's hash chain (docs/audit.md); absent for an event written \
+                    before the chain began. Recording the last event's hash of a ledger outside the ledger lets a \
+                    later audit prove that nothing up to it has changed.""",
+                    example = "9f2c1e0b7a6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b")
+            String chainHash) {
     }
 }

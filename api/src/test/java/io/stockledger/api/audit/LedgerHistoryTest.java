@@ -85,7 +85,8 @@ class LedgerHistoryTest extends ServiceIntegrationTest {
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
 
         List<Map<String, Object>> stored = jdbc.queryForList("""
-                SELECT global_index, time_stamp, convert_from(payload, 'UTF8') AS payload
+                SELECT global_index, time_stamp, convert_from(payload, 'UTF8') AS payload,
+                       convert_from(meta_data, 'UTF8')::json->>'chain_hash' AS chain_hash
                   FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
                 product + ":" + warehouse);
         assertThat(stored).hasSize(6);
@@ -103,6 +104,8 @@ class LedgerHistoryTest extends ServiceIntegrationTest {
             JsonNode metadata = event.path("metadata");
             assertThat(metadata.path("actor").asText()).as("the token's subject").isEqualTo("test-admin");
             assertThat(metadata.path("trace_id").asText()).as("trace id of event %d", i).isEqualTo(traceIds.get(i));
+            assertThat(metadata.path("chain_hash").asText()).as("hash of event %d", i).matches("[0-9a-f]{64}")
+                    .isEqualTo(row.get("chain_hash"));
             if (keys.get(i) == null) {
                 assertThat(metadata.has("idempotency_key")).as("event %d has no key", i).isFalse();
             } else {

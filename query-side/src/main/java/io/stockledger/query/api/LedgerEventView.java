@@ -14,8 +14,9 @@ public record LedgerEventView(long sequenceNumber, long globalPosition, String e
 
     /**
      * The actor (the token subject that caused the event) and trace id from the event's metadata; the idempotency
-     * key and reason code from its payload, when it has them (else null).
+     * key and reason code from its payload, when it has them (else null); the event's hash in the ledger's hash chain
+     * (null for an event written before the chain began).
      */
-    public record Metadata(String actor, String traceId, String idempotencyKey, String reason) {
+    public record Metadata(String actor, String traceId, String idempotencyKey, String reason, String chainHash) {
     }
 }

@@ -98,7 +98,7 @@ class LedgerHistory {
                 Instant.parse(row.getString("time_stamp")),
                 payload,
                 new LedgerEventView.Metadata(text(metaData, "actor"), text(metaData, "trace_id"),
-                        text(payload, "idempotency_key"), text(payload, "reason")));
+                        text(payload, "idempotency_key"), text(payload, "reason"), text(metaData, "chain_hash")));
     }
 
     private static String text(JsonNode node, String field) {
