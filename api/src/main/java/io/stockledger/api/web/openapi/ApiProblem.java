@@ -33,7 +33,7 @@ record ApiProblem(
                 `UNAUTHENTICATED` (401), `FORBIDDEN` (403), `RESERVATION_NOT_FOUND`, `STOCK_LEDGER_NOT_FOUND`, \
                 `NOT_FOUND` (404), `METHOD_NOT_ALLOWED` (405), `INSUFFICIENT_STOCK`, `RESERVATION_EXPIRED`, \
                 `RESERVATION_RELEASED`, `RESERVATION_CONFIRMED`, `ADJUSTMENT_BELOW_RESERVED`, `RELAY_DISABLED`, \
-                `IDEMPOTENT_REQUEST_IN_FLIGHT` (409), `UNSUPPORTED_MEDIA_TYPE` (415), `VALIDATION_FAILED`, \
+                `IDEMPOTENT_REQUEST_IN_FLIGHT`, `REBUILD_IN_PROGRESS` (409), `AUDIT_JOB_NOT_FOUND` (404), `UNSUPPORTED_MEDIA_TYPE` (415), `VALIDATION_FAILED`, \
                 `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_MISMATCH` (422), `LEDGER_UNAVAILABLE` (503), \
                 `INTERNAL_ERROR` (500).""")
         String code,
@@ -53,7 +53,9 @@ record ApiProblem(
         @Schema(description = "`FORBIDDEN` only: the permission the endpoint needs.", example = "inventory:reserve")
         String requiredPermission,
         @Schema(description = "`IDEMPOTENCY_KEY_REUSED` only: the key that was reused.")
-        String idempotencyKey) {
+        String idempotencyKey,
+        @Schema(description = "`REBUILD_IN_PROGRESS` only: the running rebuild's audit job.", format = "uuid")
+        String jobId) {
 
     /** One field that failed: its snake_case name in the request (or the path parameter), and why. */
     @Schema(name = "FieldError")
