@@ -119,7 +119,8 @@ class AuditJobController {
             A verification, reconciliation or rebuild: its status, stage, counters (`events_read` of \
             `events_total`, `ledgers_checked`, `events_per_second`, `progress`) and how many findings it has so \
             far. A job whose instance stopped while it ran shows as `ABANDONED`.""")
-    @ApiResponse(responseCode = "200", description = "The job.")
+    @ApiResponse(responseCode = "200", description = "The job.", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AuditJobView.class)))
     @ApiResponse(responseCode = "404", description = "`AUDIT_JOB_NOT_FOUND`: no job has this id.")
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/jobs/{job_id}")
@@ -135,7 +136,8 @@ class AuditJobController {
             What the job found wrong, in the order found, `limit` at a time (1..1000, default 100): pass \
             `next_from_finding` as `from_finding` for the next page. A running job may still add findings after \
             the last page.""")
-    @ApiResponse(responseCode = "200", description = "A page of findings.")
+    @ApiResponse(responseCode = "200", description = "A page of findings.", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = FindingPage.class)))
     @ApiResponse(responseCode = "404", description = "`AUDIT_JOB_NOT_FOUND`: no job has this id.")
     @ApiResponse(responseCode = "422", description = """
             Also for a `from_finding` that is not a positive integer, a `limit` outside 1..1000, or an unknown \

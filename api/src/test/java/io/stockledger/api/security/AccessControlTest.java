@@ -82,7 +82,20 @@ class AccessControlTest extends ServiceIntegrationTest {
                                 "to_warehouse_id", UUID.randomUUID().toString(), "quantity", 1,
                                 "idempotency_key", LedgerClient.key()))),
                 new Endpoint("GET /v1/transfers/{id}", Permission.READ, 404,
-                        c -> c.get("/v1/transfers/" + UUID.randomUUID())));
+                        c -> c.get("/v1/transfers/" + UUID.randomUUID())),
+                // audit jobs over one ledger: they end within moments (at most 2 run at once per instance)
+                new Endpoint("POST /v1/audit/verify", Permission.AUDIT_READ, 202,
+                        c -> c.post("/v1/audit/verify", ledgerScope())),
+                new Endpoint("POST /v1/audit/reconcile", Permission.AUDIT_READ, 202,
+                        c -> c.post("/v1/audit/reconcile", ledgerScope())),
+                new Endpoint("GET /v1/audit/jobs/{id}", Permission.AUDIT_READ, 404,
+                        c -> c.get("/v1/audit/jobs/" + UUID.randomUUID())),
+                new Endpoint("GET /v1/audit/jobs/{id}/findings", Permission.AUDIT_READ, 404,
+                        c -> c.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings")));
+    }
+
+    private Map<String, String> ledgerScope() {
+        return Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString());
     }
 
     private Map<String, Object> lot(String reason) {
