@@ -2,19 +2,24 @@ package io.stockledger.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.audit.chain.HashChainingStorageEngine;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
 import io.stockledger.events.StockAdjusted;
+import io.stockledger.events.StockReceived;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +47,13 @@ class HashChainTest extends ServiceIntegrationTest {
 
     @Autowired
     private EventStorageEngine storage;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+
+    @Autowired
+    private TransactionManager axonTransactions;
 
     /** A scripted history of one ledger: 6 events. */
     private void history(UUID product, UUID warehouse) {
@@ -216,25 +228,30 @@ class HashChainTest extends ServiceIntegrationTest {
     }
 
     /**
-     * Writers racing for one ledger (as two instances do): the loser's append hits the unique (ledger, sequence) key
-     * and is retried with the next sequence number, and its hash is computed afresh over the winner's.
+     * Writers racing for one ledger through two engines, as two instances do (each its own memory of the hashes it
+     * committed): the loser's append hits the unique (ledger, sequence) key and is retried with the next sequence
+     * number, and its hash is computed afresh over the winner's.
      */
     @Test
     void appendsThatLoseARaceAreRetriedAndChainOverTheWinner() throws Exception {
         UUID product = UUID.randomUUID();
         UUID warehouse = UUID.randomUUID();
         String ledger = product + ":" + warehouse;
+        EventStorageEngine otherInstance = new HashChainingStorageEngine(
+                ((HashChainingStorageEngine) storage).delegate(), () -> eventSerializer, () -> axonTransactions,
+                () -> jdbc);
         AtomicInteger lostRaces = new AtomicInteger();
         int writers = 6;
         int eachAppends = 8;
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
+            EventStorageEngine engine = w % 2 == 0 ? storage : otherInstance;
             threads.add(Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < eachAppends; i++) {
                     while (true) {
                         long next = storage.lastSequenceNumberFor(ledger).map(last -> last + 1).orElse(0L);
                         try {
-                            storage.appendEvents(List.of(found(product, warehouse, next), found(product, warehouse,
+                            engine.appendEvents(List.of(found(product, warehouse, next), found(product, warehouse,
                                     next + 1)));
                             break;
                         } catch (ConcurrencyException | AggregateStreamCreationException lost) {
@@ -274,13 +291,16 @@ class HashChainTest extends ServiceIntegrationTest {
         UUID product = UUID.randomUUID();
         UUID warehouse = UUID.randomUUID();
         String ledger = product + ":" + warehouse;
-        assertThat(client.receive(product, warehouse, 10).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -1, "LOSS", LedgerClient.key()).status()).isEqualTo(200);
-        // as if written by a version before the chain: no hash, and the chain recorded as starting after them
-        jdbc.update("""
-                UPDATE domain_event_entry SET meta_data = convert_to(
-                       (convert_from(meta_data, 'UTF8')::jsonb - 'chain_hash')::text, 'UTF8')
-                 WHERE aggregate_identifier = ?""", ledger);
+        // written as a version before the chain wrote them: by the JDBC engine alone, so without a hash
+        EventStorageEngine withoutChain = ((HashChainingStorageEngine) storage).delegate();
+        UUID received = UUID.randomUUID();
+        withoutChain.appendEvents(List.of(new GenericDomainEventMessage<>(SyntheticLedgers.AGGREGATE_TYPE, ledger, 0,
+                new StockReceived(received, Instant.now(), "legacy", product, warehouse, "legacy", 10, null,
+                        "legacy-" + received + "-" + UUID.randomUUID()),
+                MetaData.from(Map.of("actor", "legacy", "trace_id", "legacy")), received.toString(), Instant.now())));
+        withoutChain.appendEvents(List.of(found(product, warehouse, 1)));
+        assertThat(storedHash(ledger, 0)).isNull();
+        // and the chain recorded as starting after them, as V20 records it on a store that has events
         long previousStart = jdbc.queryForObject("SELECT first_chained_global_index FROM event_chain_start",
                 Long.class);
         jdbc.update("UPDATE event_chain_start SET first_chained_global_index = "
@@ -288,6 +308,7 @@ class HashChainTest extends ServiceIntegrationTest {
         try {
             assertThat(client.adjust(product, warehouse, -1, "LOSS", LedgerClient.key()).status()).isEqualTo(200);
             assertThat(client.adjust(product, warehouse, 3, "FOUND", LedgerClient.key()).status()).isEqualTo(200);
+            assertThat(storedHash(ledger, 2)).as("the ledger's first chained event").isNotNull();
 
             JsonNode verified = AuditJobRuns.run(client, "/v1/audit/verify", scope(product, warehouse));
             assertThat(verified.path("findings").asLong()).as(verified.toString()).isZero();

@@ -1,6 +1,8 @@
 package io.stockledger.api.audit.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.sql.Array;
@@ -39,10 +43,13 @@ import java.util.stream.Stream;
  *   of work committing many commands at once) chain to each other in the order given, which is their sequence
  *   order.</li>
  *   <li>The first event of each ledger in an append chains to the stored hash of that ledger's event at sequence
- *   number minus one, read (for all ledgers of the append in one statement) in the same database transaction as the
- *   insert: so an earlier append of the same transaction is seen, and so is the winner of a race, whose event the
- *   loser's retry will chain to, since a retried command appends again and everything here is computed afresh.
- *   Nothing is cached between appends.</li>
+ *   number minus one. That hash is known without a database round trip when this instance itself committed that
+ *   event (the last committed hash of up to {@value #REMEMBERED_LEDGERS} ledgers is kept, added only once its
+ *   transaction has committed, and only ever used for exactly the next sequence number, so a rolled-back append or
+ *   another instance's event can never be chained to by mistake). Otherwise it is read (for all ledgers of the
+ *   append in one statement) in the same database transaction as the insert: so an earlier append of the same
+ *   transaction is seen, and so is the winner of a race, whose event the loser's retry chains to, since a retried
+ *   command appends again and everything here is computed afresh.</li>
  *   <li>A previous event without a hash is one written before the chain began (V20): the chain then starts from
  *   {@link ChainLink#GENESIS}. A verification tells whether that previous event really is that old.</li>
  *   <li>The payload is hashed as the bytes the engine will store: serialised here with the engine's event serializer,
@@ -53,8 +60,14 @@ import java.util.stream.Stream;
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
 
+    /** Ledgers whose last committed hash this instance keeps (about 200 bytes each). */
+    static final int REMEMBERED_LEDGERS = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(HashChainingStorageEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Ledger -> its last event committed through this engine, with its hash. */
+    private final Cache<String, Head> committedHeads = Caffeine.newBuilder().maximumSize(REMEMBERED_LEDGERS).build();
 
     private final EventStorageEngine delegate;
     private final Supplier<Serializer> eventSerializer;
@@ -126,7 +139,22 @@ public class HashChainingStorageEngine implements EventStorageEngine {
             chained.add(event.andMetaData(Map.of(ChainLink.METADATA_KEY, hash)));
             heads.put(position.aggregate(), new Head(position.sequence(), hash));
         }
+        rememberOnCommit(heads);
         return chained;
+    }
+
+    /** Once (and only if) this append's transaction commits, its ledgers' last hashes are known to be stored. */
+    private void rememberOnCommit(Map<String, Head> heads) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Map<String, Head> appended = Map.copyOf(heads);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                committedHeads.putAll(appended);
+            }
+        });
     }
 
     /**
@@ -139,8 +167,13 @@ public class HashChainingStorageEngine implements EventStorageEngine {
         List<Long> sequences = new ArrayList<>();
         firstSequences.forEach((aggregate, first) -> {
             if (first > 0) {
-                aggregates.add(aggregate);
-                sequences.add(first - 1);
+                Head committed = committedHeads.getIfPresent(aggregate);
+                if (committed != null && committed.sequence() == first - 1) {
+                    heads.put(aggregate, committed);
+                } else {
+                    aggregates.add(aggregate);
+                    sequences.add(first - 1);
+                }
             }
         });
         if (aggregates.isEmpty()) {
