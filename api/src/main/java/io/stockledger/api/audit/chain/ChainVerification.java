@@ -170,8 +170,9 @@ public class ChainVerification {
                 report("MISSING_HASH", sequence, globalIndex, ChainLink.METADATA_KEY, recomputed, null,
                         "the event at sequence " + sequence + " (global position " + globalIndex + ") carries no "
                                 + "hash" + (meta == null && metaData != null ? " (its metadata is not JSON)" : "")
-                                + ", but it was written after the chain began (global position " + chainStart + ")"
-                                + (chained ? " and after a chained event" : ""));
+                                + (globalIndex >= chainStart
+                                        ? ", but it was stored after the chain began (global position " + chainStart
+                                        + ")" : ", but it follows a chained event of its ledger"));
                 return;
             }
             if (!recomputed.equals(stored)) {
