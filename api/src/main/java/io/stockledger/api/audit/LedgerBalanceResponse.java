@@ -19,8 +19,11 @@ public record LedgerBalanceResponse(
         long onHand,
         @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations then.", example = "0")
         long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "88")
+        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "88")
         long available,
+        @Schema(requiredMode = REQUIRED, description = """
+                Unreserved units then in quarantined lots or in lots expired by that date.""", example = "0")
+        long blocked,
         @Schema(requiredMode = REQUIRED, types = {"integer", "null"}, format = "int64", description = """
                 The last ledger event applied; `null` when the ledger's first event came after `as_of` (the \
                 balance is then all zeros).""")
@@ -29,6 +32,6 @@ public record LedgerBalanceResponse(
 
     static LedgerBalanceResponse of(BalanceAsOfView view) {
         return new LedgerBalanceResponse(view.productId(), view.warehouseId(), view.asOf(), view.onHand(),
-                view.reserved(), view.available(), view.sequenceNumber());
+                view.reserved(), view.available(), view.blocked(), view.sequenceNumber());
     }
 }

@@ -37,15 +37,19 @@ public record WarehouseBalancesResponse(
             long onHand,
             @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations then.", example = "0")
             long reserved,
-            @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved`.", example = "88")
+            @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.",
+                    example = "88")
             long available,
+            @Schema(requiredMode = REQUIRED, description = """
+                    Unreserved units then in quarantined lots or in lots expired by that date.""", example = "0")
+            long blocked,
             @Schema(requiredMode = REQUIRED, description = "The last ledger event applied.", example = "41")
             @JsonInclude(JsonInclude.Include.ALWAYS)
             long sequenceNumber) {
 
         static Balance of(BalanceAsOfView view) {
             return new Balance(view.productId(), view.warehouseId(), view.onHand(), view.reserved(),
-                    view.available(), view.sequenceNumber());
+                    view.available(), view.blocked(), view.sequenceNumber());
         }
     }
 }

@@ -113,6 +113,30 @@ class LotsTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void theBalanceAtAPastInstantKnowsWhatWasBlockedThen() throws Exception {
+        java.time.Instant beforeQuarantine = clock.instant();
+        Thread.sleep(5);
+        client.post("/v1/batches/quarantine", lotBody("SOON", "lab check"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).number("blocked") == 10);
+        LedgerClient.Response live = client.stock(product, warehouse);
+
+        LedgerClient.Response now = client.get("/v1/stock/" + product + "/" + warehouse + "?as_of="
+                + clock.instant());
+        LedgerClient.Response then = client.get("/v1/stock/" + product + "/" + warehouse + "?as_of="
+                + beforeQuarantine);
+
+        for (String field : List.of("on_hand", "reserved", "available", "blocked")) {
+            assertThat(now.number(field)).as(field).isEqualTo(live.number(field));
+        }
+        assertThat(then.number("blocked")).isZero();
+        assertThat(then.number("available")).isEqualTo(30);
+        LedgerClient.Response later = client.get("/v1/stock/" + product + "/" + warehouse + "?as_of="
+                + clock.instant().plus(Duration.ofDays(11)));
+        assertThat(later.number("blocked")).as("only SOON is blocked then: quarantined, and past its date")
+                .isEqualTo(10);
+    }
+
+    @Test
     void aLotPastItsExpiryDateIsBlockedWithoutAnyEvent() {
         clock.advance(Duration.ofDays(11));
 

@@ -2,12 +2,6 @@ package io.stockledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stockledger.events.ReservationConfirmed;
-import io.stockledger.events.ReservationExpired;
-import io.stockledger.events.ReservationReleased;
-import io.stockledger.events.ReservationRequested;
-import io.stockledger.events.StockAdjusted;
-import io.stockledger.events.StockReceived;
 import io.stockledger.query.api.BalanceAsOfView;
 import io.stockledger.query.api.FindBalanceAsOf;
 import org.axonframework.queryhandling.QueryHandler;
@@ -20,6 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,32 +114,99 @@ class BalanceAsOf {
      *
      * <p>StockReceived adds its quantity to on hand, StockAdjusted its signed quantity; ReservationRequested adds to
      * reserved; ReservationConfirmed takes its quantity off both on hand and reserved; ReservationReleased and
-     * ReservationExpired take it off reserved. An event type this version does not know changes nothing (the event
-     * types are a sealed set, so this only matters for events written by a newer version).
+     * ReservationExpired take it off reserved; TransferShipped takes it off on hand, TransferReceived and
+     * TransferReturned add it. Lots are followed too (each event's {@code lots}, or the default lot for events from
+     * before lots), with their expiry and quarantine, so the units blocked at the instant asked for are known. An
+     * event type this version does not know changes nothing (the event types are a sealed set, so this only
+     * matters for events written by a newer version).
      */
     static final class Fold {
+
+        private static final String DEFAULT_LOT = "DEFAULT";
 
         private boolean anyEvent;
         private long onHand;
         private long reserved;
         private Long sequenceNumber;
+        /** The ledger's lots, for what is blocked: quantity, reserved, expiry, quarantine. */
+        private final Map<String, LotTally> lots = new HashMap<>();
+        /** Lots held by each pending reservation: a confirmation lists what it consumed, not what it held. */
+        private final Map<String, JsonNode> held = new HashMap<>();
 
         /** Applies the stored event at {@code sequence}: its {@code payload_type} and its payload as stored. */
         void apply(long sequence, String payloadType, JsonNode payload) {
             long quantity = payload.path("quantity").asLong();
-            if (StockReceived.class.getName().equals(payloadType)
-                    || StockAdjusted.class.getName().equals(payloadType)) {
-                onHand += quantity;
-            } else if (ReservationRequested.class.getName().equals(payloadType)) {
-                reserved += quantity;
-            } else if (ReservationConfirmed.class.getName().equals(payloadType)) {
-                onHand -= quantity;
-                reserved -= quantity;
-            } else if (ReservationReleased.class.getName().equals(payloadType)
-                    || ReservationExpired.class.getName().equals(payloadType)) {
-                reserved -= quantity;
+            String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+            switch (type) {
+                case "StockReceived" -> {
+                    onHand += quantity;
+                    String batch = payload.path("batch_number").isTextual()
+                            ? payload.path("batch_number").asText() : DEFAULT_LOT;
+                    lot(batch, payload.path("expiry_date")).quantity += quantity;
+                }
+                case "StockAdjusted" -> {
+                    onHand += quantity;
+                    long sign = Long.signum(quantity);
+                    forEachLot(payload, Math.abs(quantity), (lot, units) -> lot.quantity += sign * units);
+                }
+                case "ReservationRequested" -> {
+                    reserved += quantity;
+                    held.put(payload.path("reservation_id").asText(), payload);
+                    forEachLot(payload, quantity, (lot, units) -> lot.reserved += units);
+                }
+                case "ReservationConfirmed" -> {
+                    onHand -= quantity;
+                    reserved -= quantity;
+                    JsonNode request = held.remove(payload.path("reservation_id").asText());
+                    if (request != null) {
+                        forEachLot(request, quantity, (lot, units) -> lot.reserved -= units);
+                    }
+                    forEachLot(payload, quantity, (lot, units) -> lot.quantity -= units);
+                }
+                case "ReservationReleased", "ReservationExpired" -> {
+                    reserved -= quantity;
+                    held.remove(payload.path("reservation_id").asText());
+                    forEachLot(payload, quantity, (lot, units) -> lot.reserved -= units);
+                }
+                case "LotQuarantined" -> lot(payload.path("batch_number").asText(), null).quarantined = true;
+                case "LotUnquarantined" -> lot(payload.path("batch_number").asText(), null).quarantined = false;
+                case "TransferShipped" -> {
+                    onHand -= quantity;
+                    forEachLot(payload, quantity, (lot, units) -> lot.quantity -= units);
+                }
+                case "TransferReceived", "TransferReturned" -> {
+                    onHand += quantity;
+                    for (JsonNode arriving : payload.path("lots")) {
+                        lot(arriving.path("batch_number").asText(), arriving.path("expiry_date")).quantity
+                                += arriving.path("quantity").asLong();
+                    }
+                }
+                default -> {
+                    // a picking policy change, or an event type of a newer version: no units move
+                }
             }
             sequenceNumber = sequence;
+        }
+
+        /** The payload's {@code lots}, or (for events from before lots) the whole quantity in the default lot. */
+        private void forEachLot(JsonNode payload, long quantity, java.util.function.ObjLongConsumer<LotTally> change) {
+            JsonNode listed = payload.path("lots");
+            if (!listed.isArray()) {
+                change.accept(lot(DEFAULT_LOT, null), quantity);
+                return;
+            }
+            for (JsonNode entry : listed) {
+                change.accept(lot(entry.path("batch_number").asText(), entry.path("expiry_date")),
+                        entry.path("quantity").asLong());
+            }
+        }
+
+        private LotTally lot(String batch, JsonNode expiry) {
+            LotTally lot = lots.computeIfAbsent(batch, b -> new LotTally());
+            if (lot.expiry == null && expiry != null && expiry.isTextual()) {
+                lot.expiry = LocalDate.parse(expiry.asText());
+            }
+            return lot;
         }
 
         long onHand() {
@@ -152,14 +217,35 @@ class BalanceAsOf {
             return reserved;
         }
 
+        /** Unreserved units in lots quarantined at that point, or expired by the date of {@code asOf} (UTC). */
+        long blockedAt(Instant asOf) {
+            LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+            long blocked = 0;
+            for (LotTally lot : lots.values()) {
+                if (lot.quarantined || lot.expiry != null && day.isAfter(lot.expiry)) {
+                    blocked += lot.quantity - lot.reserved;
+                }
+            }
+            return blocked;
+        }
+
         /** The last event applied, or null before the first. */
         Long sequenceNumber() {
             return sequenceNumber;
         }
 
         BalanceAsOfView view(UUID productId, UUID warehouseId, Instant asOf) {
-            return new BalanceAsOfView(productId, warehouseId, asOf, onHand, reserved, onHand - reserved,
-                    sequenceNumber);
+            long blocked = blockedAt(asOf);
+            return new BalanceAsOfView(productId, warehouseId, asOf, onHand, reserved, onHand - reserved - blocked,
+                    sequenceNumber, blocked);
+        }
+
+        /** One lot as far as the fold has got. */
+        private static final class LotTally {
+            private long quantity;
+            private long reserved;
+            private LocalDate expiry;
+            private boolean quarantined;
         }
     }
 }
