@@ -3,14 +3,17 @@ package io.stockledger.command.ledger;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.AdjustmentBelowReservedException;
+import io.stockledger.command.api.BatchMemberOutcome;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientShelfLifeException;
 import io.stockledger.command.api.InsufficientStockException;
-import io.stockledger.command.api.LotExpiryMismatchException;
+import io.stockledger.command.api.LedgerCommandBatch;
+import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.LedgerSnapshots;
+import io.stockledger.command.api.LotExpiryMismatchException;
 import io.stockledger.command.api.LotNotFoundException;
 import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.MovementOutcome;
@@ -49,6 +52,7 @@ import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -393,6 +397,38 @@ class StockLedger {
     @CommandHandler
     int handle(ExpireOverdueReservations command, MetaData metaData, Clock clock) {
         return expireOverdueReservations(command.ledgerId(), clock.instant(), CommandOrigin.from(metaData));
+    }
+
+    /**
+     * Group commit: the commands that queued for this ledger while its previous write was under way, decided in one
+     * unit of work. Each member runs through its own handler above, in arrival order and with its own metadata,
+     * exactly as if it had come alone; a member's refusal is that member's answer and does not stop the others.
+     * Anything else (a bug, a failed write at commit) fails the whole batch, and the dispatcher then sends the
+     * members one by one. The command types that may be batched are {@link LedgerCommandBatch#BATCHABLE}.
+     */
+    @CommandHandler
+    List<BatchMemberOutcome> handle(LedgerCommandBatch batch, Clock clock) {
+        List<BatchMemberOutcome> outcomes = new ArrayList<>(batch.size());
+        for (CommandMessage<?> member : batch.members()) {
+            try {
+                outcomes.add(BatchMemberOutcome.answered(AsBatchMember.run(member,
+                        () -> handleMember(member.getPayload(), member.getMetaData(), clock))));
+            } catch (LedgerRefusal refusal) {
+                outcomes.add(BatchMemberOutcome.refused(refusal));
+            }
+        }
+        return outcomes;
+    }
+
+    private Object handleMember(Object command, MetaData metaData, Clock clock) throws LedgerRefusal {
+        return switch (command) {
+            case ReserveStock reserve -> handle(reserve, metaData, clock);
+            case ConfirmReservation confirm -> handle(confirm, metaData, clock);
+            case ReleaseReservation release -> handle(release, metaData, clock);
+            case ReceiveStock receive -> handle(receive, metaData, clock);
+            case AdjustStock adjust -> handle(adjust, metaData, clock);
+            default -> throw new IllegalArgumentException("not a batchable command: " + command);
+        };
     }
 
     /** Records the expiry of every reservation whose deadline has passed, before anything else is decided. */

@@ -1,0 +1,21 @@
+package io.stockledger.command.api;
+
+/**
+ * What one member of a {@link LedgerCommandBatch} got: the value its handler returned, or the refusal it threw.
+ * Exactly one of the two is set; the dispatcher hands it to that member's caller alone.
+ */
+public record BatchMemberOutcome(Object result, LedgerRefusal refusal) {
+
+    public static BatchMemberOutcome answered(Object result) {
+        return new BatchMemberOutcome(result, null);
+    }
+
+    public static BatchMemberOutcome refused(LedgerRefusal refusal) {
+        Guard.present("refusal", refusal);
+        return new BatchMemberOutcome(null, refusal);
+    }
+
+    public boolean isRefusal() {
+        return refusal != null;
+    }
+}
