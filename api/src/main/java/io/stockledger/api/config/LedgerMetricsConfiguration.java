@@ -1,11 +1,13 @@
 package io.stockledger.api.config;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
+import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,6 +29,33 @@ public class LedgerMetricsConfiguration {
                 .description("Commands that lost an append race on their ledger and were retried")
                 .register(registry);
         return counter::increment;
+    }
+
+    /**
+     * Group commit at work: how many commands each write to a ledger carried (1 = alone; on a hot SKU under load
+     * the distribution moves up), and how many batches failed as a whole and were split into single commands.
+     */
+    @Bean
+    public BatchObserver commandBatchMetrics(MeterRegistry registry) {
+        DistributionSummary sizes = DistributionSummary.builder("inventory.command.batch.size")
+                .description("Commands written to one ledger in one unit of work and one transaction")
+                .baseUnit("commands")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128) // histogram buckets for Prometheus
+                .register(registry);
+        Counter splits = Counter.builder("inventory.command.batch.splits")
+                .description("Batches that failed as a whole (not a refusal) and were resent one command at a time")
+                .register(registry);
+        return new BatchObserver() {
+            @Override
+            public void written(int commands) {
+                sizes.record(commands);
+            }
+
+            @Override
+            public void split(int commands) {
+                splits.increment();
+            }
+        };
     }
 
     @Bean

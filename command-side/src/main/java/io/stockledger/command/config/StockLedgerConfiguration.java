@@ -2,6 +2,7 @@ package io.stockledger.command.config;
 
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.caching.CaffeineAggregateCache;
+import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
 import org.axonframework.commandhandling.CommandBus;
@@ -24,6 +25,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -116,11 +118,17 @@ public class StockLedgerConfiguration {
         return new ConcurrencyConflictRetryScheduler(executor, maxRetries, raceConditions::increment);
     }
 
+    /**
+     * Group commit: commands for a ledger that queue while it is being written go in together, up to
+     * {@code ledger.command.max-batch} at once (1 turns batching off).
+     */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries) {
+    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
+                                         @Value("${ledger.command.max-batch:128}") int maxBatch,
+                                         ObjectProvider<BatchObserver> batchObserver) {
         return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retries));
+                .retryScheduler(retries), maxBatch, batchObserver.getIfAvailable(() -> BatchObserver.NONE));
     }
 
     /**

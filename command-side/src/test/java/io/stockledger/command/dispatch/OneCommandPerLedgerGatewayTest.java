@@ -1,0 +1,280 @@
+package io.stockledger.command.dispatch;
+
+import io.stockledger.command.api.BatchMemberOutcome;
+import io.stockledger.command.api.ExpireOverdueReservations;
+import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.LedgerCommandBatch;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The dispatcher's group commit against a real Axon command bus with stand-in handlers: who waits, what goes in
+ * together and in which order, and that every caller gets exactly its own answer. The ledger's own batch handler is
+ * covered by {@code StockLedgerBatchTest}; the whole path against PostgreSQL by the service's {@code GroupCommitTest}.
+ */
+class OneCommandPerLedgerGatewayTest {
+
+    private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
+
+    private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    private final List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger splits = new AtomicInteger();
+    private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
+            Executors.newSingleThreadScheduledExecutor(), 3, () -> { });
+    private final OneCommandPerLedgerGateway gateway = new OneCommandPerLedgerGateway(
+            DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, new BatchObserver() {
+                @Override
+                public void written(int commands) {
+                    written.add(commands);
+                }
+
+                @Override
+                public void split(int commands) {
+                    splits.incrementAndGet();
+                }
+            });
+
+    /** What the stand-in ledger saw: one entry per unit of work, listing the idempotency keys it carried. */
+    private final List<List<String>> unitsOfWork = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstEntered = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        retries.close();
+    }
+
+    /** Single reserves answer "ok key", or refuse a quantity over 100; the first one waits to be released. */
+    private void singleReservesAnswer() {
+        bus.subscribe(ReserveStock.class.getName(), message -> {
+            ReserveStock reserve = (ReserveStock) message.getPayload();
+            unitsOfWork.add(List.of(reserve.idempotencyKey()));
+            if (reserve.idempotencyKey().equals("first")) {
+                firstEntered.countDown();
+                releaseFirst.await();
+            }
+            return answer(reserve);
+        });
+        bus.subscribe(ExpireOverdueReservations.class.getName(), message -> {
+            unitsOfWork.add(List.of("expire"));
+            return 0;
+        });
+    }
+
+    private static Object answer(ReserveStock reserve) throws InsufficientStockException {
+        if (reserve.quantity() > 100) {
+            throw new InsufficientStockException(reserve.quantity(), 100);
+        }
+        return "ok " + reserve.idempotencyKey();
+    }
+
+    /** The stand-in ledger's batch handler: each member answered as alone, refusals as that member's outcome. */
+    private void batchesAnswer(Function<LedgerCommandBatch, Object> whenBatch) {
+        bus.subscribe(LedgerCommandBatch.class.getName(), message -> {
+            LedgerCommandBatch batch = (LedgerCommandBatch) message.getPayload();
+            unitsOfWork.add(batch.members().stream()
+                    .map(member -> ((ReserveStock) member.getPayload()).idempotencyKey()).toList());
+            return whenBatch.apply(batch);
+        });
+    }
+
+    private static Object eachAsAlone(LedgerCommandBatch batch) {
+        List<BatchMemberOutcome> outcomes = new ArrayList<>();
+        for (CommandMessage<?> member : batch.members()) {
+            try {
+                outcomes.add(BatchMemberOutcome.answered(answer((ReserveStock) member.getPayload())));
+            } catch (InsufficientStockException refusal) {
+                outcomes.add(BatchMemberOutcome.refused(refusal));
+            }
+        }
+        return outcomes;
+    }
+
+    private static ReserveStock reserve(StockLedgerId ledger, String key, int quantity) {
+        return new ReserveStock(ledger, UUID.randomUUID(), quantity, Duration.ofMinutes(5), key);
+    }
+
+    /** Sends from a thread of its own and returns once the command waits in its lane (or was written). */
+    private CompletableFuture<Object> sendAndWaitUntilQueued(Object command, int waitingAfterwards)
+            throws InterruptedException {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> gateway.send(command).whenComplete((result, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(result);
+            }
+        }));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (gateway.waitingCommands() < waitingAfterwards && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(gateway.waitingCommands()).as("commands waiting").isEqualTo(waitingAfterwards);
+        return answer;
+    }
+
+    /** Starts the first command and returns once its handler holds the ledger. */
+    private CompletableFuture<Object> firstHoldsTheLedger() throws InterruptedException {
+        CompletableFuture<Object> first = sendAndWaitUntilQueued(reserve(SKU, "first", 1), 0);
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    private static Object answerOf(CompletableFuture<Object> answer) throws Exception {
+        return answer.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCommandThatFindsItsLedgerFreeIsWrittenAtOnceAlone() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        releaseFirst.countDown();
+
+        assertThat(gateway.send(reserve(SKU, "only", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok only");
+        assertThat(gateway.send("not a ledger command").handle((result, failure) -> failure))
+                .as("other commands go straight to the bus").isNotNull();
+        assertThat(unitsOfWork).containsExactly(List.of("only"));
+        assertThat(written).containsExactly(1);
+    }
+
+    @Test
+    void commandsQueuedWhileTheLedgerIsWrittenGoInTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        StockLedgerId neighbour = sameLaneAs(SKU);
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
+        CompletableFuture<Object> elsewhere = sendAndWaitUntilQueued(reserve(neighbour, "neighbour", 1), 2);
+        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 500), 3);
+        CompletableFuture<Object> c = sendAndWaitUntilQueued(reserve(SKU, "c", 2), 4);
+        releaseFirst.countDown();
+
+        assertThat(answerOf(first)).isEqualTo("ok first");
+        assertThat(answerOf(a)).isEqualTo("ok a");
+        assertThatThrownBy(() -> answerOf(b)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(InsufficientStockException.class);
+        assertThat(answerOf(c)).isEqualTo("ok c");
+        assertThat(answerOf(elsewhere)).isEqualTo("ok neighbour");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b", "c"), List.of("neighbour"));
+        assertThat(written).containsExactly(1, 3, 1);
+        assertThat(splits).hasValue(0);
+    }
+
+    @Test
+    void aCommandThatMayNotBeBatchedEndsTheBatchAndWaitsItsTurn() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        List<CompletableFuture<Object>> answers = List.of(
+                sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1),
+                sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2),
+                sendAndWaitUntilQueued(new ExpireOverdueReservations(SKU), 3),
+                sendAndWaitUntilQueued(reserve(SKU, "c", 1), 4));
+        releaseFirst.countDown();
+
+        answerOf(first);
+        for (CompletableFuture<Object> answer : answers) {
+            answerOf(answer);
+        }
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b"), List.of("expire"),
+                List.of("c"));
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsSplitAndItsMembersAreSentOneByOneInOrder() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(batch -> {
+            throw new IllegalStateException("say, an idempotency key already used on another SKU");
+        });
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
+        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 500), 2);
+        CompletableFuture<Object> c = sendAndWaitUntilQueued(reserve(SKU, "c", 1), 3);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThat(answerOf(a)).isEqualTo("ok a");
+        assertThatThrownBy(() -> answerOf(b)).hasCauseInstanceOf(InsufficientStockException.class);
+        assertThat(answerOf(c)).isEqualTo("ok c");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b", "c"), List.of("a"),
+                List.of("b"), List.of("c"));
+        assertThat(splits).hasValue(1);
+    }
+
+    @Test
+    void aBatchThatLostAnAppendRaceIsRetriedWhole() throws Exception {
+        singleReservesAnswer();
+        AtomicInteger attempts = new AtomicInteger();
+        batchesAnswer(batch -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new ConcurrencyException("another instance appended first");
+            }
+            return eachAsAlone(batch);
+        });
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
+        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThat(answerOf(a)).isEqualTo("ok a");
+        assertThat(answerOf(b)).isEqualTo("ok b");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b"), List.of("a", "b"));
+        assertThat(splits).hasValue(0);
+    }
+
+    @Test
+    void whenEveryRetryOfABatchLosesEachMemberGetsThatFailure() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(batch -> {
+            throw new ConcurrencyException("another instance appended first, again");
+        });
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
+        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThatThrownBy(() -> answerOf(a)).hasCauseInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> answerOf(b)).hasCauseInstanceOf(ConcurrencyException.class);
+        assertThat(unitsOfWork).as("the first try and 3 retries, never split").hasSize(5);
+        assertThat(splits).hasValue(0);
+    }
+
+    /** Another ledger that shares the lane (stripe) of the given one. */
+    private static StockLedgerId sameLaneAs(StockLedgerId ledger) {
+        while (true) {
+            StockLedgerId other = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
+            if (Math.floorMod(other.hashCode(), 4096) == Math.floorMod(ledger.hashCode(), 4096)) {
+                return other;
+            }
+        }
+    }
+}
