@@ -8,7 +8,9 @@ import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
 import io.stockledger.command.dispatch.BatchObserver;
+import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
 import io.stockledger.query.config.ReadModelConfiguration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,6 +58,15 @@ public class LedgerMetricsConfiguration {
                 splits.increment();
             }
         };
+    }
+
+    /** Commands waiting for their ledger's turn on this instance: the depth of the group-commit queues. */
+    @Bean
+    public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
+        return Gauge.builder("inventory.command.queued", commands,
+                        gateway -> gateway instanceof OneCommandPerLedgerGateway lanes ? lanes.waitingCommands() : 0)
+                .description("Commands waiting for their ledger's turn (they will be written in the next batch)")
+                .register(registry);
     }
 
     @Bean
