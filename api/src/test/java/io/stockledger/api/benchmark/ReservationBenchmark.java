@@ -1,6 +1,8 @@
 package io.stockledger.api.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.command.api.CommandOrigin;
@@ -47,6 +49,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static final int[] CLIENTS = java.util.Arrays.stream(
             System.getProperty("benchmark.clients", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
     private static final String SKUS = System.getProperty("benchmark.skus", "hot,10k");
+    /** {@code -Dbenchmark.modes=in-process} narrows a run to some modes (row-lock, in-process, http), e.g. to profile. */
+    private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration MEASURE = Duration.ofSeconds(4);
 
@@ -56,8 +60,15 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     @Autowired
     private Environment environment;
 
-    /** One measured cell of the table. */
-    private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors) {
+    @Autowired
+    private MeterRegistry meters;
+
+    /**
+     * One measured cell of the table. {@code perWrite}: commands per unit of work (group commit's mean batch size),
+     * NaN for the row-lock ledger.
+     */
+    private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
+                        double perWrite) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -76,14 +87,26 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                 StockLedgerId hot = openLedgers(1).getFirst();
                 List<StockLedgerId> hotOnly = List.of(hot);
                 if (SKUS.contains("hot")) {
-                    cells.add(run("row-lock (JDBC)", "hot", clients, sku -> rowLockReserve(pool, 0)));
-                    cells.add(run("ledger in-process", "hot", clients, sku -> inProcessReserve(hotOnly.getFirst())));
-                    cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
+                    if (MODES.contains("row-lock")) {
+                        cells.add(run("row-lock (JDBC)", "hot", clients, sku -> rowLockReserve(pool, 0)));
+                    }
+                    if (MODES.contains("in-process")) {
+                        cells.add(run("ledger in-process", "hot", clients, sku -> inProcessReserve(hotOnly.getFirst())));
+                    }
+                    if (MODES.contains("http")) {
+                        cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
+                    }
                 }
                 if (SKUS.contains("10k")) {
-                    cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
-                    cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
-                    cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+                    if (MODES.contains("row-lock")) {
+                        cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
+                    }
+                    if (MODES.contains("in-process")) {
+                        cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
+                    }
+                    if (MODES.contains("http")) {
+                        cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+                    }
                 }
             }
         }
@@ -97,10 +120,16 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         Histogram latency = new ConcurrentHistogram(3);
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        DistributionSummary batches = meters.get("inventory.command.batch.size").summary();
+        long writesBefore = batches.count();
+        double commandsBefore = batches.totalAmount();
         long start = System.nanoTime();
         drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get());
+        long writes = batches.count() - writesBefore;
+        double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
+                : (batches.totalAmount() - commandsBefore) / writes;
+        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite);
     }
 
     /** Closed model: each client sends its next request as soon as the previous one answered. */
@@ -202,17 +231,18 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock |%n"
-                        + "|---|---|---|---|---|---|---|---|%n"));
+                "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write |%n"
+                        + "|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
-            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
-                    cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline));
+                    cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
+                    Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite())));
         }
         System.out.println(table);
     }
