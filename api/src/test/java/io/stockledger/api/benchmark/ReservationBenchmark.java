@@ -52,7 +52,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     /** {@code -Dbenchmark.modes=in-process} narrows a run to some modes (row-lock, in-process, http), e.g. to profile. */
     private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
-    private static final Duration MEASURE = Duration.ofSeconds(4);
+    /** {@code -Dbenchmark.seconds=30} measures each cell longer, e.g. to profile it. */
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
 
     @Autowired
     private CommandGateway commands;

@@ -11,7 +11,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -31,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,11 +95,15 @@ public class StockLedgerConfiguration {
                 .build();
     }
 
-    /** A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free). */
+    /**
+     * A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free); at most
+     * one per ledger per interval, so a hot SKU does not keep the snapshot thread rebuilding it back to back.
+     */
     @Bean
     public SnapshotTriggerDefinition stockLedgerSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${ledger.snapshot.every-events:500}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+            Snapshotter snapshotter, @Value("${ledger.snapshot.every-events:500}") int threshold,
+            @Value("${ledger.snapshot.min-interval:1s}") Duration minInterval) {
+        return new ThrottledSnapshotTriggerDefinition(snapshotter, threshold, minInterval);
     }
 
     /**

@@ -1,0 +1,50 @@
+package io.stockledger.command.config;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.SnapshotTrigger;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThrottledSnapshotTriggerDefinitionTest {
+
+    private final List<String> scheduled = new ArrayList<>();
+    private final Snapshotter snapshotter = (type, id) -> scheduled.add(id);
+    private final AtomicLong nanos = new AtomicLong(1_000);
+    private final SnapshotTrigger trigger = new ThrottledSnapshotTriggerDefinition(snapshotter, 3,
+            Duration.ofSeconds(1), nanos::get).prepareTrigger(Object.class);
+    private long sequence;
+
+    private void events(int count) {
+        for (int i = 0; i < count; i++) {
+            trigger.eventHandled(new GenericDomainEventMessage<>("StockLedger", "sku", sequence++, "event"));
+        }
+    }
+
+    @Test
+    void aQuietLedgerIsSnapshottedEveryThresholdEvents() {
+        events(3);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        events(3);
+
+        assertThat(scheduled).containsExactly("sku", "sku");
+    }
+
+    @Test
+    void aBusyLedgerIsSnapshottedAtMostOncePerInterval() {
+        events(3);
+        nanos.addAndGet(Duration.ofMillis(300).toNanos());
+        events(30);
+        assertThat(scheduled).as("within the interval: no second snapshot however many events").hasSize(1);
+
+        nanos.addAndGet(Duration.ofMillis(700).toNanos());
+        events(1);
+        assertThat(scheduled).as("the interval has passed and the count was reached long ago").hasSize(2);
+    }
+}
