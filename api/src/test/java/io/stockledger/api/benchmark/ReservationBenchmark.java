@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reservations per second and latency, side by side against the same PostgreSQL: the classic row-lock ledger (one
  * transaction: conditional UPDATE of the balance row plus an INSERT), the ledger's commands in-process, and the
- * ledger over HTTP with a JWT. Hot SKU and 10,000 SKUs; 1, 16 and 64 clients. Prints a table; asserts only that every
- * request succeeded. Not in the default suite:
- * {@code ./mvnw -pl api test -Dgroups=benchmark -Dtest.excluded.groups= -Dtest=ReservationBenchmark}.
+ * ledger over HTTP with a JWT. Hot SKU and 10,000 SKUs; 1, 16 and 64 clients. Prints a table (with commands per
+ * write, group commit's batch size, and the CPU each reservation cost the JVM and PostgreSQL); asserts only that
+ * every request succeeded. Not in the default suite: {@code ./mvnw -pl api -am test -Dgroups=benchmark
+ * -Dtest.excluded.groups= -Dtest=ReservationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class ReservationBenchmark extends ServiceIntegrationTest {
@@ -52,6 +53,12 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     /** {@code -Dbenchmark.modes=in-process} narrows a run to some modes (row-lock, in-process, http), e.g. to profile. */
     private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
+    /**
+     * Before the first cell, each mode runs this long ({@code -Dbenchmark.jit-warm-up=10}, seconds), so the JIT has
+     * compiled the paths being measured: measured without it, the compiler threads were the JVM's largest CPU user
+     * during the first cells, and HTTP cells paid most.
+     */
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 10));
     /** {@code -Dbenchmark.seconds=30} measures each cell longer, e.g. to profile it. */
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
 
@@ -69,7 +76,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      * NaN for the row-lock ledger.
      */
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
-                        double perWrite) {
+                        double perWrite, double cpuMillisEach, double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -84,6 +91,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         try (HikariDataSource pool = rowLockPool()) {
             prepareRowLockTables(pool);
             List<StockLedgerId> spread = SKUS.contains("10k") ? openLedgers(SPREAD_SKUS) : List.of();
+            warmUpTheJit(pool);
             for (int clients : CLIENTS) {
                 StockLedgerId hot = openLedgers(1).getFirst();
                 List<StockLedgerId> hotOnly = List.of(hot);
@@ -112,7 +120,24 @@ class ReservationBenchmark extends ServiceIntegrationTest {
             }
         }
         print(cells);
-        assertThat(cells).allSatisfy(cell -> assertThat(cell.errors()).as(cell.toString()).isZero());
+        assertThat(cells).allSatisfy(cell -> assertThat(cell.errors())
+                .as("%s %s %d clients: failed requests", cell.mode(), cell.skus(), cell.clients()).isZero());
+    }
+
+    /** Every mode in use, on SKUs of its own, 16 clients, nothing measured. */
+    private void warmUpTheJit(HikariDataSource pool) throws Exception {
+        StockLedgerId ledger = openLedgers(1).getFirst();
+        AtomicLong ignored = new AtomicLong();
+        if (MODES.contains("row-lock")) {
+            drive(16, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JIT_WARM_UP, new ConcurrentHistogram(3),
+                    ignored, ignored);
+        }
+        if (MODES.contains("in-process")) {
+            drive(16, 1, sku -> inProcessReserve(ledger), JIT_WARM_UP, new ConcurrentHistogram(3), ignored, ignored);
+        }
+        if (MODES.contains("http")) {
+            drive(16, 1, sku -> httpReserve(ledger), JIT_WARM_UP, new ConcurrentHistogram(3), ignored, ignored);
+        }
     }
 
     private Cell run(String mode, String skus, int clients, Reservation reservation) throws InterruptedException {
@@ -124,13 +149,17 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         DistributionSummary batches = meters.get("inventory.command.batch.size").summary();
         long writesBefore = batches.count();
         double commandsBefore = batches.totalAmount();
+        CpuTime cpu = new CpuTime(jdbc);
+        double cpuBefore = cpu.seconds();
         long start = System.nanoTime();
         drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillisEach = (cpu.seconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         long writes = batches.count() - writesBefore;
         double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
                 : (batches.totalAmount() - commandsBefore) / writes;
-        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite);
+        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, cpuMillisEach,
+                CpuTime.loadAverage());
     }
 
     /** Closed model: each client sends its next request as soon as the previous one answered. */
@@ -232,18 +261,20 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write |%n"
-                        + "|---|---|---|---|---|---|---|---|---|%n"));
+                "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
+                        + " | CPU ms each | load |%n|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
-            table.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
-                    Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite())));
+                    Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite()),
+                    cell.cpuMillisEach(), cell.load()));
         }
         System.out.println(table);
     }
