@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * command takes no other down with it. A batch that lost an append race to another instance is retried whole by the
  * gateway's retry scheduler, like a single command; if every retry loses, each member gets that failure.
  *
- * <p>Ledgers share 4,096 lanes by hash, so unrelated ledgers rarely wait for each other.
+ * <p>Ledgers share 4,096 lanes by hash, so unrelated ledgers rarely wait for each other. Dispatch interceptors
+ * registered on this gateway would see a batch as one message; the service registers none.
  */
 public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
 
@@ -76,6 +77,10 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
         }
         try {
             write(batch);
+        } catch (RuntimeException unexpected) {
+            // nothing here should throw; if something does, no caller may be left waiting for an answer
+            CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
+            batch.stream().filter(queued -> !queued.delivered()).forEach(queued -> queued.deliver(failure));
         } finally {
             lane.finished();
         }

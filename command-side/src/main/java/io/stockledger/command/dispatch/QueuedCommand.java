@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A command waiting in its {@link LedgerLane}, with the caller's callback, until some thread writes it: either the
@@ -20,6 +21,7 @@ final class QueuedCommand {
     private final StockLedgerId ledgerId;
     private final boolean batchable;
     private final CountDownLatch decided = new CountDownLatch(1);
+    private final AtomicBoolean delivered = new AtomicBoolean();
     private volatile boolean taken;
 
     @SuppressWarnings("unchecked")
@@ -42,10 +44,16 @@ final class QueuedCommand {
         return batchable;
     }
 
-    /** Hands the caller its own outcome, exactly once. */
+    /** Hands the caller its own outcome; only the first outcome counts. */
     @SuppressWarnings("unchecked")
     void deliver(CommandResultMessage<?> outcome) {
-        callback.onResult((CommandMessage<Object>) message, (CommandResultMessage<Object>) outcome);
+        if (delivered.compareAndSet(false, true)) {
+            callback.onResult((CommandMessage<Object>) message, (CommandResultMessage<Object>) outcome);
+        }
+    }
+
+    boolean delivered() {
+        return delivered.get();
     }
 
     /** Another thread has taken this command into its batch; the caller's thread may return. */

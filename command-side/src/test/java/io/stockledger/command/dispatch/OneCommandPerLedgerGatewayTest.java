@@ -268,6 +268,22 @@ class OneCommandPerLedgerGatewayTest {
         assertThat(splits).hasValue(0);
     }
 
+    @Test
+    void anAnswerTheDispatcherCannotReadStillLeavesNoCallerWaitingAndFreesTheLane() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(batch -> "not one outcome per member");
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
+        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThatThrownBy(() -> answerOf(a)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> answerOf(b)).isInstanceOf(ExecutionException.class);
+        assertThat(gateway.send(reserve(SKU, "later", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok later");
+    }
+
     /** Another ledger that shares the lane (stripe) of the given one. */
     private static StockLedgerId sameLaneAs(StockLedgerId ledger) {
         while (true) {
