@@ -7,6 +7,7 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.query.config.DeferredStatements;
 import io.stockledger.query.config.ReadModelConfiguration;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
@@ -36,10 +37,11 @@ import java.util.UUID;
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
 class MovementJournalProjection {
 
-    private final JdbcTemplate jdbc;
+    /** Row writes go to the database once per event batch (see {@link DeferredStatements}). */
+    private final DeferredStatements writes;
 
     MovementJournalProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.writes = new DeferredStatements(jdbc);
     }
 
     @EventHandler
@@ -134,7 +136,7 @@ class MovementJournalProjection {
 
     private void record(Movement movement, long sequence, TrackingToken position) {
         LedgerEvent event = movement.event();
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO stock_movement (global_position, event_id, product_id, warehouse_id,
                                                     sequence_number, movement_type, on_hand_delta, reserved_delta,
                                                     reservation_id, reason, note, requester_id, trace_id, occurred_at,

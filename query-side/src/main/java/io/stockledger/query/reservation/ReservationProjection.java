@@ -9,6 +9,7 @@ import io.stockledger.query.api.FindLedgersWithOverdueReservations;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.LedgerRef;
 import io.stockledger.query.api.ReservationView;
+import io.stockledger.query.config.DeferredStatements;
 import io.stockledger.query.config.ReadModelConfiguration;
 import io.stockledger.query.json.LotsJson;
 import org.axonframework.config.ProcessingGroup;
@@ -29,14 +30,17 @@ import java.util.UUID;
 class ReservationProjection {
 
     private final JdbcTemplate jdbc;
+    /** Row writes go to the database once per event batch (see {@link DeferredStatements}). */
+    private final DeferredStatements writes;
 
     ReservationProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new DeferredStatements(jdbc);
     }
 
     @EventHandler
     void on(ReservationRequested event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("""
                         INSERT INTO reservation (reservation_id, product_id, warehouse_id, quantity, status,
                                                  idempotency_key, requester_id, created_at, expires_at, updated_at,
                                                  last_sequence, lots)
@@ -64,7 +68,7 @@ class ReservationProjection {
     }
 
     private void settle(LedgerEvent event, UUID reservationId, String status, long sequence) {
-        jdbc.update("""
+        writes.update("""
                         UPDATE reservation SET status = ?, updated_at = ?, last_sequence = ?
                          WHERE reservation_id = ? AND last_sequence < ?""",
                 status, Timestamp.from(event.timestamp()), sequence, reservationId, sequence);
