@@ -39,6 +39,12 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
             SELECT 'movement', global_position::text,
                    movement_type || '/' || on_hand_delta || '/' || reserved_delta || '/' || event_id
               FROM stock_movement
+            UNION ALL
+            SELECT 'lot', product_id::text || warehouse_id::text || batch_number,
+                   quantity || '/' || reserved || '/' || coalesce(quarantine_reason, '-')
+              FROM stock_lot
+            UNION ALL
+            SELECT 'transfer', transfer_id::text, status || '/' || quantity FROM stock_transfer
             ORDER BY 1, 2""";
 
     @Autowired
@@ -46,7 +52,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
 
     private final UUID warehouse = UUID.randomUUID();
 
-    /** Six events: on hand 33 at the end. */
+    /** Ten events: on hand 33 at the end, all of it in the default lot (the dated lot L-RB is shipped). */
     private UUID history() {
         UUID product = UUID.randomUUID();
         assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
@@ -55,6 +61,14 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
         String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
         assertThat(client.release(cancelled).status()).isEqualTo(200);
         assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
+        // a dated lot, picked first (FEFO), shipped, then quarantined: the lot tables must rebuild too
+        assertThat(client.receiveLot(product, warehouse, 5, "L-RB", java.time.LocalDate.now().plusDays(400))
+                .status()).isEqualTo(200);
+        String dated = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
+        assertThat(client.confirm(dated).status()).isEqualTo(200);
+        assertThat(client.post("/v1/batches/quarantine", java.util.Map.of("product_id", product.toString(),
+                "warehouse_id", warehouse.toString(), "batch_number", "L-RB", "reason", "recall")).status())
+                .isEqualTo(200);
         return product;
     }
 

@@ -1,6 +1,9 @@
 package io.stockledger.query.balance;
 
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LotQuarantined;
+import io.stockledger.events.LotUnquarantined;
+import io.stockledger.events.PickingPolicyChanged;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
@@ -81,6 +84,22 @@ class StockBalanceProjection {
     @EventHandler
     void on(ReservationExpired event, @SequenceNumber long sequence) {
         add(event, 0, -event.quantity(), sequence);
+    }
+
+    /** Lot and policy events move no units, but the row still records that the ledger's events were applied. */
+    @EventHandler
+    void on(LotQuarantined event, @SequenceNumber long sequence) {
+        add(event, 0, 0, sequence);
+    }
+
+    @EventHandler
+    void on(LotUnquarantined event, @SequenceNumber long sequence) {
+        add(event, 0, 0, sequence);
+    }
+
+    @EventHandler
+    void on(PickingPolicyChanged event, @SequenceNumber long sequence) {
+        add(event, 0, 0, sequence);
     }
 
     @EventHandler

@@ -35,8 +35,9 @@ import java.util.Map;
  * Every lot row remembers the last event applied to it, so a second delivery changes nothing. Events from before
  * lots existed name no lots and count in the SKU's default lot, as the ledger does.
  *
- * <p>A confirmation names the lots it consumed; the lots it had held come from the reservation's row, written by
- * the reservation projection in the same processing group (and so always before the confirmation is handled).
+ * <p>A confirmation names the lots it consumed; the lots it had held come from {@code stock_lot_hold}, which this
+ * projection writes itself when the reservation is made (at once, not batched, so a confirmation handled in the same
+ * batch finds it).
  */
 @Component
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
@@ -68,8 +69,12 @@ class LotProjection {
 
     @EventHandler
     void on(ReservationRequested event, @SequenceNumber long sequence) {
-        LotQuantity.orDefault(event.lots(), event.quantity())
-                .forEach(lot -> change(event, lot.batchNumber(), 0, lot.quantity(), sequence));
+        List<LotQuantity> held = LotQuantity.orDefault(event.lots(), event.quantity());
+        jdbc.update("""
+                        INSERT INTO stock_lot_hold (reservation_id, lots) VALUES (?, CAST(? AS jsonb))
+                        ON CONFLICT (reservation_id) DO NOTHING""",
+                event.reservationId(), LotsJson.write(held));
+        held.forEach(lot -> change(event, lot.batchNumber(), 0, lot.quantity(), sequence));
     }
 
     @EventHandler
@@ -120,7 +125,7 @@ class LotProjection {
     }
 
     private List<LotQuantity> heldBy(ReservationConfirmed event) {
-        List<String> held = jdbc.queryForList("SELECT lots::text FROM reservation WHERE reservation_id = ?",
+        List<String> held = jdbc.queryForList("SELECT lots::text FROM stock_lot_hold WHERE reservation_id = ?",
                 String.class, event.reservationId());
         List<LotQuantity> lots = held.isEmpty() ? null : LotsJson.lotQuantities(held.getFirst());
         return LotQuantity.orDefault(lots, event.quantity());
