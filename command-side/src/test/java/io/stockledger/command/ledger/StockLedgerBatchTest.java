@@ -18,6 +18,7 @@ import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
+import io.stockledger.events.LotQuantity;
 import io.stockledger.events.EventTypes;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
@@ -93,16 +94,21 @@ class StockLedgerBatchTest {
 
     private static StockReceived received(int quantity, String key) {
         return new StockReceived(UUID.randomUUID(), T0, "trace-0", SKU.productId(), SKU.warehouseId(), "receiver",
-                quantity, null, key);
+                quantity, null, key, LotQuantity.DEFAULT_BATCH, null, null);
     }
 
     private static ReservationRequested requested(CommandOrigin by, UUID id, int quantity, String key, Instant at) {
         return new ReservationRequested(UUID.randomUUID(), at, by.traceId(), SKU.productId(), SKU.warehouseId(),
-                by.actor(), id, quantity, 300, at.plusSeconds(300), key);
+                by.actor(), id, quantity, 300, at.plusSeconds(300), key, inDefaultLot(quantity), null);
+    }
+
+    private static List<LotQuantity> inDefaultLot(int quantity) {
+        return List.of(new LotQuantity(LotQuantity.DEFAULT_BATCH, quantity));
     }
 
     private static ReservationOutcome pending(UUID id, int quantity, boolean replayed) {
-        return new ReservationOutcome(id, SKU, ReservationStatus.PENDING, quantity, T0, T0.plusSeconds(300), replayed);
+        return new ReservationOutcome(id, SKU, ReservationStatus.PENDING, quantity, T0, T0.plusSeconds(300), replayed,
+                inDefaultLot(quantity));
     }
 
     @SuppressWarnings("unchecked")
@@ -132,7 +138,7 @@ class StockLedgerBatchTest {
                         SWEEPER.toMetaData())
                 .expectEvents(requested(ALICE, first, 60, "key-a", T0),
                         new ReservationConfirmed(UUID.randomUUID(), T0, CAROL.traceId(), SKU.productId(),
-                                SKU.warehouseId(), CAROL.actor(), RES, 10),
+                                SKU.warehouseId(), CAROL.actor(), RES, 10, inDefaultLot(10)),
                         requested(BOB, second, 30, "key-b2", T0))
                 .expectResultMessagePayloadMatching(captured())
                 .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(90, 90, 0)));
@@ -143,7 +149,7 @@ class StockLedgerBatchTest {
         assertThat(outcomes.get(1).refusal()).isInstanceOf(InsufficientStockException.class)
                 .hasMessage("requested 60 but only 30 available");
         assertThat(outcomes.get(2).result()).isEqualTo(new ReservationOutcome(RES, SKU, ReservationStatus.CONFIRMED,
-                10, T0, T0.plusSeconds(300), false));
+                10, T0, T0.plusSeconds(300), false, inDefaultLot(10)));
         assertThat(outcomes.get(3).refusal()).isInstanceOf(ReservationNotFoundException.class);
         assertThat(outcomes.get(4)).isEqualTo(BatchMemberOutcome.answered(pending(second, 30, false)));
     }
@@ -183,7 +189,8 @@ class StockLedgerBatchTest {
                 .when(batch(from(ALICE, new ReserveStock(SKU, first, 6, Duration.ofSeconds(300), "key-a")),
                         from(BOB, new ReserveStock(SKU, second, 4, Duration.ofSeconds(300), "key-b"))))
                 .expectEvents(new ReservationExpired(UUID.randomUUID(), now, ALICE.traceId(), SKU.productId(),
-                                SKU.warehouseId(), CommandOrigin.LEDGER, RES, 10, T0.plusSeconds(300)),
+                                SKU.warehouseId(), CommandOrigin.LEDGER, RES, 10, T0.plusSeconds(300),
+                                inDefaultLot(10)),
                         requested(ALICE, first, 6, "key-a", now),
                         requested(BOB, second, 4, "key-b", now))
                 .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(10, 10, 0)));
