@@ -1,7 +1,7 @@
 package io.stockledger.loadtest;
 
 import io.gatling.app.Gatling$;
-import io.stockledger.loadtest.support.FreshDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import io.stockledger.loadtest.support.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class LoadTestSmokeTest {
     @BeforeAll
     void runTheSmokeProfile() {
         Path jar = Path.of(System.getProperty("loadtest.serviceJar", "../api/target/stock-ledger.jar"));
-        service = ServiceProcess.start(jar, FreshDatabase.createFresh(), SECRET, output.resolve("service.log"));
+        service = ServiceProcess.start(jar, TestDatabase.createFresh(), SECRET, output.resolve("service.log"));
         Map<String, String> settings = Map.of(
                 "loadtest.profile", "smoke",
                 "loadtest.baseUrl", service.baseUrl(),

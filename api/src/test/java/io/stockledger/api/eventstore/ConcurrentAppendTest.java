@@ -3,7 +3,7 @@ package io.stockledger.api.eventstore;
 import com.zaxxer.hikari.HikariDataSource;
 import io.stockledger.api.config.EventStoreConfiguration;
 import io.stockledger.api.config.SerializerConfiguration;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import io.stockledger.events.StockReceived;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;

@@ -1,6 +1,6 @@
 package io.stockledger.api.idempotency;
 
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package io.stockledger.api.idempotency;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceInstance;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceInstance;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceInstance;
 import io.stockledger.api.support.StreamReader;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import io.stockledger.events.EventTypes;
 import io.stockledger.events.LedgerEvent;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.stockledger.api.security;
 
 import io.stockledger.api.support.ServiceInstance;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

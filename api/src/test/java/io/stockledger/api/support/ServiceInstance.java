@@ -1,5 +1,6 @@
 package io.stockledger.api.support;
 
+import io.stockledger.testsupport.TestDatabase;
 import io.stockledger.api.StockLedgerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

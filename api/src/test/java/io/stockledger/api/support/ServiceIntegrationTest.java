@@ -1,5 +1,6 @@
 package io.stockledger.api.support;
 
+import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

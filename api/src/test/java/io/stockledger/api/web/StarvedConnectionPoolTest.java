@@ -3,7 +3,7 @@ package io.stockledger.api.web;
 import io.stockledger.api.support.Concurrently;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceInstance;
-import io.stockledger.api.support.TestDatabase;
+import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,7 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(Path jar, FreshDatabase database, String jwtSecret, Path log) {
+    public static ServiceProcess start(Path jar, TestDatabase database, String jwtSecret, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (./mvnw -q package "
                     + "-DskipTests, or ./mvnw verify from the root, which packages api before load-test)");

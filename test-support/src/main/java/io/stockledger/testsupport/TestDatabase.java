@@ -1,4 +1,4 @@
-package io.stockledger.api.support;
+package io.stockledger.testsupport;
 
 import org.testcontainers.containers.PostgreSQLContainer;
 
