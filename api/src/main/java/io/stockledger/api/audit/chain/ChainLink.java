@@ -1,6 +1,5 @@
 package io.stockledger.api.audit.chain;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,33 +40,59 @@ public record ChainLink(String previousHash, String aggregateIdentifier, long se
 
     /** This event's hash: 64 lowercase hex characters. */
     public String hash() {
-        ByteArrayOutputStream encoding = new ByteArrayOutputStream(payload.length + 512);
-        encoding.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-        field(encoding, "previous_hash", previousHash);
-        field(encoding, "aggregate_identifier", aggregateIdentifier);
-        field(encoding, "sequence_number", Long.toString(sequenceNumber));
-        field(encoding, "event_identifier", eventIdentifier);
-        field(encoding, "aggregate_type", aggregateType);
-        field(encoding, "payload_type", payloadType);
-        field(encoding, "payload_revision", payloadRevision);
-        field(encoding, "time_stamp", timestamp);
-        field(encoding, "actor", actor);
-        field(encoding, "trace_id", traceId);
-        field(encoding, "payload", payload);
+        // fed to the digest field by field: appends hash every event, so no intermediate copy of the encoding
+        MessageDigest digest = sha256();
+        digest.update(HEADER_LINE);
+        field(digest, PREVIOUS_HASH, previousHash);
+        field(digest, AGGREGATE_IDENTIFIER, aggregateIdentifier);
+        field(digest, SEQUENCE_NUMBER, Long.toString(sequenceNumber));
+        field(digest, EVENT_IDENTIFIER, eventIdentifier);
+        field(digest, AGGREGATE_TYPE, aggregateType);
+        field(digest, PAYLOAD_TYPE, payloadType);
+        field(digest, PAYLOAD_REVISION, payloadRevision);
+        field(digest, TIME_STAMP, timestamp);
+        field(digest, ACTOR, actor);
+        field(digest, TRACE_ID, traceId);
+        field(digest, PAYLOAD, payload);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final byte[] HEADER_LINE = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PREVIOUS_HASH = name("previous_hash");
+    private static final byte[] AGGREGATE_IDENTIFIER = name("aggregate_identifier");
+    private static final byte[] SEQUENCE_NUMBER = name("sequence_number");
+    private static final byte[] EVENT_IDENTIFIER = name("event_identifier");
+    private static final byte[] AGGREGATE_TYPE = name("aggregate_type");
+    private static final byte[] PAYLOAD_TYPE = name("payload_type");
+    private static final byte[] PAYLOAD_REVISION = name("payload_revision");
+    private static final byte[] TIME_STAMP = name("time_stamp");
+    private static final byte[] ACTOR = name("actor");
+    private static final byte[] TRACE_ID = name("trace_id");
+    private static final byte[] PAYLOAD = name("payload");
+
+    /** {@code name=}, the start of a field. */
+    private static byte[] name(String name) {
+        return (name + "=").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoding.toByteArray()));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
-    private static void field(ByteArrayOutputStream out, String name, String value) {
-        field(out, name, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));
+    private static void field(MessageDigest digest, byte[] name, String value) {
+        field(digest, name, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void field(ByteArrayOutputStream out, String name, byte[] value) {
-        out.writeBytes((name + "=" + value.length + ":").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(value);
-        out.write('\n');
+    /** {@code name=<length>:<bytes>\n} */
+    private static void field(MessageDigest digest, byte[] name, byte[] value) {
+        digest.update(name);
+        digest.update(Integer.toString(value.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(value);
+        digest.update((byte) '\n');
     }
 }

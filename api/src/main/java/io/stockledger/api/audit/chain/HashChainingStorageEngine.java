@@ -52,9 +52,9 @@ import java.util.stream.Stream;
  *   command appends again and everything here is computed afresh.</li>
  *   <li>A previous event without a hash is one written before the chain began (V20): the chain then starts from
  *   {@link ChainLink#GENESIS}. A verification tells whether that previous event really is that old.</li>
- *   <li>The payload is hashed as the bytes the engine will store: serialised here with the engine's event serializer,
- *   which is deterministic for the event records (the engine serialises the same payload again, to the same bytes;
- *   every verification in the test suite would fail otherwise).</li>
+ *   <li>The payload is hashed as the bytes the engine will store: serialised here once, with the engine's event
+ *   serializer, and handed to the engine with the event ({@link ChainedEvent}), so the engine stores exactly the
+ *   hashed bytes without serialising the payload again.</li>
  *   <li>Snapshots are not events: stored as they come, unhashed.</li>
  * </ul>
  */
@@ -136,7 +136,9 @@ public class HashChainingStorageEngine implements EventStorageEngine {
                     position.type(), payload.getType().getName(), payload.getType().getRevision(),
                     DateTimeUtils.formatInstant(event.getTimestamp()), text(event.getMetaData().get("actor")),
                     text(event.getMetaData().get("trace_id")), payload.getData()).hash();
-            chained.add(event.andMetaData(Map.of(ChainLink.METADATA_KEY, hash)));
+            chained.add(event instanceof DomainEventMessage<?> domain
+                    ? new ChainedEvent<>(domain, hash, serializer, payload)
+                    : event.andMetaData(Map.of(ChainLink.METADATA_KEY, hash)));
             heads.put(position.aggregate(), new Head(position.sequence(), hash));
         }
         rememberOnCommit(heads);
