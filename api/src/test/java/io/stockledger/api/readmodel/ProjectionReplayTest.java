@@ -30,6 +30,11 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
             SELECT 'movement', global_position::text,
                    movement_type || '/' || on_hand_delta || '/' || reserved_delta || '/' || event_id
               FROM stock_movement
+            UNION ALL
+            SELECT 'lot', product_id::text || warehouse_id::text || batch_number,
+                   quantity || '/' || reserved || '/' || last_sequence FROM stock_lot
+            UNION ALL
+            SELECT 'hold', reservation_id::text, lots::text FROM stock_lot_hold
             ORDER BY 1, 2""";
 
     @Autowired
@@ -54,8 +59,8 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.queryForObject("SELECT count(*) FROM stock_movement", Long.class) == events);
         projected = jdbc.queryForList(TABLES_IN_ORDER);
-        assertThat(projected).as("two balances, six reservations, fourteen movements at least")
-                .hasSizeGreaterThanOrEqualTo(2 + 6 + 14);
+        assertThat(projected).as("two balances, six reservations, fourteen movements, two lots, six holds at least")
+                .hasSizeGreaterThanOrEqualTo(2 + 6 + 14 + 2 + 6);
     }
 
     @Test
@@ -73,11 +78,42 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
     void rebuildingFromEmptyTablesGivesTheSameReadModels() {
         StreamingEventProcessor processor = readModels();
         processor.shutDown();
-        jdbc.execute("TRUNCATE stock_balance, reservation, stock_movement");
+        jdbc.execute("TRUNCATE stock_balance, reservation, stock_movement, stock_lot, stock_lot_hold");
 
         replayFromTheStart();
 
         assertThat(jdbc.queryForList(TABLES_IN_ORDER)).isEqualTo(projected);
+    }
+
+    /**
+     * Read models write each event batch's rows together when it commits (a balance row once per SKU): a batch that
+     * holds events the rows have seen and events they have not must apply exactly the new ones.
+     */
+    @Test
+    void aBatchOfSeenAndNewEventsAppliesOnlyTheNewOnes() {
+        readModels().shutDown();
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        client.receiveLot(product, warehouse, 10, "L-1", null);
+        String shipped = client.reserve(product, warehouse, 4, LedgerClient.key()).text("reservation_id");
+        client.confirm(shipped);
+        client.reserve(product, warehouse, 3, LedgerClient.key());
+
+        replayFromTheStart();
+
+        List<Map<String, Object>> afterMixedBatches = jdbc.queryForList(TABLES_IN_ORDER);
+        assertThat(afterMixedBatches).containsAll(projected);
+        assertThat(jdbc.queryForMap("SELECT on_hand, reserved, available FROM stock_balance"
+                + " WHERE product_id = ? AND warehouse_id = ?", product, warehouse))
+                .containsEntry("on_hand", 6L).containsEntry("reserved", 3L).containsEntry("available", 3L);
+        assertThat(jdbc.queryForMap("SELECT quantity, reserved FROM stock_lot"
+                + " WHERE product_id = ? AND warehouse_id = ? AND batch_number = 'L-1'", product, warehouse))
+                .containsEntry("quantity", 6L).containsEntry("reserved", 3L);
+
+        readModels().shutDown();
+        jdbc.execute("TRUNCATE stock_balance, reservation, stock_movement, stock_lot, stock_lot_hold");
+        replayFromTheStart();
+        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).isEqualTo(afterMixedBatches);
     }
 
     private void replayFromTheStart() {

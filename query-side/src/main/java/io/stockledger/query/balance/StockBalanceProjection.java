@@ -24,25 +24,37 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Keeps {@code stock_balance}: on hand and reserved per SKU (transfers move on hand too). Each event adds its deltas once; the
- * row's {@code last_sequence} makes a second delivery of the same event a no-op.
+ * Keeps {@code stock_balance}: on hand and reserved per SKU (transfers move on hand too). Each event adds its deltas
+ * once; the row's {@code last_sequence} makes a second delivery of the same event a no-op. The rows are written once
+ * per SKU per event batch, not once per event.
  */
 @Component
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
 class StockBalanceProjection {
 
     private static final Logger log = LoggerFactory.getLogger(StockBalanceProjection.class);
+
+    /** The unit-of-work resource holding the current event batch's changes. */
+    private static final String CHANGES = StockBalanceProjection.class.getName() + ".changes";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -117,22 +129,82 @@ class StockBalanceProjection {
         add(event, event.quantity(), 0, sequence);
     }
 
+    /**
+     * Notes the event's deltas; they are written when the event batch commits ({@link BalanceChanges}), together
+     * with the batch's other changes, one row per SKU. Outside a unit of work (tools, tests) at once.
+     */
     private void add(LedgerEvent event, int onHandDelta, int reservedDelta, long sequence) {
-        List<long[]> after = jdbc.query("""
-                        INSERT INTO stock_balance (product_id, warehouse_id, on_hand, reserved, last_sequence,
-                                                   updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (product_id, warehouse_id) DO UPDATE
-                           SET on_hand = stock_balance.on_hand + EXCLUDED.on_hand,
-                               reserved = stock_balance.reserved + EXCLUDED.reserved,
-                               last_sequence = EXCLUDED.last_sequence,
-                               updated_at = EXCLUDED.updated_at
-                         WHERE stock_balance.last_sequence < EXCLUDED.last_sequence
-                        RETURNING on_hand, reserved""",
-                (row, n) -> new long[] {row.getLong(1), row.getLong(2)},
-                event.productId(), event.warehouseId(), onHandDelta, reservedDelta, sequence,
-                Timestamp.from(event.timestamp()));
-        after.forEach(balance -> checkInvariants(event, sequence, balance[0], balance[1]));
+        BalanceChanges.Key ledger = new BalanceChanges.Key(event.productId(), event.warehouseId());
+        BalanceChanges.Change change = new BalanceChanges.Change(sequence, onHandDelta, reservedDelta,
+                event.timestamp());
+        if (!CurrentUnitOfWork.isStarted()) {
+            BalanceChanges single = new BalanceChanges();
+            single.add(ledger, change);
+            write(single);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        batch.getOrComputeResource(CHANGES, key -> {
+            BalanceChanges changes = new BalanceChanges();
+            batch.onPrepareCommit(committing -> write(changes));
+            return changes;
+        }).add(ledger, change);
+    }
+
+    /**
+     * Two round trips for a whole event batch, however many events it holds: the batch's SKUs' rows are read (and
+     * locked), each SKU's events are applied to its row in memory, in order, skipping those the row has already seen
+     * (a second delivery changes nothing) and checking the invariants after every event, and each SKU's resulting row
+     * is written once. A hot SKU's hundred reservations in a batch are one row write instead of a hundred.
+     */
+    private void write(BalanceChanges changes) {
+        Map<BalanceChanges.Key, long[]> stored = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.last_sequence
+                      FROM stock_balance b
+                      JOIN unnest(?::uuid[], ?::uuid[]) AS k(product_id, warehouse_id)
+                        ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id
+                       FOR UPDATE OF b""");
+            statement.setArray(1, connection.createArrayOf("uuid", changes.productIds()));
+            statement.setArray(2, connection.createArrayOf("uuid", changes.warehouseIds()));
+            return statement;
+        }, (RowCallbackHandler) row -> stored.put(
+                new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
+                new long[] {row.getLong(3), row.getLong(4), row.getLong(5)}));
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((ledger, events) -> {
+            long[] row = stored.getOrDefault(ledger, new long[] {0, 0, -1});
+            long onHand = row[0];
+            long reserved = row[1];
+            long last = row[2];
+            Instant updated = null;
+            for (BalanceChanges.Change event : events) {
+                if (event.sequence() <= last) {
+                    continue;
+                }
+                onHand += event.onHandDelta();
+                reserved += event.reservedDelta();
+                last = event.sequence();
+                updated = event.at();
+                checkInvariants(ledger, last, onHand, reserved);
+            }
+            if (updated != null) {
+                rows.add(new Object[] {ledger.productId(), ledger.warehouseId(), onHand, reserved, last,
+                        Timestamp.from(updated)});
+            }
+        });
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO stock_balance (product_id, warehouse_id, on_hand, reserved, last_sequence, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (product_id, warehouse_id) DO UPDATE
+                       SET on_hand = EXCLUDED.on_hand,
+                           reserved = EXCLUDED.reserved,
+                           last_sequence = EXCLUDED.last_sequence,
+                           updated_at = EXCLUDED.updated_at
+                     WHERE stock_balance.last_sequence < EXCLUDED.last_sequence""", rows);
+        }
     }
 
     /**
@@ -140,11 +212,11 @@ class StockBalanceProjection {
      * that breaks an invariant here means an event the aggregate should never have written. It is counted (the
      * overselling metric must stay 0) and logged, not hidden.
      */
-    private void checkInvariants(LedgerEvent event, long sequence, long onHand, long reserved) {
+    private void checkInvariants(BalanceChanges.Key ledger, long sequence, long onHand, long reserved) {
         if (onHand < 0 || reserved < 0 || reserved > onHand) {
             oversellingIncidents.increment();
-            log.error("ledger invariant broken at {}:{} sequence {}: on_hand={} reserved={}", event.productId(),
-                    event.warehouseId(), sequence, onHand, reserved);
+            log.error("ledger invariant broken at {}:{} sequence {}: on_hand={} reserved={}", ledger.productId(),
+                    ledger.warehouseId(), sequence, onHand, reserved);
         }
     }
 

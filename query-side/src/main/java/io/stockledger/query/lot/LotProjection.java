@@ -14,11 +14,13 @@ import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
+import io.stockledger.query.config.DeferredStatements;
 import io.stockledger.query.config.ReadModelConfiguration;
 import io.stockledger.query.json.LotsJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Keeps {@code stock_lot}: quantity and reserved per lot, with the lot's expiry, location, cost and quarantine.
@@ -36,17 +40,30 @@ import java.util.Map;
  * lots existed name no lots and count in the SKU's default lot, as the ledger does.
  *
  * <p>A confirmation names the lots it consumed; the lots it had held come from {@code stock_lot_hold}, which this
- * projection writes itself when the reservation is made (at once, not batched, so a confirmation handled in the same
- * batch finds it).
+ * projection writes itself when the reservation is made.
+ *
+ * <p>The writes are sent when the event batch commits ({@link DeferredStatements}), one JDBC batch per table for
+ * runs of the same statement, in the order the events came: each statement keeps its own last-sequence guard, so
+ * the result is exactly that of sending them one by one. Nothing here reads {@code stock_lot} back, and a hold made
+ * earlier in the same batch is found in the batch's own memory, not in the table it has not reached yet.
  */
 @Component
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
 class LotProjection {
 
+    /** The unit-of-work resource with the holds made in the current event batch. */
+    private static final String HOLDS_IN_BATCH = LotProjection.class.getName() + ".holds";
+
     private final JdbcTemplate jdbc;
+    /** Writes to {@code stock_lot}, in event order. */
+    private final DeferredStatements lotWrites;
+    /** Writes to {@code stock_lot_hold}: a table of its own, so its inserts batch apart from the lot updates. */
+    private final DeferredStatements holdWrites;
 
     LotProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.lotWrites = new DeferredStatements(jdbc);
+        this.holdWrites = new DeferredStatements(jdbc);
     }
 
     @EventHandler
@@ -70,10 +87,14 @@ class LotProjection {
     @EventHandler
     void on(ReservationRequested event, @SequenceNumber long sequence) {
         List<LotQuantity> held = LotQuantity.orDefault(event.lots(), event.quantity());
-        jdbc.update("""
+        holdWrites.update("""
                         INSERT INTO stock_lot_hold (reservation_id, lots) VALUES (?, CAST(? AS jsonb))
                         ON CONFLICT (reservation_id) DO NOTHING""",
                 event.reservationId(), LotsJson.write(held));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().<Map<UUID, List<LotQuantity>>>getOrComputeResource(HOLDS_IN_BATCH,
+                    key -> new HashMap<>()).put(event.reservationId(), held);
+        }
         held.forEach(lot -> change(event, lot.batchNumber(), 0, lot.quantity(), sequence));
     }
 
@@ -125,6 +146,12 @@ class LotProjection {
     }
 
     private List<LotQuantity> heldBy(ReservationConfirmed event) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Map<UUID, List<LotQuantity>> heldInBatch = CurrentUnitOfWork.get().getResource(HOLDS_IN_BATCH);
+            if (heldInBatch != null && heldInBatch.containsKey(event.reservationId())) {
+                return heldInBatch.get(event.reservationId());
+            }
+        }
         List<String> held = jdbc.queryForList("SELECT lots::text FROM stock_lot_hold WHERE reservation_id = ?",
                 String.class, event.reservationId());
         List<LotQuantity> lots = held.isEmpty() ? null : LotsJson.lotQuantities(held.getFirst());
@@ -140,7 +167,7 @@ class LotProjection {
     private void receive(LedgerEvent event, String batch, LocalDate expiry, String location, BigDecimal unitCost,
                          long quantity, long sequence) {
         Timestamp at = Timestamp.from(event.timestamp());
-        jdbc.update("""
+        lotWrites.update("""
                         INSERT INTO stock_lot (product_id, warehouse_id, batch_number, expiry_date, received_at,
                                                location, unit_cost, quantity, reserved, last_sequence, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
@@ -155,7 +182,7 @@ class LotProjection {
 
     /** Applies deltas to an existing lot, once per event: each event changes a lot at most once. */
     private void change(LedgerEvent event, String batch, long quantityDelta, long reservedDelta, long sequence) {
-        jdbc.update("""
+        lotWrites.update("""
                         UPDATE stock_lot
                            SET quantity = quantity + ?, reserved = reserved + ?, last_sequence = ?, updated_at = ?
                          WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""",
@@ -164,7 +191,7 @@ class LotProjection {
     }
 
     private void quarantine(LedgerEvent event, String batch, String reason, long sequence) {
-        jdbc.update("""
+        lotWrites.update("""
                         UPDATE stock_lot SET quarantine_reason = ?, last_sequence = ?, updated_at = ?
                          WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""",
                 reason, sequence, Timestamp.from(event.timestamp()), event.productId(), event.warehouseId(), batch,
