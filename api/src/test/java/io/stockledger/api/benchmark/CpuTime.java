@@ -41,7 +41,8 @@ final class CpuTime {
         return Double.NaN;
     }
 
-    private double postgresSeconds() {
+    /** CPU seconds used so far by the database backends currently connected to this database. */
+    double postgresSeconds() {
         List<Integer> backends = jdbc.queryForList(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class);
         double ticks = 0;

@@ -78,7 +78,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      * NaN for the row-lock ledger.
      */
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
-                        double perWrite, double cpuMillisEach, double load) {
+                        double perWrite, double cpuMillisEach, double postgresMillisEach, double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -155,15 +155,17 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double commandsBefore = batches.totalAmount();
         CpuTime cpu = new CpuTime(jdbc);
         double cpuBefore = cpu.seconds();
+        double postgresBefore = cpu.postgresSeconds();
         long start = System.nanoTime();
         drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMillisEach = (cpu.seconds() - cpuBefore) * 1000 / Math.max(1, done.get());
+        double postgresMillisEach = (cpu.postgresSeconds() - postgresBefore) * 1000 / Math.max(1, done.get());
         long writes = batches.count() - writesBefore;
         double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
                 : (batches.totalAmount() - commandsBefore) / writes;
         return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, cpuMillisEach,
-                CpuTime.loadAverage());
+                postgresMillisEach, CpuTime.loadAverage());
     }
 
     /** Closed model: each client sends its next request as soon as the previous one answered. */
@@ -266,19 +268,19 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | CPU ms each | load |%n|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | CPU ms each | of which PostgreSQL | load |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite()),
-                    cell.cpuMillisEach(), cell.load()));
+                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.load()));
         }
         System.out.println(table);
     }
