@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A busy ledger is snapshotted, and a cold load from snapshot plus newer events decides exactly as the warm one. */
-@TestPropertySource(properties = "ledger.snapshot.every-events=20")
+@TestPropertySource(properties = {"ledger.snapshot.every-events=20", "ledger.snapshot.min-interval=0s"})
 class SnapshotTest extends ServiceIntegrationTest {
 
     @Autowired
@@ -53,5 +53,39 @@ class SnapshotTest extends ServiceIntegrationTest {
         assertThat(client.confirm(reservations.get(0)).text("status")).isEqualTo("CONFIRMED");
         assertThat(client.release(reservations.get(29)).text("status")).isEqualTo("RELEASED");
         assertThat(client.reserve(product, warehouse, 21, LedgerClient.key()).status()).isEqualTo(200);
+    }
+
+    /**
+     * A snapshot costs in proportion to the ledger's state: after one of 40 entries (19 reservations, 20 remembered
+     * requests, 1 lot) the next waits for 40 events, not for the configured 20.
+     */
+    @Test
+    void theNextSnapshotWaitsForAsManyEventsAsTheLastOneHadEntries() throws InterruptedException {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        String ledgerId = product + ":" + warehouse;
+        client.receive(product, warehouse, 1_000);
+        reserveOneEach(product, warehouse, 19);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(ledgerId) == 19);
+
+        reserveOneEach(product, warehouse, 30);
+        Thread.sleep(1_500); // time enough for a snapshot to be written, had one been due
+        assertThat(lastSnapshotSequence(ledgerId)).as("30 events after a snapshot of 40 entries").isEqualTo(19);
+
+        reserveOneEach(product, warehouse, 10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(ledgerId) == 59);
+    }
+
+    private void reserveOneEach(UUID product, UUID warehouse, int reservations) {
+        for (int i = 0; i < reservations; i++) {
+            assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
+        }
+    }
+
+    private long lastSnapshotSequence(String ledgerId) {
+        Long sequence = jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class,
+                ledgerId);
+        return sequence == null ? -1 : sequence;
     }
 }

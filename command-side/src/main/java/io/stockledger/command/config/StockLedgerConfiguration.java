@@ -69,14 +69,20 @@ public class StockLedgerConfiguration {
     }
 
     @Bean
+    public SnapshotSizes snapshotSizes(@Value("${ledger.cache.max-ledgers:10000}") long maxLedgers) {
+        return new SnapshotSizes(maxLedgers);
+    }
+
+    @Bean
     public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
                                                            EventStore eventStore,
                                                            TransactionManager transactionManager,
                                                            ParameterResolverFactory parameterResolverFactory,
                                                            HandlerDefinition handlerDefinition,
-                                                           ExecutorService snapshotExecutor) {
+                                                           ExecutorService snapshotExecutor,
+                                                           SnapshotSizes snapshotSizes) {
         // the resolver and handler definition let the snapshotter build ledgers whose handlers take Spring beans
-        return SpringAggregateSnapshotter.builder()
+        return (SpringAggregateSnapshotter) SizeRecordingSnapshotter.builder(snapshotSizes)
                 .repositoryProvider(configuration::repository)
                 .eventStore(eventStore)
                 .transactionManager(transactionManager)
@@ -99,14 +105,15 @@ public class StockLedgerConfiguration {
     }
 
     /**
-     * A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free); at most
-     * one per ledger per interval, so a hot SKU does not keep the snapshot thread rebuilding it back to back.
+     * A snapshot after every N events bounds the replay a cold ledger needs (the cache makes warm ones free); a ledger
+     * with a large state waits for as many events as its last snapshot had entries, and at most one snapshot per
+     * ledger per interval, so a hot SKU does not keep the snapshot thread rebuilding it back to back.
      */
     @Bean
     public SnapshotTriggerDefinition stockLedgerSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot.every-events:500}") int threshold,
-            @Value("${ledger.snapshot.min-interval:1s}") Duration minInterval) {
-        return new ThrottledSnapshotTriggerDefinition(snapshotter, threshold, minInterval);
+            @Value("${ledger.snapshot.min-interval:1s}") Duration minInterval, SnapshotSizes snapshotSizes) {
+        return new ThrottledSnapshotTriggerDefinition(snapshotter, threshold, minInterval, snapshotSizes);
     }
 
     /**

@@ -36,6 +36,7 @@ import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
+import io.stockledger.command.config.SizedState;
 import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
@@ -100,7 +101,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision(LedgerSnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class StockLedger {
+class StockLedger implements SizedState {
 
     /**
      * How long a settled request stays in memory to answer retries (unless {@link #SETTLED_REQUESTS_REMEMBERED}
@@ -576,6 +577,12 @@ class StockLedger {
 
     int rememberedReservations() {
         return reservations.size();
+    }
+
+    /** What a snapshot of this ledger holds: its reservations, remembered requests and lots. */
+    @Override
+    public int stateEntries() {
+        return reservations.size() + requests.size() + lots.all().size();
     }
 
     @EventSourcingHandler

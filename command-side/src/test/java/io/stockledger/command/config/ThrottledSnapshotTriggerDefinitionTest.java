@@ -17,8 +17,9 @@ class ThrottledSnapshotTriggerDefinitionTest {
     private final List<String> scheduled = new ArrayList<>();
     private final Snapshotter snapshotter = (type, id) -> scheduled.add(id);
     private final AtomicLong nanos = new AtomicLong(1_000);
+    private final SnapshotSizes sizes = new SnapshotSizes(100);
     private final SnapshotTrigger trigger = new ThrottledSnapshotTriggerDefinition(snapshotter, 3,
-            Duration.ofSeconds(1), nanos::get).prepareTrigger(Object.class);
+            Duration.ofSeconds(1), sizes, nanos::get).prepareTrigger(Object.class);
     private long sequence;
 
     private void events(int count) {
@@ -46,5 +47,25 @@ class ThrottledSnapshotTriggerDefinitionTest {
         nanos.addAndGet(Duration.ofMillis(700).toNanos());
         events(1);
         assertThat(scheduled).as("the interval has passed and the count was reached long ago").hasSize(2);
+    }
+
+    @Test
+    void aLedgerWithALargeStateWaitsForAsManyEventsAsItsLastSnapshotHadEntries() {
+        events(3);
+        assertThat(scheduled).hasSize(1);
+        sizes.record("sku", 10);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+
+        events(9);
+        assertThat(scheduled).as("9 events since, the snapshot holds 10 entries").hasSize(1);
+        events(1);
+        assertThat(scheduled).hasSize(2);
+
+        sizes.record("other-sku", 1_000);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        events(3);
+        assertThat(scheduled).as("another ledger's size does not count").hasSize(2);
+        events(7);
+        assertThat(scheduled).hasSize(3);
     }
 }
