@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,11 +58,15 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     /**
-     * Before the first cell, each mode runs this long ({@code -Dbenchmark.jit-warm-up=10}, seconds), so the JIT has
-     * compiled the paths being measured: measured without it, the compiler threads were the JVM's largest CPU user
-     * during the first cells, and HTTP cells paid most.
+     * Before the first cell, every mode in use runs in rounds of {@link #JIT_ROUND} until the JIT has settled: until a
+     * round's compilations took less than {@link #JIT_SETTLED} of its wall time, or {@code -Dbenchmark.jit-warm-up}
+     * seconds (default 120) have passed. On two cores the C2 compiler still took one whole core 60 s into a run with a
+     * fixed 10 s warm-up, and every cell measured then (the row-lock ledger's too) was measured on what it left.
      */
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 10));
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 120));
+    private static final Duration JIT_ROUND = JIT_WARM_UP.compareTo(Duration.ofSeconds(5)) < 0
+            ? JIT_WARM_UP : Duration.ofSeconds(5);
+    private static final double JIT_SETTLED = 0.05;
     /** {@code -Dbenchmark.seconds=30} measures each cell longer, e.g. to profile it. */
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
 
@@ -78,7 +84,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      * NaN for the row-lock ledger.
      */
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
-                        double perWrite, double cpuMillisEach, double postgresMillisEach, double load) {
+                        double perWrite, double cpuMillisEach, double postgresMillisEach, double jitShare,
+                        double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -126,20 +133,37 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                 .as("%s %s %d clients: failed requests", cell.mode(), cell.skus(), cell.clients()).isZero());
     }
 
-    /** Every mode in use, on SKUs of its own, 16 clients, nothing measured. */
+    /**
+     * Every mode in use, on SKUs of its own, as many clients as the largest cell (batch sizes, and so the code paths
+     * compiled, follow the client count), nothing measured, until the JIT has settled.
+     */
     private void warmUpTheJit(HikariDataSource pool) throws Exception {
         StockLedgerId ledger = openLedgers(1).getFirst();
         AtomicLong ignored = new AtomicLong();
-        if (MODES.contains("row-lock")) {
-            drive(16, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JIT_WARM_UP, new ConcurrentHistogram(3),
-                    ignored, ignored);
-        }
-        if (MODES.contains("in-process")) {
-            drive(16, 1, sku -> inProcessReserve(ledger), JIT_WARM_UP, new ConcurrentHistogram(3), ignored, ignored);
-        }
-        if (MODES.contains("http")) {
-            drive(16, 1, sku -> httpReserve(ledger), JIT_WARM_UP, new ConcurrentHistogram(3), ignored, ignored);
-        }
+        int clients = java.util.Arrays.stream(CLIENTS).max().orElse(16);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
+        int rounds = 0;
+        double share;
+        do {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            if (MODES.contains("row-lock")) {
+                drive(clients, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JIT_ROUND, new ConcurrentHistogram(3),
+                        ignored, ignored);
+            }
+            if (MODES.contains("in-process")) {
+                drive(clients, 1, sku -> inProcessReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored,
+                        ignored);
+            }
+            if (MODES.contains("http")) {
+                drive(clients, 1, sku -> httpReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored, ignored);
+            }
+            share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
+            rounds++;
+        } while (share > JIT_SETTLED && System.nanoTime() < deadline);
+        System.out.printf(Locale.ROOT, "JIT warm-up: %d rounds; in the last, compiling took %.1f%% of the time%n",
+                rounds, share * 100);
     }
 
     private Cell run(String mode, String skus, int clients, Reservation reservation) throws InterruptedException {
@@ -154,18 +178,21 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         long writesBefore = batches.count();
         double commandsBefore = batches.totalAmount();
         CpuTime cpu = new CpuTime(jdbc);
+        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         double cpuBefore = cpu.seconds();
         double postgresBefore = cpu.postgresSeconds();
         long start = System.nanoTime();
         drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
+                / (seconds * 1000);
         double cpuMillisEach = (cpu.seconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         double postgresMillisEach = (cpu.postgresSeconds() - postgresBefore) * 1000 / Math.max(1, done.get());
         long writes = batches.count() - writesBefore;
         double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
                 : (batches.totalAmount() - commandsBefore) / writes;
         return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, cpuMillisEach,
-                postgresMillisEach, CpuTime.loadAverage());
+                postgresMillisEach, jitShare, CpuTime.loadAverage());
     }
 
     /** Closed model: each client sends its next request as soon as the previous one answered. */
@@ -268,19 +295,20 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | CPU ms each | of which PostgreSQL | load |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | CPU ms each | of which PostgreSQL | JIT | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.0f%% | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite()),
-                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.load()));
+                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.jitShare() * 100, cell.load()));
         }
         System.out.println(table);
     }
