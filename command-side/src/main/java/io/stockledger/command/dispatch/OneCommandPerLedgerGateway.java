@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,24 +34,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Ledgers share 4,096 lanes by hash, so unrelated ledgers rarely wait for each other. Dispatch interceptors
  * registered on this gateway would see a batch as one message; the service registers none.
+ *
+ * <p>At most {@code maxConcurrentWrites} writes (of any ledgers) are under way at once; the next wait their turn in
+ * arrival order. Each write holds a database connection, and with more writers than connections they would queue in
+ * the connection pool instead, which hands connections out unfairly: with 64 writers on 10,000 SKUs and 20
+ * connections, the mean wait for a connection was 18 ms but the longest over 5 s, and the reservation p99 was 1.5 to
+ * 2 s while p50 was 18 ms. The limit is kept below the pool size so that the read models, the transfer process (whose
+ * commands are sent while it holds a connection) and queries always find connections too.
  */
 public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
 
     private static final int STRIPES = 4096;
 
     private final LedgerLane[] lanes = new LedgerLane[STRIPES];
+    private final Semaphore writers;
     private final BatchObserver observer;
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
-     * @param maxBatch at most this many commands in one batch (1 turns group commit off)
-     * @param observer told the size of every write and every split batch
+     * @param maxBatch            at most this many commands in one batch (1 turns group commit off)
+     * @param maxConcurrentWrites at most this many writes under way at once, the rest waiting in arrival order
+     * @param observer            told the size of every write and every split batch
      */
-    public OneCommandPerLedgerGateway(Builder builder, int maxBatch, BatchObserver observer) {
+    public OneCommandPerLedgerGateway(Builder builder, int maxBatch, int maxConcurrentWrites,
+                                      BatchObserver observer) {
         super(builder);
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be at least 1");
+        if (maxBatch < 1 || maxConcurrentWrites < 1) {
+            throw new IllegalArgumentException("maxBatch and maxConcurrentWrites must be at least 1");
         }
+        this.writers = new Semaphore(maxConcurrentWrites, true);
         for (int i = 0; i < STRIPES; i++) {
             lanes[i] = new LedgerLane(maxBatch);
         }
@@ -76,7 +88,12 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
             return; // another caller's thread took this command into its batch and will answer it
         }
         try {
-            write(batch);
+            awaitWriterTurn();
+            try {
+                write(batch);
+            } finally {
+                writers.release();
+            }
         } catch (RuntimeException unexpected) {
             // nothing here should throw; if something does, no caller may be left waiting for an answer
             CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
@@ -86,9 +103,21 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
         }
     }
 
-    /** Commands that wait for their ledger's turn right now (not those being written): the queue's depth. */
+    /**
+     * Commands that wait for their ledger's turn or for a free writer right now (not those being written): the
+     * queue's depth.
+     */
     public int waitingCommands() {
         return waiting.get();
+    }
+
+    private void awaitWriterTurn() {
+        waiting.incrementAndGet();
+        try {
+            writers.acquireUninterruptibly();
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** Writes the commands (the first one's caller's thread does the work) and answers each caller. */

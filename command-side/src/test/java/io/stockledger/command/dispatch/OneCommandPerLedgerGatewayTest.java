@@ -44,7 +44,7 @@ class OneCommandPerLedgerGatewayTest {
     private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
             Executors.newSingleThreadScheduledExecutor(), 3, () -> { });
     private final OneCommandPerLedgerGateway gateway = new OneCommandPerLedgerGateway(
-            DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, new BatchObserver() {
+            DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 8, new BatchObserver() {
                 @Override
                 public void written(int commands) {
                     written.add(commands);
@@ -118,6 +118,12 @@ class OneCommandPerLedgerGatewayTest {
 
     /** Sends from a thread of its own and returns once the command waits in its lane (or was written). */
     private CompletableFuture<Object> sendAndWaitUntilQueued(Object command, int waitingAfterwards)
+            throws InterruptedException {
+        return sendAndWaitUntilQueued(gateway, command, waitingAfterwards);
+    }
+
+    private static CompletableFuture<Object> sendAndWaitUntilQueued(OneCommandPerLedgerGateway gateway,
+                                                                    Object command, int waitingAfterwards)
             throws InterruptedException {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> gateway.send(command).whenComplete((result, failure) -> {
@@ -285,6 +291,40 @@ class OneCommandPerLedgerGatewayTest {
     }
 
     /** Another ledger that shares the lane (stripe) of the given one. */
+    @Test
+    void atMostTheAllowedWritesAreUnderWayAndTheOthersWaitInArrivalOrder() throws Exception {
+        singleReservesAnswer();
+        OneCommandPerLedgerGateway oneWriter = new OneCommandPerLedgerGateway(
+                DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 1, BatchObserver.NONE);
+        StockLedgerId second = otherLaneThan(SKU);
+        StockLedgerId third = otherLaneThan(SKU, second);
+
+        CompletableFuture<Object> first = sendAndWaitUntilQueued(oneWriter, reserve(SKU, "first", 1), 0);
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> secondAnswer = sendAndWaitUntilQueued(oneWriter, reserve(second, "second", 1), 1);
+        CompletableFuture<Object> thirdAnswer = sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2);
+        assertThat(unitsOfWork).as("other ledgers' lanes are free, but the one writer is busy")
+                .containsExactly(List.of("first"));
+        releaseFirst.countDown();
+
+        assertThat(answerOf(first)).isEqualTo("ok first");
+        assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
+        assertThat(answerOf(thirdAnswer)).isEqualTo("ok third");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("second"), List.of("third"));
+        assertThat(oneWriter.waitingCommands()).isZero();
+    }
+
+    /** A ledger whose lane differs from all the given ledgers' lanes. */
+    private static StockLedgerId otherLaneThan(StockLedgerId... ledgers) {
+        while (true) {
+            StockLedgerId other = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
+            if (java.util.Arrays.stream(ledgers).noneMatch(
+                    ledger -> Math.floorMod(other.hashCode(), 4096) == Math.floorMod(ledger.hashCode(), 4096))) {
+                return other;
+            }
+        }
+    }
+
     private static StockLedgerId sameLaneAs(StockLedgerId ledger) {
         while (true) {
             StockLedgerId other = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
