@@ -60,7 +60,7 @@ class ShadowTableRebuild implements ReadModelRebuild {
      * here; until it is, a rebuild fails with "relation ... does not exist" rather than rebuild part of the models.
      */
     static final List<String> TABLES = List.of("stock_balance", "reservation", "stock_movement", "stock_lot",
-            "stock_lot_hold", "stock_transfer");
+            "stock_transfer");
     static final String SHADOW = "read_model_rebuild";
     /** Events per transaction while replaying. */
     static final int CHUNK = 1_000;

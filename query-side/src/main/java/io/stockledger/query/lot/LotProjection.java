@@ -39,31 +39,29 @@ import java.util.UUID;
  * Every lot row remembers the last event applied to it, so a second delivery changes nothing. Events from before
  * lots existed name no lots and count in the SKU's default lot, as the ledger does.
  *
- * <p>A confirmation names the lots it consumed; the lots it had held come from {@code stock_lot_hold}, which this
- * projection writes itself when the reservation is made.
+ * <p>A confirmation names the lots it consumed; the lots it had held are those its reservation was allocated from,
+ * which the {@code reservation} row keeps (written by the reservation projection of the same processor, so in an
+ * earlier batch it is in the table, and in the same batch this projection remembers it).
  *
  * <p>The writes are sent when the event batch commits ({@link DeferredStatements}), one JDBC batch per table for
  * runs of the same statement, in the order the events came: each statement keeps its own last-sequence guard, so
- * the result is exactly that of sending them one by one. Nothing here reads {@code stock_lot} back, and a hold made
- * earlier in the same batch is found in the batch's own memory, not in the table it has not reached yet.
+ * the result is exactly that of sending them one by one. Nothing here reads {@code stock_lot} back, and a reservation
+ * made earlier in the same batch is found in the batch's own memory, not in the table it has not reached yet.
  */
 @Component
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
 class LotProjection {
 
-    /** The unit-of-work resource with the holds made in the current event batch. */
+    /** The unit-of-work resource with the lots held by reservations made in the current event batch. */
     private static final String HOLDS_IN_BATCH = LotProjection.class.getName() + ".holds";
 
     private final JdbcTemplate jdbc;
     /** Writes to {@code stock_lot}, in event order. */
     private final DeferredStatements lotWrites;
-    /** Writes to {@code stock_lot_hold}: a table of its own, so its inserts batch apart from the lot updates. */
-    private final DeferredStatements holdWrites;
 
     LotProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.lotWrites = new DeferredStatements(jdbc);
-        this.holdWrites = new DeferredStatements(jdbc);
     }
 
     @EventHandler
@@ -87,10 +85,6 @@ class LotProjection {
     @EventHandler
     void on(ReservationRequested event, @SequenceNumber long sequence) {
         List<LotQuantity> held = LotQuantity.orDefault(event.lots(), event.quantity());
-        holdWrites.update("""
-                        INSERT INTO stock_lot_hold (reservation_id, lots) VALUES (?, CAST(? AS jsonb))
-                        ON CONFLICT (reservation_id) DO NOTHING""",
-                event.reservationId(), LotsJson.write(held));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().<Map<UUID, List<LotQuantity>>>getOrComputeResource(HOLDS_IN_BATCH,
                     key -> new HashMap<>()).put(event.reservationId(), held);
@@ -152,7 +146,7 @@ class LotProjection {
                 return heldInBatch.get(event.reservationId());
             }
         }
-        List<String> held = jdbc.queryForList("SELECT lots::text FROM stock_lot_hold WHERE reservation_id = ?",
+        List<String> held = jdbc.queryForList("SELECT lots::text FROM reservation WHERE reservation_id = ?",
                 String.class, event.reservationId());
         List<LotQuantity> lots = held.isEmpty() ? null : LotsJson.lotQuantities(held.getFirst());
         return LotQuantity.orDefault(lots, event.quantity());
