@@ -64,6 +64,11 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      * fixed 10 s warm-up, and every cell measured then (the row-lock ledger's too) was measured on what it left.
      */
     private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 120));
+    /**
+     * Reservations made during a run never expire during it (the longest ttl the API allows): expiring the warm-up's
+     * hundred thousand reservations minutes later would be measured in whatever cell runs then.
+     */
+    private static final Duration TTL = Duration.ofHours(1);
     private static final Duration JIT_ROUND = JIT_WARM_UP.compareTo(Duration.ofSeconds(5)) < 0
             ? JIT_WARM_UP : Duration.ofSeconds(5);
     private static final double JIT_SETTLED = 0.05;
@@ -85,7 +90,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      */
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
                         double perWrite, double cpuMillisEach, double postgresMillisEach, double jitShare,
-                        double load) {
+                        long races, double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -100,7 +105,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         try (HikariDataSource pool = rowLockPool()) {
             prepareRowLockTables(pool);
             List<StockLedgerId> spread = SKUS.contains("10k") ? openLedgers(SPREAD_SKUS) : List.of();
-            warmUpTheJit(pool);
+            warmUpTheJit(pool, spread);
             for (int clients : CLIENTS) {
                 StockLedgerId hot = openLedgers(1).getFirst();
                 List<StockLedgerId> hotOnly = List.of(hot);
@@ -134,10 +139,11 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     }
 
     /**
-     * Every mode in use, on SKUs of its own, as many clients as the largest cell (batch sizes, and so the code paths
-     * compiled, follow the client count), nothing measured, until the JIT has settled.
+     * Every mode in use, on a hot SKU of its own and on the spread SKUs (when those are measured), as many clients as
+     * the largest cell (batch sizes, and so the code paths compiled, follow the client count), nothing measured, until
+     * the JIT has settled.
      */
-    private void warmUpTheJit(HikariDataSource pool) throws Exception {
+    private void warmUpTheJit(HikariDataSource pool, List<StockLedgerId> spread) throws Exception {
         StockLedgerId ledger = openLedgers(1).getFirst();
         AtomicLong ignored = new AtomicLong();
         int clients = java.util.Arrays.stream(CLIENTS).max().orElse(16);
@@ -155,9 +161,17 @@ class ReservationBenchmark extends ServiceIntegrationTest {
             if (MODES.contains("in-process")) {
                 drive(clients, 1, sku -> inProcessReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored,
                         ignored);
+                if (!spread.isEmpty()) {
+                    drive(clients, spread.size(), sku -> inProcessReserve(spread.get(sku)), JIT_ROUND,
+                            new ConcurrentHistogram(3), ignored, ignored);
+                }
             }
             if (MODES.contains("http")) {
                 drive(clients, 1, sku -> httpReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored, ignored);
+                if (!spread.isEmpty()) {
+                    drive(clients, spread.size(), sku -> httpReserve(spread.get(sku)), JIT_ROUND,
+                            new ConcurrentHistogram(3), ignored, ignored);
+                }
             }
             share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
             rounds++;
@@ -179,6 +193,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double commandsBefore = batches.totalAmount();
         CpuTime cpu = new CpuTime(jdbc);
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        double racesBefore = racesLost();
         double cpuBefore = cpu.seconds();
         double postgresBefore = cpu.postgresSeconds();
         long start = System.nanoTime();
@@ -192,7 +207,13 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
                 : (batches.totalAmount() - commandsBefore) / writes;
         return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, cpuMillisEach,
-                postgresMillisEach, jitShare, CpuTime.loadAverage());
+                postgresMillisEach, jitShare, Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
+    }
+
+    /** Appends lost to another writer of the same ledger and retried (reloading the ledger), so far. */
+    private double racesLost() {
+        return Optional.ofNullable(meters.find("inventory.race.conditions").counter())
+                .map(io.micrometer.core.instrument.Counter::count).orElse(0.0);
     }
 
     /** Closed model: each client sends its next request as soon as the previous one answered. */
@@ -250,13 +271,14 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     }
 
     private boolean inProcessReserve(StockLedgerId ledger) throws Exception {
-        commands.send(new ReserveStock(ledger, UUID.randomUUID(), 1, Duration.ofMinutes(5), LedgerClient.key()),
+        commands.send(new ReserveStock(ledger, UUID.randomUUID(), 1, TTL, LedgerClient.key()),
                 new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
         return true;
     }
 
     private boolean httpReserve(StockLedgerId ledger) {
-        return client.reserve(ledger.productId(), ledger.warehouseId(), 1, LedgerClient.key()).status() == 200;
+        return client.post("/v1/reserve", LedgerClient.reserveBody(ledger.productId(), ledger.warehouseId(), 1,
+                LedgerClient.key(), (int) TTL.toSeconds())).status() == 200;
     }
 
     // ---- setup ----
@@ -295,20 +317,21 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | CPU ms each | of which PostgreSQL | JIT | load |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | CPU ms each | of which PostgreSQL | JIT | races | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.0f%% | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.0f%% | %d | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite()),
-                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.jitShare() * 100, cell.load()));
+                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.jitShare() * 100, cell.races(),
+                    cell.load()));
         }
         System.out.println(table);
     }
