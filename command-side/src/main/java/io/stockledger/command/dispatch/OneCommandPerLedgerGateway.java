@@ -36,11 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * registered on this gateway would see a batch as one message; the service registers none.
  *
  * <p>At most {@code maxConcurrentWrites} writes (of any ledgers) are under way at once; the next wait their turn in
- * arrival order. Each write holds a database connection, and with more writers than connections they would queue in
- * the connection pool instead, which hands connections out unfairly: with 64 writers on 10,000 SKUs and 20
- * connections, the mean wait for a connection was 18 ms but the longest over 5 s, and the reservation p99 was 1.5 to
- * 2 s while p50 was 18 ms. The limit is kept below the pool size so that the read models, the transfer process (whose
- * commands are sent while it holds a connection) and queries always find connections too.
+ * arrival order. Each write holds a database connection, and with more writers than connections they queue in the
+ * connection pool instead, which hands connections out unfairly: with 64 writers on 10,000 SKUs and 20 connections,
+ * the mean wait for a connection was 18 ms but the longest over 5 s, and the reservation p99 1.5 to 2 s while p50 was
+ * 18 ms; with 16 writers the p99 was 0.2 s. But under an open load beyond capacity the fair queue makes every request
+ * wait its full turn, and more of them time out before their write than with the pool's unfair hand-out: the service
+ * configures no limit unless asked ({@code ledger.command.max-concurrent-writes}).
  */
 public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
 
