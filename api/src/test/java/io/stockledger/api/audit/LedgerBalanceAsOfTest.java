@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.ValidationProblems;
 import io.stockledger.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -152,13 +153,7 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
         cases.put(stock + "?asof=2025-01-31T10:00:00Z", "asof"); // misspelt: never silently the present
         cases.put("/v1/stock/" + product + "/12345?as_of=2025-01-31T10:00:00Z", "warehouse_id");
 
-        cases.forEach((path, field) -> {
-            Response response = client.get(path);
-            assertThat(response.status()).as("%s: %s", path, response.raw()).isEqualTo(422);
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.text("code")).isEqualTo("VALIDATION_FAILED");
-            assertThat(response.body().at("/errors/0/field").asText()).as(path).isEqualTo(field);
-        });
+        ValidationProblems.assertEachGetRefused(client, cases);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.ValidationProblems;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -186,13 +187,7 @@ class WarehouseStockAsOfTest extends ServiceIntegrationTest {
         cases.put("/v1/stock?warehouse_id=" + warehouse + "&as_of=" + now + "&product_id=" + UUID.randomUUID(),
                 "product_id");
 
-        cases.forEach((path, field) -> {
-            Response response = client.get(path);
-            assertThat(response.status()).as("%s: %s", path, response.raw()).isEqualTo(422);
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.text("code")).isEqualTo("VALIDATION_FAILED");
-            assertThat(response.body().at("/errors/0/field").asText()).as(path).isEqualTo(field);
-        });
+        ValidationProblems.assertEachGetRefused(client, cases);
     }
 
     @Test
