@@ -158,7 +158,7 @@ class StockBalanceProjection {
      * is written once. A hot SKU's hundred reservations in a batch are one row write instead of a hundred.
      */
     private void write(BalanceChanges changes) {
-        Map<BalanceChanges.Key, long[]> stored = new HashMap<>();
+        Map<BalanceChanges.Key, Row> stored = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.last_sequence
@@ -171,13 +171,13 @@ class StockBalanceProjection {
             return statement;
         }, (RowCallbackHandler) row -> stored.put(
                 new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
-                new long[] {row.getLong(3), row.getLong(4), row.getLong(5)}));
+                new Row(row.getLong(3), row.getLong(4), row.getLong(5))));
         List<Object[]> rows = new ArrayList<>();
         changes.forEach((ledger, events) -> {
-            long[] row = stored.getOrDefault(ledger, new long[] {0, 0, -1});
-            long onHand = row[0];
-            long reserved = row[1];
-            long last = row[2];
+            Row row = stored.getOrDefault(ledger, Row.NONE);
+            long onHand = row.onHand();
+            long reserved = row.reserved();
+            long last = row.lastSequence();
             Instant updated = null;
             for (BalanceChanges.Change event : events) {
                 if (event.sequence() <= last) {
@@ -205,6 +205,11 @@ class StockBalanceProjection {
                            updated_at = EXCLUDED.updated_at
                      WHERE stock_balance.last_sequence < EXCLUDED.last_sequence""", rows);
         }
+    }
+
+    /** A balance row as stored; {@link #NONE} for a SKU without one yet. */
+    private record Row(long onHand, long reserved, long lastSequence) {
+        static final Row NONE = new Row(0, 0, -1);
     }
 
     /**
