@@ -35,17 +35,28 @@ public class LedgerMetricsConfiguration {
 
     /**
      * Group commit at work: how many commands each write to a ledger carried (1 = alone; on a hot SKU under load
-     * the distribution moves up), and how many batches failed as a whole and were split into single commands.
+     * the distribution moves up), how many ledgers shared a transaction (with many SKUs under load), and how many
+     * batches failed as a whole and were split.
      */
     @Bean
     public BatchObserver commandBatchMetrics(MeterRegistry registry) {
         DistributionSummary sizes = DistributionSummary.builder("inventory.command.batch.size")
-                .description("Commands written to one ledger in one unit of work and one transaction")
+                .description("Commands written to one ledger in one unit of work")
                 .baseUnit("commands")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128) // histogram buckets for Prometheus
                 .register(registry);
+        DistributionSummary shared = DistributionSummary.builder("inventory.command.transaction.ledgers")
+                .description("Ledgers written together in one transaction (only transactions of two or more)")
+                .baseUnit("ledgers")
+                .serviceLevelObjectives(2, 4, 8, 16, 32, 64, 128)
+                .register(registry);
         Counter splits = Counter.builder("inventory.command.batch.splits")
-                .description("Batches that failed as a whole (not a refusal) and were resent one command at a time")
+                .description("Batches for one ledger that failed as a whole (not a refusal) and were resent one "
+                        + "command at a time")
+                .register(registry);
+        Counter sharedSplits = Counter.builder("inventory.command.transaction.splits")
+                .description("Transactions over several ledgers that failed as a whole and were written again one "
+                        + "ledger at a time")
                 .register(registry);
         return new BatchObserver() {
             @Override
@@ -54,8 +65,18 @@ public class LedgerMetricsConfiguration {
             }
 
             @Override
+            public void sharedTransaction(int ledgers) {
+                shared.record(ledgers);
+            }
+
+            @Override
             public void split(int commands) {
                 splits.increment();
+            }
+
+            @Override
+            public void sharedTransactionSplit(int ledgers) {
+                sharedSplits.increment();
             }
         };
     }

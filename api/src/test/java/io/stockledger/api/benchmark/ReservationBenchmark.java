@@ -85,12 +85,13 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private MeterRegistry meters;
 
     /**
-     * One measured cell of the table. {@code perWrite}: commands per unit of work (group commit's mean batch size),
-     * NaN for the row-lock ledger.
+     * One measured cell of the table. {@code perWrite}: commands per ledger write (group commit's mean batch for one
+     * ledger); {@code perTransaction}: commands per database transaction (several ledgers' writes may share one);
+     * both NaN for the row-lock ledger.
      */
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
-                        double perWrite, double cpuMillisEach, double postgresMillisEach, double jitShare,
-                        long races, double load) {
+                        double perWrite, double perTransaction, double cpuMillisEach, double postgresMillisEach,
+                        double jitShare, long races, double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -189,8 +190,12 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         // absent before group commit: the same benchmark then measures the old dispatcher (for before/after)
         DistributionSummary batches = Optional.ofNullable(meters.find("inventory.command.batch.size").summary())
                 .orElseGet(() -> DistributionSummary.builder("unused").register(new SimpleMeterRegistry()));
+        DistributionSummary shared = Optional.ofNullable(meters.find("inventory.command.transaction.ledgers")
+                .summary()).orElseGet(() -> DistributionSummary.builder("unused").register(new SimpleMeterRegistry()));
         long writesBefore = batches.count();
         double commandsBefore = batches.totalAmount();
+        long sharedBefore = shared.count();
+        double sharingLedgersBefore = shared.totalAmount();
         CpuTime cpu = new CpuTime(jdbc);
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         double racesBefore = racesLost();
@@ -204,9 +209,14 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double cpuMillisEach = (cpu.seconds() - cpuBefore) * 1000 / Math.max(1, done.get());
         double postgresMillisEach = (cpu.postgresSeconds() - postgresBefore) * 1000 / Math.max(1, done.get());
         long writes = batches.count() - writesBefore;
-        double perWrite = mode.startsWith("row-lock") || writes == 0 ? Double.NaN
-                : (batches.totalAmount() - commandsBefore) / writes;
-        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, cpuMillisEach,
+        // a transaction is a ledger's write alone, or one shared by several ledgers' writes
+        double transactions = writes - (shared.totalAmount() - sharingLedgersBefore) + (shared.count() - sharedBefore);
+        boolean ledger = !mode.startsWith("row-lock") && writes > 0;
+        double commands = batches.totalAmount() - commandsBefore;
+        double perWrite = ledger ? commands / writes : Double.NaN;
+        double perTransaction = ledger ? commands / transactions : Double.NaN;
+        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, perTransaction,
+                cpuMillisEach,
                 postgresMillisEach, jitShare, Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
     }
 
@@ -317,22 +327,26 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | CPU ms each | of which PostgreSQL | JIT | races | load |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | commands/transaction | CPU ms each | of which PostgreSQL | JIT | races | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.0f%% | %d | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %.0f%% | %d | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
-                    Double.isNaN(cell.perWrite()) ? "" : String.format(Locale.ROOT, "%.1f", cell.perWrite()),
+                    oneDecimal(cell.perWrite()), oneDecimal(cell.perTransaction()),
                     cell.cpuMillisEach(), cell.postgresMillisEach(), cell.jitShare() * 100, cell.races(),
                     cell.load()));
         }
         System.out.println(table);
+    }
+
+    private static String oneDecimal(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

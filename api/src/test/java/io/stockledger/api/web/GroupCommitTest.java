@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +47,9 @@ class GroupCommitTest extends ServiceIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Value("${ledger.command.max-concurrent-writes}")
+    private int writers;
 
     private final UUID product = UUID.randomUUID();
     private final UUID warehouse = UUID.randomUUID();
@@ -240,6 +244,80 @@ class GroupCommitTest extends ServiceIntegrationTest {
         assertThat(events).extracting(event -> event.get("tx")).as("the failed batch left nothing; then one by one")
                 .doesNotHaveDuplicates();
         assertThat(answer(good).text("reservation_id")).isNotEqualTo(answer(alsoGood).text("reservation_id"));
+    }
+
+    @Test
+    void writesForSeveralSkusQueuedWhileEveryWriterIsBusyShareOneTransactionEachWithItsOwnAnswer() throws Exception {
+        // one SKU per busy writer, then the SKUs whose writes queue: three that reserve, one short of stock
+        List<UUID> warehouses = new ArrayList<>();
+        for (int i = 0; i < writers + 4; i++) {
+            UUID each = UUID.randomUUID();
+            assertThat(client.receive(product, each, 1).status()).isEqualTo(200);
+            warehouses.add(each);
+        }
+        DistributionSummary shared = meters.get("inventory.command.transaction.ledgers").summary();
+        long sharedBefore = shared.count();
+
+        holdTheRequestRegistry();
+        List<Call> busy = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            busy.add(reserveIn(warehouses.get(i), "writer" + i, 1));
+            int blocked = i + 1;
+            awaitUntil(blocked + " writers wait on the registry lock", () -> jdbc.queryForObject(
+                    "SELECT count(*) FROM pg_locks WHERE relation = 'ledger_request'::regclass AND NOT granted",
+                    Long.class) == blocked);
+        }
+        Call a = reserveIn(warehouses.get(writers), "alice", 1);
+        Call shortOfStock = reserveIn(warehouses.get(writers + 1), "bob", 2);
+        Call unknownSku = reserveIn(UUID.randomUUID(), "carol", 1);
+        Call c = reserveIn(warehouses.get(writers + 2), "dave", 1);
+        Call d = reserveIn(warehouses.get(writers + 3), "erin", 1);
+        awaitQueued(5);
+        releaseTheRequestRegistry();
+
+        for (Call each : busy) {
+            assertThat(answer(each).status()).isEqualTo(200);
+        }
+        assertThat(answer(a).status()).isEqualTo(200);
+        assertThat(answer(c).status()).isEqualTo(200);
+        assertThat(answer(d).status()).isEqualTo(200);
+        assertThat(answer(shortOfStock).status()).isEqualTo(409);
+        assertThat(answer(shortOfStock).text("code")).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(answer(unknownSku).status()).as("a SKU never received has no stock, answered on its own")
+                .isEqualTo(409);
+        assertThat(answer(unknownSku).text("code")).isEqualTo("INSUFFICIENT_STOCK");
+
+        List<Map<String, Object>> sharers = reservationsIn(warehouses.subList(writers, writers + 4));
+        assertThat(sharers).extracting(event -> event.get("requester")).containsExactlyInAnyOrder("alice", "dave", "erin");
+        assertThat(sharers).extracting(event -> event.get("tx")).as("one transaction for the three SKUs")
+                .containsOnly(sharers.getFirst().get("tx"));
+        assertThat(reservationsIn(warehouses.subList(0, writers))).extracting(event -> event.get("tx"))
+                .as("each busy writer its own transaction, none of them the shared one")
+                .doesNotHaveDuplicates().doesNotContain(sharers.getFirst().get("tx"));
+        for (Map<String, Object> event : sharers) {
+            Call cause = Map.of("alice", a, "dave", c, "erin", d).get((String) event.get("requester"));
+            assertThat(event.get("trace_id")).as("each event carries its own request's trace").isEqualTo(cause.traceId());
+            assertThat(event.get("meta_actor")).isEqualTo(cause.actor());
+        }
+        assertThat(shared.count() - sharedBefore).as("one shared transaction").isEqualTo(1);
+        assertThat(shared.max()).as("of the five queued SKUs, the unknown one included").isEqualTo(5);
+    }
+
+    private Call reserveIn(UUID inWarehouse, String actor, int quantity) {
+        return send(actor, "/v1/reserve",
+                LedgerClient.reserveBody(product, inWarehouse, quantity, LedgerClient.key(), 300));
+    }
+
+    /** The reservations made in these warehouses (of this test's product): requester, trace, actor, transaction. */
+    private List<Map<String, Object>> reservationsIn(List<UUID> inWarehouses) {
+        return jdbc.queryForList("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'requester_id' AS requester,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'trace_id' AS trace_id,
+                       convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS meta_actor,
+                       xmin::text AS tx
+                  FROM domain_event_entry
+                 WHERE aggregate_identifier = ANY (?) AND payload_type LIKE '%ReservationRequested'""",
+                (Object) inWarehouses.stream().map(each -> product + ":" + each).toArray(String[]::new));
     }
 
     private static JsonNode json(Object text) {

@@ -5,6 +5,7 @@ import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
+import io.stockledger.command.dispatch.WriteWatchdog;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -133,22 +134,32 @@ public class StockLedgerConfiguration {
     }
 
     /**
-     * Group commit: commands for a ledger that queue while it is being written go in together, up to
-     * {@code ledger.command.max-batch} at once (1 turns batching off). With {@code ledger.command.max-concurrent-writes}
-     * set, at most that many writes at once, the rest waiting in arrival order; unset (0), no limit. Off by default:
-     * it cuts the latency tail of many concurrent writers (no unfair wait in the connection pool), but under an open
-     * load beyond capacity the fair queue served fewer requests than the pool's unfair hand-out (docs/performance.md).
-     * Keep it below the pool size (the read models, the transfer process and queries need connections too).
+     * Group commit, per ledger and across ledgers: commands for a ledger that queue while it is being written go in
+     * together, and at most {@code ledger.command.max-concurrent-writes} transactions are under way at once, the
+     * ledgers' writes that queue meanwhile sharing the next one; either way at most {@code ledger.command.max-batch}
+     * commands together (1 turns batching off). 0 writers means no limit, and then no sharing across ledgers. Keep
+     * the writers below the pool size: the read models, the transfer process and queries need connections too.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
                                          @Value("${ledger.command.max-batch:128}") int maxBatch,
-                                         @Value("${ledger.command.max-concurrent-writes:0}") int maxWrites,
-                                         ObjectProvider<BatchObserver> batchObserver) {
+                                         @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
+                                         ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
         return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retries), maxBatch, writers, batchObserver.getIfAvailable(() -> BatchObserver.NONE));
+                .retryScheduler(retries), maxBatch, writers, batchObserver.getIfAvailable(() -> BatchObserver.NONE),
+                watchdog);
+    }
+
+    /**
+     * Axon's own command timeouts are off ({@code axon.timeout.enabled}: each captured a stack trace per command);
+     * this watches every write instead.
+     */
+    @Bean(destroyMethod = "close")
+    public WriteWatchdog writeWatchdog(@Value("${ledger.command.write-warning:10s}") Duration warnAfter,
+                                       @Value("${ledger.command.write-timeout:60s}") Duration interruptAfter) {
+        return new WriteWatchdog(warnAfter, interruptAfter);
     }
 
     /**

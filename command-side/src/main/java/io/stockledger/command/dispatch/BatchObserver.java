@@ -1,9 +1,9 @@
 package io.stockledger.command.dispatch;
 
 /**
- * Told what group commit does, so operators can see it work: the size of every write (1 for a command written
- * alone), and every batch that failed as a whole and was split into its members. The service backs it with
- * metrics; tests count with it directly.
+ * Told what group commit does, so operators can see it work: how many commands each ledger's write carried (1 for a
+ * command written alone), how many ledgers shared a transaction, and every batch that failed as a whole and was
+ * split. The service backs it with metrics; tests count with it directly.
  */
 public interface BatchObserver {
 
@@ -13,13 +13,27 @@ public interface BatchObserver {
         }
 
         @Override
+        public void sharedTransaction(int ledgers) {
+        }
+
+        @Override
         public void split(int commands) {
+        }
+
+        @Override
+        public void sharedTransactionSplit(int ledgers) {
         }
     };
 
-    /** One unit of work for one ledger was dispatched with this many commands. */
+    /** One ledger was written with this many commands in one unit of work. */
     void written(int commands);
 
-    /** A batch of this many commands failed as a whole (not a refusal) and its members are sent one by one. */
+    /** This many ledgers (at least two) were written in one transaction. */
+    void sharedTransaction(int ledgers);
+
+    /** A batch of this many commands for one ledger failed as a whole (not a refusal) and its members were sent one by one. */
     void split(int commands);
+
+    /** A transaction over this many ledgers failed as a whole; each ledger's commands were written on their own. */
+    void sharedTransactionSplit(int ledgers);
 }

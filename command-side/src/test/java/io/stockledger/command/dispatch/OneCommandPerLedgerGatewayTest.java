@@ -1,8 +1,10 @@
 package io.stockledger.command.dispatch;
 
 import io.stockledger.command.api.BatchMemberOutcome;
+import io.stockledger.command.api.CrossLedgerBatch;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.LedgerBatchResult;
 import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
@@ -40,21 +42,34 @@ class OneCommandPerLedgerGatewayTest {
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private final List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> sharedTransactions = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger splits = new AtomicInteger();
+    private final AtomicInteger sharedTransactionSplits = new AtomicInteger();
     private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
             Executors.newSingleThreadScheduledExecutor(), 3, () -> { });
-    private final OneCommandPerLedgerGateway gateway = new OneCommandPerLedgerGateway(
-            DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 8, new BatchObserver() {
-                @Override
-                public void written(int commands) {
-                    written.add(commands);
-                }
+    private final WriteWatchdog watchdog = new WriteWatchdog(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    private final BatchObserver observer = new BatchObserver() {
+        @Override
+        public void written(int commands) {
+            written.add(commands);
+        }
 
-                @Override
-                public void split(int commands) {
-                    splits.incrementAndGet();
-                }
-            });
+        @Override
+        public void sharedTransaction(int ledgers) {
+            sharedTransactions.add(ledgers);
+        }
+
+        @Override
+        public void split(int commands) {
+            splits.incrementAndGet();
+        }
+
+        @Override
+        public void sharedTransactionSplit(int ledgers) {
+            sharedTransactionSplits.incrementAndGet();
+        }
+    };
+    private final OneCommandPerLedgerGateway gateway = gatewayWithWriters(8);
 
     /** What the stand-in ledger saw: one entry per unit of work, listing the idempotency keys it carried. */
     private final List<List<String>> unitsOfWork = Collections.synchronizedList(new ArrayList<>());
@@ -64,6 +79,12 @@ class OneCommandPerLedgerGatewayTest {
     @AfterEach
     void stop() {
         retries.close();
+        watchdog.close();
+    }
+
+    private OneCommandPerLedgerGateway gatewayWithWriters(int writers) {
+        return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries),
+                128, writers, observer, watchdog);
     }
 
     /** Single reserves answer "ok key", or refuse a quantity over 100; the first one waits to be released. */
@@ -290,28 +311,125 @@ class OneCommandPerLedgerGatewayTest {
         assertThat(gateway.send(reserve(SKU, "later", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok later");
     }
 
-    /** Another ledger that shares the lane (stripe) of the given one. */
+    /**
+     * The stand-in for the ledgers' cross-ledger handler: one unit of work listing every member's key, each ledger's
+     * batch answered by {@code perLedger}.
+     */
+    private void crossLedgerBatchesAnswer(Function<LedgerCommandBatch, LedgerBatchResult> perLedger) {
+        bus.subscribe(CrossLedgerBatch.class.getName(), message -> {
+            CrossLedgerBatch cross = (CrossLedgerBatch) message.getPayload();
+            unitsOfWork.add(cross.batches().stream().flatMap(batch -> batch.members().stream())
+                    .map(member -> ((ReserveStock) member.getPayload()).idempotencyKey()).toList());
+            return cross.batches().stream().map(perLedger).toList();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LedgerBatchResult decidedAsAlone(LedgerCommandBatch batch) {
+        return LedgerBatchResult.decided((List<BatchMemberOutcome>) eachAsAlone(batch));
+    }
+
+    /** With one writer: starts the first command on {@link #SKU} and returns once its handler holds the writer. */
+    private CompletableFuture<Object> firstHoldsTheWriter(OneCommandPerLedgerGateway oneWriter)
+            throws InterruptedException {
+        CompletableFuture<Object> first = sendAndWaitUntilQueued(oneWriter, reserve(SKU, "first", 1), 0);
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
     @Test
-    void atMostTheAllowedWritesAreUnderWayAndTheOthersWaitInArrivalOrder() throws Exception {
+    void ledgersWritesQueuedWhileTheWritersAreBusyShareOneTransactionEachCallerWithItsOwnAnswer() throws Exception {
         singleReservesAnswer();
-        OneCommandPerLedgerGateway oneWriter = new OneCommandPerLedgerGateway(
-                DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 1, BatchObserver.NONE);
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        crossLedgerBatchesAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
+        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
 
-        CompletableFuture<Object> first = sendAndWaitUntilQueued(oneWriter, reserve(SKU, "first", 1), 0);
-        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
         CompletableFuture<Object> secondAnswer = sendAndWaitUntilQueued(oneWriter, reserve(second, "second", 1), 1);
-        CompletableFuture<Object> thirdAnswer = sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2);
+        CompletableFuture<Object> refused = sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 500), 2);
         assertThat(unitsOfWork).as("other ledgers' lanes are free, but the one writer is busy")
                 .containsExactly(List.of("first"));
         releaseFirst.countDown();
 
         assertThat(answerOf(first)).isEqualTo("ok first");
         assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
-        assertThat(answerOf(thirdAnswer)).isEqualTo("ok third");
-        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("second"), List.of("third"));
+        assertThatThrownBy(() -> answerOf(refused)).hasCauseInstanceOf(InsufficientStockException.class);
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("second", "third"));
+        assertThat(sharedTransactions).containsExactly(2);
+        assertThat(written).as("each ledger's write counted on its own").containsExactly(1, 1, 1);
         assertThat(oneWriter.waitingCommands()).isZero();
+    }
+
+    @Test
+    void aSharedTransactionThatFailsAsAWholeIsWrittenAgainOneLedgerAtATime() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        crossLedgerBatchesAnswer(batch -> {
+            throw new ConcurrencyException("another instance appended to one of the ledgers first");
+        });
+        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        StockLedgerId second = otherLaneThan(SKU);
+        StockLedgerId third = otherLaneThan(SKU, second);
+
+        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
+        CompletableFuture<Object> secondAnswer = sendAndWaitUntilQueued(oneWriter, reserve(second, "second", 1), 1);
+        CompletableFuture<Object> thirdAnswer = sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
+        assertThat(answerOf(thirdAnswer)).isEqualTo("ok third");
+        assertThat(unitsOfWork).as("no retry of the shared transaction, each ledger on its own instead")
+                .containsExactly(List.of("first"), List.of("second", "third"), List.of("second"), List.of("third"));
+        assertThat(sharedTransactionSplits).hasValue(1);
+    }
+
+    @Test
+    void aLedgerMissingFromASharedTransactionIsWrittenOnItsOwnAndTheOthersStand() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        StockLedgerId missing = otherLaneThan(SKU);
+        StockLedgerId present = otherLaneThan(SKU, missing);
+        crossLedgerBatchesAnswer(batch -> batch.ledgerId().equals(missing)
+                ? LedgerBatchResult.ledgerMissing() : decidedAsAlone(batch));
+        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+
+        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
+        CompletableFuture<Object> missingAnswer = sendAndWaitUntilQueued(oneWriter, reserve(missing, "missing", 1), 1);
+        CompletableFuture<Object> presentAnswer = sendAndWaitUntilQueued(oneWriter, reserve(present, "present", 1), 2);
+        releaseFirst.countDown();
+
+        answerOf(first);
+        assertThat(answerOf(presentAnswer)).isEqualTo("ok present");
+        assertThat(answerOf(missingAnswer)).as("its own answer, from its own command").isEqualTo("ok missing");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("missing", "present"), List.of("missing"));
+        assertThat(sharedTransactionSplits).hasValue(0);
+    }
+
+    @Test
+    void aCommandThatMayNotBeBatchedIsWrittenAloneAndTheOthersShareTheNextTransaction() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        crossLedgerBatchesAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
+        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        StockLedgerId second = otherLaneThan(SKU);
+        StockLedgerId third = otherLaneThan(SKU, second);
+        StockLedgerId fourth = otherLaneThan(SKU, second, third);
+
+        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
+        List<CompletableFuture<Object>> answers = List.of(
+                sendAndWaitUntilQueued(oneWriter, new ExpireOverdueReservations(second), 1),
+                sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2),
+                sendAndWaitUntilQueued(oneWriter, reserve(fourth, "fourth", 1), 3));
+        releaseFirst.countDown();
+
+        answerOf(first);
+        for (CompletableFuture<Object> answer : answers) {
+            answerOf(answer);
+        }
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("expire"), List.of("third", "fourth"));
     }
 
     /** A ledger whose lane differs from all the given ledgers' lanes. */
@@ -325,6 +443,7 @@ class OneCommandPerLedgerGatewayTest {
         }
     }
 
+    /** Another ledger that shares the lane (stripe) of the given one. */
     private static StockLedgerId sameLaneAs(StockLedgerId ledger) {
         while (true) {
             StockLedgerId other = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());

@@ -1,0 +1,52 @@
+package io.stockledger.command.dispatch;
+
+import io.stockledger.command.api.LedgerCommandBatch;
+import io.stockledger.command.api.StockLedgerId;
+import org.axonframework.commandhandling.CommandMessage;
+
+import java.util.List;
+
+/**
+ * The commands one lane lets through for one ledger at a time (one command, or a batch), on their way to a writer.
+ * Until they are written the lane stays closed to that ledger's later commands; {@link #finished()} opens it.
+ */
+final class LedgerWrite {
+
+    private final List<QueuedCommand> commands;
+    private final GroupCommitQueue<QueuedCommand> lane;
+
+    LedgerWrite(List<QueuedCommand> commands, GroupCommitQueue<QueuedCommand> lane) {
+        this.commands = List.copyOf(commands);
+        this.lane = lane;
+    }
+
+    List<QueuedCommand> commands() {
+        return commands;
+    }
+
+    StockLedgerId ledgerId() {
+        return commands.getFirst().ledgerId();
+    }
+
+    int size() {
+        return commands.size();
+    }
+
+    /**
+     * Whether these commands may go into one transaction with other ledgers' commands: only commands that may be
+     * batched (a lane batches only those, so the first one tells).
+     */
+    boolean mayShareTransaction() {
+        return commands.getFirst().batchable();
+    }
+
+    /** The commands as one batch for their ledger; only when {@link #mayShareTransaction()}. */
+    LedgerCommandBatch asBatch() {
+        return new LedgerCommandBatch(ledgerId(), commands.stream().<CommandMessage<?>>map(QueuedCommand::message).toList());
+    }
+
+    /** Lets the ledger's next commands through its lane. */
+    void finished() {
+        lane.finished();
+    }
+}

@@ -1,0 +1,109 @@
+package io.stockledger.command.dispatch;
+
+import io.stockledger.command.api.BatchMemberOutcome;
+import io.stockledger.command.api.CrossLedgerBatch;
+import io.stockledger.command.api.LedgerBatchResult;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
+
+import java.util.List;
+
+/**
+ * Writes what a writer's turn brought: one ledger's commands, or several ledgers' in one transaction, and answers each
+ * caller with exactly its own outcome.
+ *
+ * <p>One ledger: a command alone, or a {@link io.stockledger.command.api.LedgerCommandBatch} (one aggregate load, one
+ * unit of work). A batch that fails as a whole (anything but a refusal: a key that the request registry finds used on
+ * another SKU, a ledger that does not exist yet, a bug) is split, and its members are sent one by one in order, so one
+ * bad command takes no other down with it. A batch that lost an append race to another instance is retried whole by
+ * the gateway's retry scheduler, like a single command; if every retry loses, each member gets that failure.
+ *
+ * <p>Several ledgers: one {@link CrossLedgerBatch}, one unit of work and one transaction over all of them, sent once
+ * without retries. If it fails as a whole (a race on any of the ledgers, a registry conflict), nothing of it was
+ * written, and each ledger's commands are written again on their own as above; so is a ledger that does not exist.
+ */
+final class LedgerWriter {
+
+    /** Sends a command through the command bus and waits for its answer. */
+    @FunctionalInterface
+    interface Dispatch {
+        CommandResultMessage<?> andWait(CommandMessage<?> command);
+    }
+
+    private final Dispatch withRetries;
+    private final Dispatch once;
+    private final BatchObserver observer;
+
+    /**
+     * @param withRetries sends a command, retrying it when it lost an append race
+     * @param once        sends a command once
+     */
+    LedgerWriter(Dispatch withRetries, Dispatch once, BatchObserver observer) {
+        this.withRetries = withRetries;
+        this.once = once;
+        this.observer = observer;
+    }
+
+    void write(List<LedgerWrite> writes) {
+        if (writes.size() == 1) {
+            write(writes.getFirst());
+            return;
+        }
+        observer.sharedTransaction(writes.size());
+        CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(LedgerWrite::asBatch).toList());
+        CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));
+        if (result.isExceptional()) {
+            observer.sharedTransactionSplit(writes.size());
+            writes.forEach(this::write);
+            return;
+        }
+        List<?> results = (List<?>) result.getPayload();
+        for (int i = 0; i < writes.size(); i++) {
+            LedgerBatchResult ledger = (LedgerBatchResult) results.get(i);
+            if (ledger.isLedgerMissing()) {
+                write(writes.get(i)); // each command then gets its own answer for a ledger that does not exist
+            } else {
+                observer.written(writes.get(i).size());
+                deliver(writes.get(i).commands(), ledger.outcomes());
+            }
+        }
+    }
+
+    private void write(LedgerWrite write) {
+        List<QueuedCommand> commands = write.commands();
+        observer.written(commands.size());
+        if (commands.size() == 1) {
+            alone(commands.getFirst());
+            return;
+        }
+        CommandResultMessage<?> result = withRetries.andWait(GenericCommandMessage.asCommandMessage(write.asBatch()));
+        if (!result.isExceptional()) {
+            deliver(commands, (List<?>) result.getPayload());
+        } else if (ConcurrencyConflictRetryScheduler.isConcurrencyConflict(result.exceptionResult())) {
+            // every retry of the whole batch lost its race: nothing was written, each member gets what it would
+            // have got alone after losing every retry
+            commands.forEach(command -> command.deliver(result));
+        } else {
+            observer.split(commands.size());
+            commands.forEach(this::alone);
+        }
+    }
+
+    private void alone(QueuedCommand command) {
+        command.deliver(withRetries.andWait(command.message()));
+    }
+
+    private static void deliver(List<QueuedCommand> commands, List<?> outcomes) {
+        for (int i = 0; i < commands.size(); i++) {
+            commands.get(i).deliver(asResult((BatchMemberOutcome) outcomes.get(i)));
+        }
+    }
+
+    private static CommandResultMessage<?> asResult(BatchMemberOutcome outcome) {
+        return outcome.isRefusal()
+                ? GenericCommandResultMessage.asCommandResultMessage(outcome.refusal())
+                : GenericCommandResultMessage.asCommandResultMessage(outcome.result());
+    }
+}

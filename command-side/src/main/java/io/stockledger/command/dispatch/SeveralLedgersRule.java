@@ -1,0 +1,26 @@
+package io.stockledger.command.dispatch;
+
+import java.util.List;
+
+/**
+ * Batches across ledgers (the writers' queue): the later waiting ledger writes that may share a transaction, until
+ * the batch holds a cap of commands in all. Each ledger appears at most once, as its lane lets one write per ledger
+ * at a time into this queue, so order between them does not matter and one that may not share is simply skipped.
+ */
+final class SeveralLedgersRule implements BatchRule<LedgerWrite> {
+
+    private final int maxCommands;
+
+    SeveralLedgersRule(int maxCommands) {
+        this.maxCommands = maxCommands;
+    }
+
+    @Override
+    public Decision decide(List<LedgerWrite> batch, LedgerWrite candidate) {
+        if (!batch.getFirst().mayShareTransaction()
+                || batch.stream().mapToInt(LedgerWrite::size).sum() >= maxCommands) {
+            return Decision.STOP;
+        }
+        return candidate.mayShareTransaction() ? Decision.TAKE : Decision.SKIP;
+    }
+}
