@@ -324,6 +324,13 @@ class OneCommandPerLedgerGatewayTest {
         });
     }
 
+    /** Stand-ins for single reserves, one ledger's batches, and cross-ledger batches answered by {@code perLedger}. */
+    private void ledgersAnswer(Function<LedgerCommandBatch, LedgerBatchResult> perLedger) {
+        singleReservesAnswer();
+        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        crossLedgerBatchesAnswer(perLedger);
+    }
+
     @SuppressWarnings("unchecked")
     private static LedgerBatchResult decidedAsAlone(LedgerCommandBatch batch) {
         return LedgerBatchResult.decided((List<BatchMemberOutcome>) eachAsAlone(batch));
@@ -339,9 +346,7 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void ledgersWritesQueuedWhileTheWritersAreBusyShareOneTransactionEachCallerWithItsOwnAnswer() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
-        crossLedgerBatchesAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
+        ledgersAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
         OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
@@ -364,9 +369,7 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void aSharedTransactionThatFailsAsAWholeIsWrittenAgainOneLedgerAtATime() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
-        crossLedgerBatchesAnswer(batch -> {
+        ledgersAnswer(batch -> {
             throw new ConcurrencyException("another instance appended to one of the ledgers first");
         });
         OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
@@ -388,11 +391,9 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void aLedgerMissingFromASharedTransactionIsWrittenOnItsOwnAndTheOthersStand() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
         StockLedgerId missing = otherLaneThan(SKU);
         StockLedgerId present = otherLaneThan(SKU, missing);
-        crossLedgerBatchesAnswer(batch -> batch.ledgerId().equals(missing)
+        ledgersAnswer(batch -> batch.ledgerId().equals(missing)
                 ? LedgerBatchResult.ledgerMissing() : decidedAsAlone(batch));
         OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
 
@@ -410,9 +411,7 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void aCommandThatMayNotBeBatchedIsWrittenAloneAndTheOthersShareTheNextTransaction() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
-        crossLedgerBatchesAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
+        ledgersAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
         OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
