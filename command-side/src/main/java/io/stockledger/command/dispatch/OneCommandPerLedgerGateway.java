@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -120,20 +121,19 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
 
     /** Sends through the retrying gateway and waits until the command bus answers, retries included. */
     private CommandResultMessage<?> dispatchWithRetries(CommandMessage<?> message) {
-        CompletableFuture<CommandResultMessage<?>> answer = new CompletableFuture<>();
-        try {
-            super.send(message, (sent, result) -> answer.complete(result));
-        } catch (RuntimeException dispatchFailed) {
-            answer.complete(GenericCommandResultMessage.asCommandResultMessage(dispatchFailed));
-        }
-        return answer.join();
+        return answerTo(callback -> super.send(message, callback));
     }
 
     /** Sends straight to the command bus, without retries, and waits for its answer. */
     private CommandResultMessage<?> dispatchOnce(CommandMessage<?> message) {
+        return answerTo(callback -> getCommandBus().dispatch(message, callback));
+    }
+
+    /** Runs the sending and waits for the answer it calls back with; a sending that throws is the answer too. */
+    private static CommandResultMessage<?> answerTo(Consumer<CommandCallback<Object, Object>> sending) {
         CompletableFuture<CommandResultMessage<?>> answer = new CompletableFuture<>();
         try {
-            getCommandBus().dispatch(message, (sent, result) -> answer.complete(result));
+            sending.accept((sent, result) -> answer.complete(result));
         } catch (RuntimeException dispatchFailed) {
             answer.complete(GenericCommandResultMessage.asCommandResultMessage(dispatchFailed));
         }
