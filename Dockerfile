@@ -4,9 +4,13 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY events-schema/pom.xml events-schema/
+COPY test-support/pom.xml test-support/
+COPY event-store/pom.xml event-store/
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
+COPY audit/pom.xml audit/
 COPY api/pom.xml api/
+COPY load-test/pom.xml load-test/
 RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 RUN ./mvnw -B -q package -DskipTests

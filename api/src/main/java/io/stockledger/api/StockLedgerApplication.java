@@ -1,15 +1,21 @@
 package io.stockledger.api;
 
 import io.stockledger.api.security.MintTokenCommand;
+import io.stockledger.audit.AuditConfiguration;
 import io.stockledger.command.config.StockLedgerConfiguration;
+import io.stockledger.eventstore.EventStoreConfiguration;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** The stock ledger service: REST in front, the command side and the query side behind, PostgreSQL under both. */
+/**
+ * The stock ledger service: REST in front; the command side, the query side and the audit work behind; the event
+ * store and PostgreSQL under all of them. Each module brings its own configuration, imported here.
+ */
 @SpringBootApplication
-@Import({StockLedgerConfiguration.class, ReadModelConfiguration.class})
+@Import({EventStoreConfiguration.class, StockLedgerConfiguration.class, ReadModelConfiguration.class,
+        AuditConfiguration.class})
 public class StockLedgerApplication {
 
     public static void main(String[] args) {

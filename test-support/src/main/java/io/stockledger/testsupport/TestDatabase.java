@@ -1,5 +1,6 @@
 package io.stockledger.testsupport;
 
+import org.flywaydb.core.Flyway;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 import java.sql.Connection;
@@ -45,6 +46,19 @@ public record TestDatabase(String jdbcUrl, String username, String password) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return new TestDatabase(target.urlOf(name), target.username(), target.password());
+    }
+
+    /**
+     * Creates the tables of the given modules with their own migrations ({@code db/migration/<module>} on the
+     * classpath), in version order across them, as the service does at startup.
+     */
+    public TestDatabase migratedFor(String... modules) {
+        String[] locations = new String[modules.length];
+        for (int i = 0; i < modules.length; i++) {
+            locations[i] = "classpath:db/migration/" + modules[i];
+        }
+        Flyway.configure().dataSource(jdbcUrl, username, password).locations(locations).load().migrate();
+        return this;
     }
 
     private static Server server() {

@@ -5,12 +5,32 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The module boundaries of DESIGN.md section 2, checked on the compiled classes. */
+/**
+ * The module map of docs/architecture.md, checked on the compiled classes: each module depends only on those below
+ * it, and the web layer holds no ledger, projection or store logic of its own.
+ */
 class ArchitectureTest {
+
+    private static final String EVENTS = "io.stockledger.events..";
+    private static final String EVENT_STORE = "io.stockledger.eventstore..";
+    private static final String COMMAND = "io.stockledger.command..";
+    private static final String QUERY = "io.stockledger.query..";
+    private static final String AUDIT = "io.stockledger.audit..";
+    private static final String API = "io.stockledger.api..";
 
     private static JavaClasses all;
 
@@ -21,24 +41,39 @@ class ArchitectureTest {
     }
 
     @Test
-    void theEventContractDependsOnNoFramework() {
-        noClasses().that().resideInAPackage("io.stockledger.events..")
+    void theEventContractDependsOnNoFrameworkAndNoOtherModule() {
+        noClasses().that().resideInAPackage(EVENTS)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "io.stockledger.command..", "io.stockledger.query..", "io.stockledger.api..")
+                        EVENT_STORE, COMMAND, QUERY, AUDIT, API)
                 .check(all);
     }
 
     @Test
-    void theCommandSideNeverSeesTheQuerySide() {
-        noClasses().that().resideInAPackage("io.stockledger.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.stockledger.query..", "io.stockledger.api..")
+    void theEventStoreKnowsOnlyTheEventContract() {
+        noClasses().that().resideInAPackage(EVENT_STORE)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, AUDIT, API)
                 .check(all);
     }
 
     @Test
-    void theQuerySideNeverSeesTheCommandSide() {
-        noClasses().that().resideInAPackage("io.stockledger.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.stockledger.command..", "io.stockledger.api..")
+    void theCommandSideNeverSeesTheQuerySideTheAuditOrTheWeb() {
+        noClasses().that().resideInAPackage(COMMAND)
+                .should().dependOnClassesThat().resideInAnyPackage(QUERY, AUDIT, API, EVENT_STORE)
+                .check(all);
+    }
+
+    @Test
+    void theQuerySideNeverSeesTheCommandSideTheAuditOrTheWeb() {
+        noClasses().that().resideInAPackage(QUERY)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, AUDIT, API, EVENT_STORE)
+                .check(all);
+    }
+
+    @Test
+    void theAuditReadsTheStoreAndTheReadModelsButNeverCommandsOrServesHttp() {
+        noClasses().that().resideInAPackage(AUDIT)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, API, "org.springframework.web..",
+                        "jakarta.servlet..")
                 .check(all);
     }
 
@@ -47,18 +82,62 @@ class ArchitectureTest {
         classes().that().resideInAnyPackage("io.stockledger.command.ledger..", "io.stockledger.command.registry..",
                         "io.stockledger.command.transfer..", "io.stockledger.query.balance..",
                         "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
-                        "io.stockledger.query.lot..", "io.stockledger.query.transfer..")
+                        "io.stockledger.query.lot..", "io.stockledger.query.transfer..",
+                        "io.stockledger.audit.history..", "io.stockledger.audit.rebuild..")
                 .and().areTopLevelClasses()
                 .should().notBePublic()
                 .check(all);
     }
 
     @Test
-    void theRestLayerTalksToTheSidesOnlyThroughTheirApiPackages() {
-        noClasses().that().resideInAPackage("io.stockledger.api..")
+    void theWebLayerTalksToTheModulesOnlyThroughTheirApiPackages() {
+        noClasses().that().resideInAPackage(API)
                 .should().dependOnClassesThat().resideInAnyPackage("io.stockledger.command.ledger..",
                         "io.stockledger.command.registry..", "io.stockledger.query.balance..",
-                        "io.stockledger.query.reservation..", "io.stockledger.query.movement..")
+                        "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
+                        "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
+                        "io.stockledger.audit.rebuild..", "io.stockledger.eventstore.chain..",
+                        "io.stockledger.eventstore.upcasting..")
                 .check(all);
+    }
+
+    @Test
+    void theWebLayerHoldsNoHandlersOfItsOwn() {
+        noClasses().that().resideInAPackage(API)
+                .should().beAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.axonframework.eventsourcing.eventstore.EventStorageEngine")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.axonframework.eventhandling.EventHandler")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.axonframework.commandhandling.CommandHandler")
+                .check(all);
+    }
+
+    /**
+     * Each module owns the migrations of its own tables, in {@code db/migration/<module>}; Flyway reads them all
+     * at startup in one version order, so a version may be used once only across all of them.
+     */
+    @Test
+    void everyMigrationLivesInItsModulesFolderAndEachVersionIsUsedOnce() throws IOException {
+        Set<String> modules = Set.of("event-store", "command-side", "query-side", "audit", "api");
+        Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**/*.sql");
+        assertThat(scripts).isNotEmpty();
+        Map<String, String> versions = new HashMap<>();
+        List<String> misplaced = new ArrayList<>();
+        for (Resource script : scripts) {
+            String path = script.getURL().toString();
+            String folder = path.substring(0, path.lastIndexOf('/'));
+            String module = folder.substring(folder.lastIndexOf('/') + 1);
+            if (!modules.contains(module)) {
+                misplaced.add(path);
+            }
+            String version = script.getFilename().substring(0, script.getFilename().indexOf("__"));
+            String earlier = versions.put(version, module + "/" + script.getFilename());
+            assertThat(earlier).as("version %s used twice", version).isNull();
+        }
+        assertThat(misplaced).as("migrations outside a module's folder").isEmpty();
+        assertThat(versions.values()).extracting(name -> name.substring(0, name.indexOf('/')))
+                .as("every module with tables brings its migrations").containsAll(modules);
     }
 }

@@ -1,7 +1,7 @@
 package io.stockledger.api.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockledger.api.audit.chain.HashChainingStorageEngine;
+import io.stockledger.eventstore.chain.HashChainingStorageEngine;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;

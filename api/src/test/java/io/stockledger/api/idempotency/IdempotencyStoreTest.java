@@ -1,7 +1,6 @@
 package io.stockledger.api.idempotency;
 
 import io.stockledger.testsupport.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +24,7 @@ class IdempotencyStoreTest {
 
     @BeforeAll
     static void openStores() {
-        TestDatabase database = TestDatabase.createFresh();
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        TestDatabase database = TestDatabase.createFresh().migratedFor("api");
         postgres = new PostgresIdempotencyStore(new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(),
                 database.username(), database.password())));
         redis = new RedisConnection("redis://127.0.0.1:6379", Duration.ofSeconds(1));

@@ -94,6 +94,7 @@ public class OpenApiConfiguration {
     public static final String LOTS = "Lots";
     public static final String TRANSFERS = "Transfers";
     public static final String ADMIN = "Admin";
+    public static final String AUDIT = "Audit";
 
     private static final String DESCRIPTION = """
             The single source of truth for inventory: on hand, reserved and available per product and warehouse. \

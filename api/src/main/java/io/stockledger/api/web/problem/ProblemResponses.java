@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.stockledger.api.ledger.LedgerUnavailableException;
+import io.stockledger.audit.job.AuditJobs;
 import io.stockledger.api.security.AccessDeniedException;
 import io.stockledger.api.security.AuthenticationException;
 import io.stockledger.api.web.InvalidParameterException;
@@ -97,6 +98,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         + "key is safe.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
+    }
+
+    @ExceptionHandler(AuditJobs.NoFreeSlot.class)
+    ResponseEntity<ProblemDetail> noAuditJobSlot(AuditJobs.NoFreeSlot busy, HttpServletRequest request) {
+        return unavailable(new LedgerUnavailableException(busy.getMessage(), busy), request);
     }
 
     @ExceptionHandler(Exception.class)

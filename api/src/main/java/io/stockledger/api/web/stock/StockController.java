@@ -1,8 +1,8 @@
 package io.stockledger.api.web.stock;
 
-import io.stockledger.api.audit.AuditParameters;
-import io.stockledger.api.audit.LedgerBalanceResponse;
-import io.stockledger.api.audit.PastBalances;
+import io.stockledger.api.web.audit.AuditParameters;
+import io.stockledger.api.web.audit.LedgerBalanceResponse;
+import io.stockledger.api.web.audit.PastBalances;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.ledger.Ledger;

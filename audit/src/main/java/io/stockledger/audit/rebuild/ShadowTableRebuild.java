@@ -1,0 +1,267 @@
+package io.stockledger.audit.rebuild;
+
+import io.stockledger.audit.api.ReadModelRebuild;
+import io.stockledger.audit.api.ReplayProgress;
+import io.stockledger.query.config.ReadModelConfiguration;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The read-model rebuild ({@link ReadModelRebuild}), into shadow tables, so that the service answers from the current
+ * tables, which the {@code read-models} processor keeps following, until the rebuilt ones have caught up:
+ *
+ * <ol>
+ *   <li><b>PREPARING</b>: empty copies of the read-model tables ({@link #TABLES}: {@code LIKE ... INCLUDING ALL}, so
+ *   with their keys, defaults and generated columns) in the schema {@value #SHADOW}.</li>
+ *   <li><b>REPLAYING</b>: every event, from the first, read through the storage engine (upcast and gap-aware, as the
+ *   processor reads them) and handed to the very event handlers of the {@code read-models} processor, a chunk per
+ *   transaction whose {@code search_path} is the shadow schema alone: the projections' unqualified SQL writes into the
+ *   copies. A projection writing a table missing from {@link #TABLES} fails the rebuild (its table does not exist on
+ *   that path) instead of writing into a live table.</li>
+ *   <li><b>SWITCHING</b>, in one transaction: lock the processor's token rows (every segment, on every instance:
+ *   its batches take that row before writing and wait meanwhile), replay the events that arrived since, replace the
+ *   live tables' rows with the copies' ({@code DELETE} and {@code INSERT}, so readers see the old rows until the
+ *   commit and never wait), and set the processor's tokens to where the replay stopped. Workers that were waiting
+ *   re-apply their batch over the new rows, which the projections' idempotence (last sequence, journal position)
+ *   makes harmless. The {@code nats-relay} processor and its token are never touched.</li>
+ *   <li>The shadow schema is dropped, also after a failure, which leaves the live tables as they were.</li>
+ * </ol>
+ */
+@Component
+class ShadowTableRebuild implements ReadModelRebuild {
+
+    /**
+     * Every table the {@code read-models} projections write. A projection that writes another table must be added
+     * here; until it is, a rebuild fails with "relation ... does not exist" rather than rebuild part of the models.
+     */
+    static final List<String> TABLES = List.of("stock_balance", "reservation", "stock_movement", "stock_lot",
+            "stock_transfer");
+    static final String SHADOW = "read_model_rebuild";
+    /** Events per transaction while replaying. */
+    static final int CHUNK = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ShadowTableRebuild.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Serializer tokenSerializer;
+    private final TokenSchema tokenSchema;
+
+    ShadowTableRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, JdbcTemplate jdbc,
+                       PlatformTransactionManager transactions, Serializer tokenSerializer, TokenSchema tokenSchema) {
+        this.processing = processing;
+        this.storage = storage;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.tokenSerializer = tokenSerializer;
+        this.tokenSchema = tokenSchema;
+    }
+
+    @Override
+    public void run(ReplayProgress progress) {
+        progress.phase("PREPARING");
+        List<EventMessageHandler> handlers = readModelHandlers();
+        String live = jdbc.queryForObject("SELECT current_schema()", String.class);
+        String searchPath = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
+        Replay replay = new Replay(handlers, searchPath, progress);
+        try {
+            createShadowTables(live);
+            progress.total(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
+            progress.phase("REPLAYING");
+            replay.untilCaughtUp(false);
+            progress.phase("SWITCHING");
+            transaction.executeWithoutResult(status -> {
+                lockTokens();
+                replay.untilCaughtUp(true);
+                long ledgers = switchTables(live);
+                writeTokens(replay.position);
+                progress.advanced(replay.events, ledgers, replay.globalIndex());
+                log.info("read models rebuilt from {} events: {} ledgers, tokens at {}", replay.events, ledgers,
+                        replay.position);
+            });
+        } finally {
+            dropShadowTables();
+        }
+    }
+
+    /** The event handlers of the {@code read-models} processor: the same objects its own threads call. */
+    private List<EventMessageHandler> readModelHandlers() {
+        EventHandlerInvoker invoker = processing.eventProcessor(ReadModelConfiguration.READ_MODELS)
+                .filter(AbstractEventProcessor.class::isInstance)
+                .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker())
+                .orElseThrow(() -> new IllegalStateException("no " + ReadModelConfiguration.READ_MODELS
+                        + " processor to rebuild"));
+        List<EventMessageHandler> handlers = new ArrayList<>();
+        collect(invoker, handlers);
+        if (handlers.isEmpty()) {
+            throw new IllegalStateException("the " + ReadModelConfiguration.READ_MODELS + " processor has no handlers");
+        }
+        return handlers;
+    }
+
+    private static void collect(EventHandlerInvoker invoker, List<EventMessageHandler> handlers) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            multi.delegates().forEach(delegate -> collect(delegate, handlers));
+        } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            handlers.addAll(simple.eventHandlers());
+        } else {
+            throw new IllegalStateException("cannot replay through a " + invoker.getClass().getName());
+        }
+    }
+
+    private void createShadowTables(String live) {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + SHADOW);
+        for (String table : TABLES) {
+            jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE " + quoted(live) + "." + table
+                    + " INCLUDING ALL)");
+        }
+    }
+
+    private void dropShadowTables() {
+        try {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
+        } catch (RuntimeException e) {
+            log.warn("could not drop the rebuild's shadow schema {}: {}", SHADOW, e.toString());
+        }
+    }
+
+    /** Every segment's token row of the read-models processor, locked until the switch commits. */
+    private void lockTokens() {
+        jdbc.query("SELECT " + tokenSchema.segmentColumn() + " FROM " + tokenSchema.tokenTable() + " WHERE "
+                        + tokenSchema.processorNameColumn() + " = ? ORDER BY " + tokenSchema.segmentColumn()
+                        + " FOR UPDATE", (row, n) -> row.getInt(1), ReadModelConfiguration.READ_MODELS);
+    }
+
+    /** Replaces the live tables' rows with the copies'; returns how many balances there now are. */
+    private long switchTables(String live) {
+        for (String table : TABLES) {
+            List<String> columns = jdbc.queryForList("""
+                    SELECT quote_ident(column_name) FROM information_schema.columns
+                     WHERE table_schema = ? AND table_name = ? AND is_generated = 'NEVER'
+                     ORDER BY ordinal_position""", String.class, live, table);
+            String list = String.join(", ", columns);
+            jdbc.update("DELETE FROM " + quoted(live) + "." + table);
+            jdbc.update("INSERT INTO " + quoted(live) + "." + table + " (" + list + ") SELECT " + list + " FROM "
+                    + SHADOW + "." + table);
+        }
+        return jdbc.queryForObject("SELECT count(*) FROM " + quoted(live) + ".stock_balance", Long.class);
+    }
+
+    /** Every segment continues from where the replay stopped (the owner, if any, keeps its claim). */
+    private void writeTokens(TrackingToken position) {
+        if (position == null) {
+            return; // an empty store: the processor's own tokens are as good
+        }
+        SerializedObject<byte[]> token = tokenSerializer.serialize(position, byte[].class);
+        jdbc.update("UPDATE " + tokenSchema.tokenTable() + " SET " + tokenSchema.tokenColumn() + " = ?, "
+                        + tokenSchema.tokenTypeColumn() + " = ?, " + tokenSchema.timestampColumn() + " = ? WHERE "
+                        + tokenSchema.processorNameColumn() + " = ?", token.getData(), token.getType().getName(),
+                DateTimeUtils.formatInstant(Instant.now()), ReadModelConfiguration.READ_MODELS);
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Where the replay is, and how it applies a chunk of events to the shadow tables. */
+    private final class Replay {
+
+        private final List<EventMessageHandler> handlers;
+        private final String liveSearchPath;
+        private final ReplayProgress progress;
+        private TrackingToken position;
+        private long events;
+
+        Replay(List<EventMessageHandler> handlers, String liveSearchPath, ReplayProgress progress) {
+            this.handlers = handlers;
+            this.liveSearchPath = liveSearchPath;
+            this.progress = progress;
+        }
+
+        /**
+         * Replays chunk after chunk until the store has nothing newer. Each chunk is read first (on the live search
+         * path) and then applied on the shadow one: in a transaction of its own, or in the current one.
+         */
+        void untilCaughtUp(boolean inCurrentTransaction) {
+            while (true) {
+                List<TrackedEventMessage<?>> chunk = nextChunk();
+                if (chunk.isEmpty()) {
+                    return;
+                }
+                if (inCurrentTransaction) {
+                    apply(chunk);
+                } else {
+                    transaction.executeWithoutResult(status -> apply(chunk));
+                }
+                position = chunk.getLast().trackingToken();
+                events += chunk.size();
+                progress.advanced(events, 0, globalIndex());
+            }
+        }
+
+        Long globalIndex() {
+            return position == null || position.position().isEmpty() ? null : position.position().getAsLong();
+        }
+
+        private List<TrackedEventMessage<?>> nextChunk() {
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+            try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(position, false)) {
+                Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+                while (chunk.size() < CHUNK && events.hasNext()) {
+                    chunk.add(events.next());
+                }
+            }
+            return chunk;
+        }
+
+        /**
+         * Applies the chunk on the shadow search path, then restores the live one (still needed in the switch's
+         * transaction, which goes on to read events and copy tables). A failure aborts the transaction, and its
+         * rollback restores the search path.
+         */
+        private void apply(List<TrackedEventMessage<?>> chunk) {
+            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, SHADOW);
+            for (TrackedEventMessage<?> event : chunk) {
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                    for (EventMessageHandler handler : handlers) {
+                        handler.handle(event);
+                    }
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed: "
+                            + result.exceptionResult().getMessage(), result.exceptionResult());
+                }
+            }
+            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, liveSearchPath);
+        }
+    }
+}

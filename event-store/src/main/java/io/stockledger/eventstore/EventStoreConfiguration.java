@@ -1,0 +1,122 @@
+package io.stockledger.eventstore;
+
+import io.stockledger.eventstore.chain.HashChainConfiguration;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The event store as the service uses it: Axon's JDBC storage (events, snapshots, tokens, sagas, dead letters) bound
+ * to the tables Flyway creates in {@code db/migration/event-store/V1__axon_event_store.sql} (Axon's own defaults are
+ * camelCase names it would create itself), JSON serializers, and the hash chain around the storage engine.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({SerializerConfiguration.class, HashChainConfiguration.class})
+public class EventStoreConfiguration {
+
+    /** PostgreSQL's unique_violation. */
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    public static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    public static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * The JDBC engine's default resolver reads vendor error codes, which PostgreSQL leaves at 0, so a duplicate
+     * (aggregate, sequence) would surface as a generic error. SQL state 23505 is what PostgreSQL does report.
+     */
+    public static PersistenceExceptionResolver duplicateKeyResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    @Bean
+    public EventSchema ledgerEventSchema() {
+        return eventSchema();
+    }
+
+    @Bean
+    public TokenSchema ledgerTokenSchema() {
+        return tokenSchema();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver ledgerPersistenceExceptionResolver() {
+        return duplicateKeyResolver();
+    }
+
+    @Bean
+    public SagaSqlSchema ledgerSagaSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationValueEntryTable("association_value_entry")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build());
+    }
+
+    @Bean
+    public DeadLetterSchema ledgerDeadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+}
