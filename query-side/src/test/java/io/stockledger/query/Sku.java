@@ -1,0 +1,72 @@
+package io.stockledger.query;
+
+import io.stockledger.events.LotQuantity;
+import io.stockledger.events.LotQuarantined;
+import io.stockledger.events.ReservationConfirmed;
+import io.stockledger.events.ReservationExpired;
+import io.stockledger.events.ReservationReleased;
+import io.stockledger.events.ReservationRequested;
+import io.stockledger.events.ShippedLot;
+import io.stockledger.events.StockAdjusted;
+import io.stockledger.events.StockReceived;
+import io.stockledger.events.TransferShipped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One product in one warehouse, and the facts its ledger would record, stamped at a given instant. */
+public record Sku(UUID productId, UUID warehouseId, Instant at) {
+
+    public static Sku fresh(Instant at) {
+        return new Sku(UUID.randomUUID(), UUID.randomUUID(), at);
+    }
+
+    public StockReceived received(int quantity, String batch, LocalDate expiry) {
+        return new StockReceived(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk", quantity,
+                new BigDecimal("2.5000"), key(), batch, expiry, "A-01");
+    }
+
+    public ReservationRequested reserved(UUID reservationId, int quantity, String batch) {
+        return new ReservationRequested(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout",
+                reservationId, quantity, 300, at.plusSeconds(300), key(), List.of(new LotQuantity(batch, quantity)),
+                null);
+    }
+
+    public ReservationConfirmed confirmed(UUID reservationId, int quantity, String batch) {
+        return new ReservationConfirmed(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout",
+                reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
+    }
+
+    public ReservationReleased released(UUID reservationId, int quantity, String batch) {
+        return new ReservationReleased(UUID.randomUUID(), at, "trace-l", productId, warehouseId, "checkout",
+                reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
+    }
+
+    public ReservationExpired expired(UUID reservationId, int quantity, String batch) {
+        return new ReservationExpired(UUID.randomUUID(), at, "trace-e", productId, warehouseId, "ledger",
+                reservationId, quantity, at, List.of(new LotQuantity(batch, quantity)));
+    }
+
+    public StockAdjusted adjusted(int quantity, String reason, String batch) {
+        return new StockAdjusted(UUID.randomUUID(), at, "trace-a", productId, warehouseId, "counter", quantity,
+                reason, "cycle count", key(), batch, List.of(new LotQuantity(batch, Math.abs(quantity))));
+    }
+
+    public LotQuarantined quarantined(String batch, int quantity) {
+        return new LotQuarantined(UUID.randomUUID(), at, "trace-x", productId, warehouseId, "qa", batch, "recall",
+                quantity);
+    }
+
+    public TransferShipped shipped(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
+        return new TransferShipped(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk", transferId, to,
+                quantity, null, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))),
+                key());
+    }
+
+    private static String key() {
+        return "key-" + UUID.randomUUID();
+    }
+}

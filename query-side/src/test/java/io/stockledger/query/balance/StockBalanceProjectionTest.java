@@ -1,0 +1,93 @@
+package io.stockledger.query.balance;
+
+import io.stockledger.events.LotQuantity;
+import io.stockledger.query.ReadModels;
+import io.stockledger.query.Sku;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code stock_balance} built by the projection from real events on a real PostgreSQL. */
+class StockBalanceProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static ReadModels readModels;
+
+    @BeforeAll
+    static void freshDatabase() {
+        readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void close() {
+        readModels.close();
+    }
+
+    private static Map<String, Object> balanceOf(Sku sku) {
+        return readModels.jdbc.queryForMap("""
+                SELECT on_hand, reserved, available, last_sequence FROM stock_balance
+                 WHERE product_id = ? AND warehouse_id = ?""", sku.productId(), sku.warehouseId());
+    }
+
+    @Test
+    void aReservationsLifeMovesReservedThenOnHand() {
+        Sku sku = Sku.fresh(NOW);
+        UUID shipped = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        readModels.apply(sku.received(100, LotQuantity.DEFAULT_BATCH, null),
+                sku.reserved(shipped, 10, LotQuantity.DEFAULT_BATCH),
+                sku.reserved(cancelled, 5, LotQuantity.DEFAULT_BATCH),
+                sku.reserved(lapsed, 7, LotQuantity.DEFAULT_BATCH));
+        assertThat(balanceOf(sku)).containsEntry("on_hand", 100L).containsEntry("reserved", 22L)
+                .containsEntry("available", 78L);
+
+        readModels.apply(sku.confirmed(shipped, 10, LotQuantity.DEFAULT_BATCH),
+                sku.released(cancelled, 5, LotQuantity.DEFAULT_BATCH),
+                sku.expired(lapsed, 7, LotQuantity.DEFAULT_BATCH),
+                sku.adjusted(-2, "DAMAGE", LotQuantity.DEFAULT_BATCH));
+        assertThat(balanceOf(sku)).containsEntry("on_hand", 88L).containsEntry("reserved", 0L)
+                .containsEntry("available", 88L).containsEntry("last_sequence", 7L);
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameEventsChangesNothing() {
+        Sku sku = Sku.fresh(NOW);
+        List<EventMessage<?>> delivered = readModels.apply(sku.received(40, LotQuantity.DEFAULT_BATCH, null),
+                sku.reserved(UUID.randomUUID(), 15, LotQuantity.DEFAULT_BATCH));
+        Map<String, Object> once = balanceOf(sku);
+
+        readModels.deliver(delivered);
+        readModels.deliver(delivered.subList(1, 2));
+
+        assertThat(balanceOf(sku)).isEqualTo(once).containsEntry("on_hand", 40L).containsEntry("reserved", 15L);
+    }
+
+    @Test
+    void aShipmentToAnotherWarehouseLeavesThisOne() {
+        Sku sku = Sku.fresh(NOW);
+        readModels.apply(sku.received(30, "L1", null),
+                sku.shipped(UUID.randomUUID(), UUID.randomUUID(), 12, "L1", null));
+        assertThat(balanceOf(sku)).containsEntry("on_hand", 18L).containsEntry("available", 18L);
+    }
+
+    @Test
+    void aBalanceThatBreaksAnInvariantIsCountedAsAnOversellingIncident() {
+        Sku sku = Sku.fresh(NOW);
+        double before = readModels.meters.counter("inventory.overselling.incidents").count();
+        // a history the ledger would never write: more reserved than on hand
+        readModels.apply(sku.received(3, LotQuantity.DEFAULT_BATCH, null),
+                sku.reserved(UUID.randomUUID(), 5, LotQuantity.DEFAULT_BATCH));
+        assertThat(readModels.meters.counter("inventory.overselling.incidents").count()).isGreaterThan(before);
+    }
+}
