@@ -9,6 +9,8 @@ import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.ShippedLot;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.events.TransferReceived;
+import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
 
 import java.math.BigDecimal;
@@ -64,6 +66,29 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
         return new TransferShipped(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk", transferId, to,
                 quantity, null, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))),
                 key());
+    }
+
+    /** The destination's receipt of a shipment from {@code from}: this SKU is the destination. */
+    public TransferReceived receivedFrom(UUID transferId, UUID from, int quantity, String batch, LocalDate expiry) {
+        return new TransferReceived(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "ledger", transferId,
+                from, quantity, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))));
+    }
+
+    /** A shipment to {@code to} that came back to this SKU. */
+    public TransferReturned returnedFrom(UUID transferId, UUID to, int quantity, String batch, String reason) {
+        return new TransferReturned(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "ledger", transferId,
+                to, quantity, List.of(new ShippedLot(batch, quantity, null, "A-01", new BigDecimal("2.5000"))),
+                reason);
+    }
+
+    /** The same product in another warehouse. */
+    public Sku in(UUID otherWarehouse) {
+        return new Sku(productId, otherWarehouse, at);
+    }
+
+    /** The same SKU, later. */
+    public Sku after(java.time.Duration elapsed) {
+        return new Sku(productId, warehouseId, at.plus(elapsed));
     }
 
     private static String key() {
