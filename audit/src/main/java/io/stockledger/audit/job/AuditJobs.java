@@ -175,7 +175,7 @@ public class AuditJobs implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         heartbeats.shutdownNow();
-        workers.shutdownNow();
+        // the reason first: an interrupted job records its own failure, and the first end recorded is kept
         for (UUID jobId : running) {
             try {
                 store.finish(jobId, AuditJobStatus.FAILED, "the instance shut down while the job ran");
@@ -183,6 +183,7 @@ public class AuditJobs implements DisposableBean {
                 log.warn("could not record the end of audit job {}: {}", jobId, e.toString());
             }
         }
+        workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
