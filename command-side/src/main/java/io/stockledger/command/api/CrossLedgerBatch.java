@@ -9,7 +9,7 @@ import java.util.Set;
  * decides its own batch exactly as it would alone, and all their events are appended and committed together. The
  * answer is one {@link LedgerBatchResult} per batch, in order.
  *
- * <p>Only the dispatcher builds these (group commit across ledgers in {@code OneCommandPerLedgerGateway}), from
+ * <p>Only the dispatcher builds these (group commit across ledgers in {@code GroupCommitGateway}), from
  * ledgers' batches that queued while the service's writers were busy. It is all or nothing: if anything but a
  * member's refusal fails (a race on one of the ledgers, a key the request registry finds used), nothing of it is
  * written and the dispatcher writes each ledger's batch again on its own. Never serialised.

@@ -11,7 +11,7 @@ import java.util.Set;
  * one aggregate load, one unit of work, one database transaction. The ledger runs each member through its own
  * command handler, in order, with the member's own metadata, and answers one {@link BatchMemberOutcome} per member.
  *
- * <p>Only the dispatcher builds batches (group commit in {@code OneCommandPerLedgerGateway}); nothing else sends
+ * <p>Only the dispatcher builds batches (group commit in {@code GroupCommitGateway}); nothing else sends
  * them. Members are the original command messages (identifier and metadata intact), so each event can be traced to
  * the command that caused it. The batch lives in one JVM and is never serialised.
  *

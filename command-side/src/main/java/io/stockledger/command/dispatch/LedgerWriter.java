@@ -46,13 +46,13 @@ final class LedgerWriter {
         this.observer = observer;
     }
 
-    void write(List<LedgerWrite> writes) {
+    void write(List<PendingLedgerWrite> writes) {
         if (writes.size() == 1) {
             write(writes.getFirst());
             return;
         }
         observer.sharedTransaction(writes.size());
-        CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(LedgerWrite::asBatch).toList());
+        CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(PendingLedgerWrite::asBatch).toList());
         CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));
         if (result.isExceptional()) {
             observer.sharedTransactionSplit(writes.size());
@@ -71,7 +71,7 @@ final class LedgerWriter {
         }
     }
 
-    private void write(LedgerWrite write) {
+    private void write(PendingLedgerWrite write) {
         List<QueuedCommand> commands = write.commands();
         observer.written(commands.size());
         if (commands.size() == 1) {
