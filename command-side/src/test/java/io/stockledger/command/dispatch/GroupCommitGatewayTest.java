@@ -1,13 +1,13 @@
 package io.stockledger.command.dispatch;
 
-import io.stockledger.command.api.BatchMemberOutcome;
-import io.stockledger.command.api.CrossLedgerBatch;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.InsufficientStockException;
-import io.stockledger.command.api.LedgerBatchResult;
-import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.CrossLedgerBatch;
+import io.stockledger.command.groupcommit.LedgerBatchResult;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;

@@ -1,4 +1,6 @@
-package io.stockledger.command.api;
+package io.stockledger.command.groupcommit;
+
+import io.stockledger.command.api.StockLedgerId;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.Set;
 public record CrossLedgerBatch(List<LedgerCommandBatch> batches) {
 
     public CrossLedgerBatch {
-        Guard.present("batches", batches);
+        if (batches == null) {
+            throw new IllegalArgumentException("batches is required");
+        }
         batches = List.copyOf(batches);
         if (batches.isEmpty()) {
             throw new IllegalArgumentException("a cross-ledger batch has at least one ledger's batch");
