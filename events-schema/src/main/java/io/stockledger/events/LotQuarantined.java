@@ -22,4 +22,10 @@ public record LotQuarantined(
         String batchNumber,
         String reason,
         int quantity) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public LotQuarantined(EventEnvelope envelope, String batchNumber, String reason, int quantity) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), batchNumber, reason, quantity);
+    }
 }

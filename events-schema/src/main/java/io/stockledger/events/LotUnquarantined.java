@@ -19,4 +19,10 @@ public record LotUnquarantined(
         String batchNumber,
         String reason,
         int quantity) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public LotUnquarantined(EventEnvelope envelope, String batchNumber, String reason, int quantity) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), batchNumber, reason, quantity);
+    }
 }

@@ -20,4 +20,10 @@ public record PickingPolicyChanged(
         UUID warehouseId,
         String requesterId,
         String policy) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public PickingPolicyChanged(EventEnvelope envelope, String policy) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), policy);
+    }
 }

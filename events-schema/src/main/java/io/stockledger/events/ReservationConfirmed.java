@@ -33,4 +33,10 @@ public record ReservationConfirmed(
             int quantity) {
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, null);
     }
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public ReservationConfirmed(EventEnvelope envelope, UUID reservationId, int quantity, List<LotQuantity> lots) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, lots);
+    }
 }

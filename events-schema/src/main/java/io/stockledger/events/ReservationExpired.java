@@ -38,4 +38,11 @@ public record ReservationExpired(
             Instant expiredAt) {
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, expiredAt, null);
     }
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public ReservationExpired(EventEnvelope envelope, UUID reservationId, int quantity, Instant expiredAt,
+                              List<LotQuantity> lots) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, expiredAt, lots);
+    }
 }

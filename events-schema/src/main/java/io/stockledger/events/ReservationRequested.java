@@ -44,4 +44,13 @@ public record ReservationRequested(
             String idempotencyKey) {
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, null, null);
     }
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public ReservationRequested(EventEnvelope envelope, UUID reservationId, int quantity, int ttlSeconds,
+                                Instant expiresAt, String idempotencyKey, List<LotQuantity> lots,
+                                LocalDate minExpiryDate) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, ttlSeconds, expiresAt,
+                idempotencyKey, lots, minExpiryDate);
+    }
 }

@@ -42,4 +42,12 @@ public record StockAdjusted(
             String idempotencyKey) {
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, reason, note, idempotencyKey, null, null);
     }
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public StockAdjusted(EventEnvelope envelope, int quantity, String reason, String note, String idempotencyKey,
+                         String batchNumber, List<LotQuantity> lots) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), quantity, reason, note, idempotencyKey, batchNumber,
+                lots);
+    }
 }

@@ -42,4 +42,12 @@ public record StockReceived(
             String idempotencyKey) {
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, unitCost, idempotencyKey, null, null, null);
     }
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public StockReceived(EventEnvelope envelope, int quantity, BigDecimal unitCost, String idempotencyKey,
+                         String batchNumber, LocalDate expiryDate, String location) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), quantity, unitCost, idempotencyKey, batchNumber,
+                expiryDate, location);
+    }
 }

@@ -24,4 +24,11 @@ public record TransferReceived(
         UUID fromWarehouseId,
         int quantity,
         List<ShippedLot> lots) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public TransferReceived(EventEnvelope envelope, UUID transferId, UUID fromWarehouseId, int quantity,
+                            List<ShippedLot> lots) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), transferId, fromWarehouseId, quantity, lots);
+    }
 }

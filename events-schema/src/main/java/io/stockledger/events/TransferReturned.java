@@ -25,4 +25,11 @@ public record TransferReturned(
         int quantity,
         List<ShippedLot> lots,
         String reason) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public TransferReturned(EventEnvelope envelope, UUID transferId, UUID toWarehouseId, int quantity,
+                            List<ShippedLot> lots, String reason) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), transferId, toWarehouseId, quantity, lots, reason);
+    }
 }

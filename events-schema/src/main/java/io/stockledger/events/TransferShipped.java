@@ -28,4 +28,12 @@ public record TransferShipped(
         String batchNumber,
         List<ShippedLot> lots,
         String idempotencyKey) implements LedgerEvent {
+
+    /** The event with its envelope's fields first and its own facts after. */
+    public TransferShipped(EventEnvelope envelope, UUID transferId, UUID toWarehouseId, int quantity,
+                           String batchNumber, List<ShippedLot> lots, String idempotencyKey) {
+        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
+                envelope.warehouseId(), envelope.requesterId(), transferId, toWarehouseId, quantity, batchNumber, lots,
+                idempotencyKey);
+    }
 }

@@ -8,7 +8,7 @@ import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
 import io.stockledger.command.dispatch.BatchObserver;
-import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
+import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -85,7 +85,7 @@ public class LedgerMetricsConfiguration {
     @Bean
     public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
         return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof OneCommandPerLedgerGateway lanes ? lanes.waitingCommands() : 0)
+                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingCommands() : 0)
                 .description("Commands waiting for their ledger's turn (they will be written in the next batch)")
                 .register(registry);
     }

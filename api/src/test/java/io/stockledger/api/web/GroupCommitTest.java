@@ -8,7 +8,7 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.TestTokens;
-import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
+import io.stockledger.command.dispatch.GroupCommitGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +103,7 @@ class GroupCommitTest extends ServiceIntegrationTest {
     }
 
     private void awaitQueued(int count) {
-        OneCommandPerLedgerGateway gateway = (OneCommandPerLedgerGateway) commands;
+        GroupCommitGateway gateway = (GroupCommitGateway) commands;
         awaitUntil(count + " commands queued", () -> gateway.waitingCommands() == count);
     }
 

@@ -4,7 +4,7 @@ import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
-import io.stockledger.command.dispatch.OneCommandPerLedgerGateway;
+import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.command.dispatch.WriteWatchdog;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -146,7 +146,7 @@ public class StockLedgerConfiguration {
                                          @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
                                          ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
-        return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder()
+        return new GroupCommitGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retries), maxBatch, writers, batchObserver.getIfAvailable(() -> BatchObserver.NONE),
                 watchdog);

@@ -1,8 +1,8 @@
 package io.stockledger.command.dispatch;
 
-import io.stockledger.command.api.BatchMemberOutcome;
-import io.stockledger.command.api.CrossLedgerBatch;
-import io.stockledger.command.api.LedgerBatchResult;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.CrossLedgerBatch;
+import io.stockledger.command.groupcommit.LedgerBatchResult;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -14,7 +14,7 @@ import java.util.List;
  * Writes what a writer's turn brought: one ledger's commands, or several ledgers' in one transaction, and answers each
  * caller with exactly its own outcome.
  *
- * <p>One ledger: a command alone, or a {@link io.stockledger.command.api.LedgerCommandBatch} (one aggregate load, one
+ * <p>One ledger: a command alone, or a {@link io.stockledger.command.groupcommit.LedgerCommandBatch} (one aggregate load, one
  * unit of work). A batch that fails as a whole (anything but a refusal: a key that the request registry finds used on
  * another SKU, a ledger that does not exist yet, a bug) is split, and its members are sent one by one in order, so one
  * bad command takes no other down with it. A batch that lost an append race to another instance is retried whole by
@@ -46,13 +46,13 @@ final class LedgerWriter {
         this.observer = observer;
     }
 
-    void write(List<LedgerWrite> writes) {
+    void write(List<PendingLedgerWrite> writes) {
         if (writes.size() == 1) {
             write(writes.getFirst());
             return;
         }
         observer.sharedTransaction(writes.size());
-        CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(LedgerWrite::asBatch).toList());
+        CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(PendingLedgerWrite::asBatch).toList());
         CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));
         if (result.isExceptional()) {
             observer.sharedTransactionSplit(writes.size());
@@ -71,7 +71,7 @@ final class LedgerWriter {
         }
     }
 
-    private void write(LedgerWrite write) {
+    private void write(PendingLedgerWrite write) {
         List<QueuedCommand> commands = write.commands();
         observer.written(commands.size());
         if (commands.size() == 1) {

@@ -1,7 +1,7 @@
 package io.stockledger.command.dispatch;
 
-import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;

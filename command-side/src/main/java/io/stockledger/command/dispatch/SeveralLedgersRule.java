@@ -7,7 +7,7 @@ import java.util.List;
  * the batch holds a cap of commands in all. Each ledger appears at most once, as its lane lets one write per ledger
  * at a time into this queue, so order between them does not matter and one that may not share is simply skipped.
  */
-final class SeveralLedgersRule implements BatchRule<LedgerWrite> {
+final class SeveralLedgersRule implements BatchRule<PendingLedgerWrite> {
 
     private final int maxCommands;
 
@@ -16,9 +16,9 @@ final class SeveralLedgersRule implements BatchRule<LedgerWrite> {
     }
 
     @Override
-    public Decision decide(List<LedgerWrite> batch, LedgerWrite candidate) {
+    public Decision decide(List<PendingLedgerWrite> batch, PendingLedgerWrite candidate) {
         if (!batch.getFirst().mayShareTransaction()
-                || batch.stream().mapToInt(LedgerWrite::size).sum() >= maxCommands) {
+                || batch.stream().mapToInt(PendingLedgerWrite::size).sum() >= maxCommands) {
             return Decision.STOP;
         }
         return candidate.mayShareTransaction() ? Decision.TAKE : Decision.SKIP;

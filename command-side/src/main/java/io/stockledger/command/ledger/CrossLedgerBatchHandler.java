@@ -1,9 +1,9 @@
 package io.stockledger.command.ledger;
 
-import io.stockledger.command.api.BatchMemberOutcome;
-import io.stockledger.command.api.CrossLedgerBatch;
-import io.stockledger.command.api.LedgerBatchResult;
-import io.stockledger.command.api.LedgerCommandBatch;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.CrossLedgerBatch;
+import io.stockledger.command.groupcommit.LedgerBatchResult;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Aggregate;

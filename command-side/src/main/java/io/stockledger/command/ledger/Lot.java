@@ -1,6 +1,8 @@
 package io.stockledger.command.ledger;
 
+import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.LotStatus;
+import io.stockledger.command.api.StockLedgerId;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,6 +59,13 @@ record Lot(
             return LotStatus.EXPIRED;
         }
         return isQuarantined() ? LotStatus.QUARANTINED : LotStatus.ACTIVE;
+    }
+
+    /** The lot as a command answers it: what may be allocated from it depends on the date. */
+    LotState stateAt(StockLedgerId ledgerId, Instant now, boolean replayed) {
+        long available = isUsableAt(now) ? unreserved() : 0;
+        return new LotState(ledgerId, batchNumber, expiryDate, receivedAt, location, unitCost, quantity, reserved,
+                available, statusAt(now), quarantineReason, replayed);
     }
 
     Lot plusQuantity(long delta) {

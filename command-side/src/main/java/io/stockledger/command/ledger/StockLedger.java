@@ -3,14 +3,12 @@ package io.stockledger.command.ledger;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.AdjustmentBelowReservedException;
-import io.stockledger.command.api.BatchMemberOutcome;
-import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientShelfLifeException;
 import io.stockledger.command.api.InsufficientStockException;
-import io.stockledger.command.api.LedgerCommandBatch;
+import io.stockledger.command.api.LedgerCommand;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.LedgerSnapshots;
 import io.stockledger.command.api.LotExpiryMismatchException;
@@ -36,8 +34,10 @@ import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
-import io.stockledger.command.config.SizedState;
 import io.stockledger.command.api.TransferOutcome;
+import io.stockledger.command.config.SizedState;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -63,18 +63,13 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -103,20 +98,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class StockLedger implements SizedState {
 
-    /**
-     * How long a settled request stays in memory to answer retries (unless {@link #SETTLED_REQUESTS_REMEMBERED}
-     * pushes it out first). Beyond it the request registry still refuses a reused key, but the ledger no longer
-     * knows the first answer. A constant, not configuration: the memory is
-     * rebuilt from events and must come out the same on every replay.
-     */
-    static final Duration REQUEST_RETENTION = Duration.ofHours(24);
-
-    /**
-     * At most this many settled requests are remembered, so a hot SKU's state (and its snapshot) stays small
-     * however many requests a day brings: about 250 bytes each. Constant for the same reason as the retention.
-     */
-    static final int SETTLED_REQUESTS_REMEMBERED = 10_000;
-
     // Not final: snapshots are restored by Jackson, which sets fields by reflection (JEP 500 restricts that for
     // final fields).
     @AggregateIdentifier
@@ -135,64 +116,38 @@ class StockLedger implements SizedState {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     MovementOutcome handle(ReceiveStock command, MetaData metaData, Clock clock)
             throws IdempotencyKeyReusedException, LotExpiryMismatchException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
+        CommandContext context = begin(command, metaData, clock);
+        Optional<UsedKey> first = requests.retryOf(command.idempotencyKey(), Fingerprint.of(command));
+        if (first.isPresent()) {
+            return movement(context, first.get().eventId(), first.get().quantity(), true);
+        }
+        String batch = Lots.orDefault(command.batchNumber());
+        lots.requireReceivable(batch, command.expiryDate());
 
-        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replayedMovement(command.ledgerId(), command.idempotencyKey(), earlier.get(),
-                    Fingerprint.of(command), now);
-        }
-        String batch = command.batchNumber() == null ? LotQuantity.DEFAULT_BATCH : command.batchNumber();
-        Optional<Lot> existing = lots.find(batch);
-        // a receipt may leave the expiry out for a lot that exists; stating another one is a different lot
-        if (existing.isPresent() && command.expiryDate() != null
-                && !command.expiryDate().equals(existing.get().expiryDate())) {
-            throw new LotExpiryMismatchException(batch, existing.get().expiryDate(), command.expiryDate());
-        }
-        if (existing.isEmpty() && LotQuantity.DEFAULT_BATCH.equals(batch) && command.expiryDate() != null) {
-            throw new LotExpiryMismatchException(batch, null, command.expiryDate());
-        }
-
-        UUID eventId = UUID.randomUUID();
-        apply(new StockReceived(eventId, now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.quantity(), command.unitCost(),
-                command.idempotencyKey(), batch, command.expiryDate(), command.location()));
-        return new MovementOutcome(eventId, command.ledgerId(), command.quantity(), levels(now), false);
+        StockReceived received = new StockReceived(context.newEvent(), command.quantity(), command.unitCost(),
+                command.idempotencyKey(), batch, command.expiryDate(), command.location());
+        apply(received);
+        return movement(context, received.eventId(), command.quantity(), false);
     }
 
     @CommandHandler
     ReservationOutcome handle(ReserveStock command, MetaData metaData, Clock clock)
             throws InsufficientStockException, InsufficientShelfLifeException, IdempotencyKeyReusedException,
             ReservationIdTakenException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
-        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replayedReservation(command, earlier.get());
+        CommandContext context = begin(command, metaData, clock);
+        Optional<UsedKey> first = requests.retryOf(command.idempotencyKey(), Fingerprint.of(command));
+        if (first.isPresent()) {
+            return reservation(first.get().reservationId()).outcome(command.ledgerId(), true);
         }
         if (reservations.find(command.reservationId()).isPresent()) {
             throw new ReservationIdTakenException(command.reservationId());
         }
-        LocalDate minExpiry = minExpiryDateOf(command, now);
-        Predicate<Lot> usable = lot -> lot.isUsableAt(now);
-        Optional<List<LotQuantity>> allocation = lots.pick(command.quantity(), policy(),
-                usable.and(lot -> lot.lastsUntil(minExpiry)));
-        if (allocation.isEmpty()) {
-            long available = lots.unreserved(usable);
-            if (minExpiry != null && available >= command.quantity()) {
-                throw new InsufficientShelfLifeException(command.quantity(), minExpiry,
-                        lots.unreserved(usable.and(lot -> lot.lastsUntil(minExpiry))), available);
-            }
-            throw new InsufficientStockException(command.quantity(), available);
-        }
-        apply(new ReservationRequested(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.reservationId(), command.quantity(),
-                (int) command.ttl().toSeconds(), now.plus(command.ttl()), command.idempotencyKey(),
-                allocation.get(), minExpiry));
+        LocalDate minExpiry = minExpiryDateOf(command, context.now());
+        List<LotQuantity> held = lots.toReserve(command.quantity(), policy(), minExpiry, context.now());
+
+        apply(new ReservationRequested(context.newEvent(), command.reservationId(), command.quantity(),
+                (int) command.ttl().toSeconds(), context.now().plus(command.ttl()), command.idempotencyKey(), held,
+                minExpiry));
         return reservation(command.reservationId()).outcome(command.ledgerId(), false);
     }
 
@@ -200,10 +155,7 @@ class StockLedger implements SizedState {
     ReservationOutcome handle(ConfirmReservation command, MetaData metaData, Clock clock)
             throws ReservationNotFoundException, ReservationExpiredException, ReservationNotPendingException,
             ReservedLotUnavailableException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
+        CommandContext context = begin(command, metaData, clock);
         Reservation reservation = reservations.find(command.reservationId())
                 .orElseThrow(() -> new ReservationNotFoundException(command.reservationId()));
         switch (reservation.status()) {
@@ -217,20 +169,16 @@ class StockLedger implements SizedState {
                 // confirmable
             }
         }
-        List<LotQuantity> consumed = lotsToConsume(reservation, now);
-        apply(new ReservationConfirmed(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), reservation.id(), reservation.quantity(),
-                consumed));
+        List<LotQuantity> consumed = lots.toConsume(reservation, policy(), context.now());
+
+        apply(new ReservationConfirmed(context.newEvent(), reservation.id(), reservation.quantity(), consumed));
         return reservation(reservation.id()).outcome(command.ledgerId(), false);
     }
 
     @CommandHandler
     ReservationOutcome handle(ReleaseReservation command, MetaData metaData, Clock clock)
             throws ReservationNotFoundException, ReservationNotPendingException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
+        CommandContext context = begin(command, metaData, clock);
         Reservation reservation = reservations.find(command.reservationId())
                 .orElseThrow(() -> new ReservationNotFoundException(command.reservationId()));
         switch (reservation.status()) {
@@ -244,8 +192,8 @@ class StockLedger implements SizedState {
                 // releasable
             }
         }
-        apply(new ReservationReleased(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), reservation.id(), reservation.quantity(),
+
+        apply(new ReservationReleased(context.newEvent(), reservation.id(), reservation.quantity(),
                 reservation.heldLots()));
         return reservation(reservation.id()).outcome(command.ledgerId(), false);
     }
@@ -253,151 +201,112 @@ class StockLedger implements SizedState {
     @CommandHandler
     MovementOutcome handle(AdjustStock command, MetaData metaData, Clock clock)
             throws AdjustmentBelowReservedException, IdempotencyKeyReusedException, LotNotFoundException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
-        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replayedMovement(command.ledgerId(), command.idempotencyKey(), earlier.get(),
-                    Fingerprint.of(command), now);
+        CommandContext context = begin(command, metaData, clock);
+        Optional<UsedKey> first = requests.retryOf(command.idempotencyKey(), Fingerprint.of(command));
+        if (first.isPresent()) {
+            return movement(context, first.get().eventId(), first.get().quantity(), true);
         }
+        // a loss naming no lot must leave on hand what is reserved; a named lot keeps its own reserved units (Lots)
+        if (command.batchNumber() == null && command.quantity() < 0
+                && onHand + command.quantity() < reservations.reserved()) {
+            throw new AdjustmentBelowReservedException(command.quantity(), onHand, reservations.reserved());
+        }
+        List<LotQuantity> moved = lots.toAdjust(command.quantity(), command.batchNumber(), policy());
 
-        List<LotQuantity> moved = lotsToAdjust(command);
-        UUID eventId = UUID.randomUUID();
-        apply(new StockAdjusted(eventId, now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.quantity(), command.reason().name(),
-                command.note(), command.idempotencyKey(), command.batchNumber(), moved));
-        return new MovementOutcome(eventId, command.ledgerId(), command.quantity(), levels(now), false);
+        StockAdjusted adjusted = new StockAdjusted(context.newEvent(), command.quantity(), command.reason().name(),
+                command.note(), command.idempotencyKey(), command.batchNumber(), moved);
+        apply(adjusted);
+        return movement(context, adjusted.eventId(), command.quantity(), false);
     }
 
     @CommandHandler
     LotState handle(QuarantineLot command, MetaData metaData, Clock clock) throws LotNotFoundException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
-        Lot lot = lot(command.batchNumber());
+        CommandContext context = begin(command, metaData, clock);
+        Lot lot = lots.named(command.batchNumber());
         if (lot.isQuarantined()) {
-            return lotState(command.ledgerId(), lot, now, true);
+            return lot.stateAt(command.ledgerId(), context.now(), true);
         }
-        apply(new LotQuarantined(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), lot.batchNumber(), command.reason(),
-                (int) lot.quantity()));
-        return lotState(command.ledgerId(), lot(command.batchNumber()), now, false);
+
+        apply(new LotQuarantined(context.newEvent(), lot.batchNumber(), command.reason(), (int) lot.quantity()));
+        return lots.named(command.batchNumber()).stateAt(command.ledgerId(), context.now(), false);
     }
 
     @CommandHandler
     LotState handle(ReleaseLotFromQuarantine command, MetaData metaData, Clock clock) throws LotNotFoundException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
-        Lot lot = lot(command.batchNumber());
+        CommandContext context = begin(command, metaData, clock);
+        Lot lot = lots.named(command.batchNumber());
         if (!lot.isQuarantined()) {
-            return lotState(command.ledgerId(), lot, now, true);
+            return lot.stateAt(command.ledgerId(), context.now(), true);
         }
-        apply(new LotUnquarantined(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), lot.batchNumber(), command.reason(),
-                (int) lot.quantity()));
-        return lotState(command.ledgerId(), lot(command.batchNumber()), now, false);
+
+        apply(new LotUnquarantined(context.newEvent(), lot.batchNumber(), command.reason(), (int) lot.quantity()));
+        return lots.named(command.batchNumber()).stateAt(command.ledgerId(), context.now(), false);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PickingPolicy handle(SetPickingPolicy command, MetaData metaData, Clock clock) {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
+        CommandContext context = begin(command, metaData, clock);
         if (ledgerId != null && command.policy() == policy()) {
             return policy();
         }
-        apply(new PickingPolicyChanged(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.policy().name()));
+
+        apply(new PickingPolicyChanged(context.newEvent(), command.policy().name()));
         return policy();
     }
 
     @CommandHandler
     TransferOutcome handle(ShipTransfer command, MetaData metaData, Clock clock)
             throws IdempotencyKeyReusedException, InsufficientStockException, LotNotFoundException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
+        CommandContext context = begin(command, metaData, clock);
+        Optional<UsedKey> first = requests.retryOf(command.idempotencyKey(), Fingerprint.of(command));
+        if (first.isPresent()) {
+            return new TransferOutcome(first.get().transferId(), command.ledgerId(), command.toWarehouseId(),
+                    first.get().quantity(), List.of(), levels(context.now()), true);
+        }
+        List<ShippedLot> shipped = lots.toShip(command.quantity(), command.batchNumber(), policy(), context.now());
 
-        Optional<UsedKey> earlier = requests.lookup(command.idempotencyKey());
-        if (earlier.isPresent()) {
-            UsedKey first = earlier.get();
-            if (first.transferId() == null || !first.fingerprint().equals(Fingerprint.of(command))) {
-                throw new IdempotencyKeyReusedException(command.idempotencyKey(),
-                        "first used for: " + first.fingerprint());
-            }
-            return new TransferOutcome(first.transferId(), command.ledgerId(), command.toWarehouseId(),
-                    first.quantity(), List.of(), levels(now), true);
-        }
-        Predicate<Lot> usable = lot -> lot.isUsableAt(now);
-        if (command.batchNumber() != null) {
-            lot(command.batchNumber());
-            usable = usable.and(lot -> lot.batchNumber().equals(command.batchNumber()));
-        }
-        Predicate<Lot> shippable = usable;
-        List<LotQuantity> picked = lots.pick(command.quantity(), policy(), shippable)
-                .orElseThrow(() -> new InsufficientStockException(command.quantity(), lots.unreserved(shippable)));
-        List<ShippedLot> shipped = picked.stream().map(this::shipped).toList();
-        apply(new TransferShipped(UUID.randomUUID(), now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.transferId(), command.toWarehouseId(),
+        apply(new TransferShipped(context.newEvent(), command.transferId(), command.toWarehouseId(),
                 command.quantity(), command.batchNumber(), shipped, command.idempotencyKey()));
         return new TransferOutcome(command.transferId(), command.ledgerId(), command.toWarehouseId(),
-                command.quantity(), shipped, levels(now), false);
+                command.quantity(), shipped, levels(context.now()), false);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     MovementOutcome handle(ReceiveTransfer command, MetaData metaData, Clock clock) throws LotExpiryMismatchException {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
+        CommandContext context = begin(command, metaData, clock);
         int quantity = command.lots().stream().mapToInt(ShippedLot::quantity).sum();
-        Optional<UsedKey> earlier = requests.lookup(ReceiveTransfer.receiptKeyOf(command.transferId()));
-        if (earlier.isPresent()) {
-            return new MovementOutcome(earlier.get().eventId(), command.ledgerId(), quantity, levels(now), true);
+        Optional<UsedKey> first = requests.lookup(ReceiveTransfer.receiptKeyOf(command.transferId()));
+        if (first.isPresent()) {
+            return movement(context, first.get().eventId(), quantity, true);
         }
-        for (ShippedLot arriving : command.lots()) {
-            Optional<Lot> existing = lots.find(arriving.batchNumber());
-            if (existing.isPresent() && !Objects.equals(existing.get().expiryDate(), arriving.expiryDate())) {
-                throw new LotExpiryMismatchException(arriving.batchNumber(), existing.get().expiryDate(),
-                        arriving.expiryDate());
-            }
-        }
-        UUID eventId = UUID.randomUUID();
-        apply(new TransferReceived(eventId, now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.transferId(), command.fromWarehouseId(),
-                quantity, command.lots()));
-        return new MovementOutcome(eventId, command.ledgerId(), quantity, levels(now), false);
+        lots.requireReceivable(command.lots());
+
+        TransferReceived received = new TransferReceived(context.newEvent(), command.transferId(),
+                command.fromWarehouseId(), quantity, command.lots());
+        apply(received);
+        return movement(context, received.eventId(), quantity, false);
     }
 
     @CommandHandler
     MovementOutcome handle(ReturnTransfer command, MetaData metaData, Clock clock) {
-        Instant now = clock.instant();
-        CommandOrigin origin = CommandOrigin.from(metaData);
-        expireOverdueReservations(command.ledgerId(), now, origin);
-
+        CommandContext context = begin(command, metaData, clock);
         int quantity = command.lots().stream().mapToInt(ShippedLot::quantity).sum();
-        Optional<UsedKey> earlier = requests.lookup(ReturnTransfer.returnKeyOf(command.transferId()));
-        if (earlier.isPresent()) {
-            return new MovementOutcome(earlier.get().eventId(), command.ledgerId(), quantity, levels(now), true);
+        Optional<UsedKey> first = requests.lookup(ReturnTransfer.returnKeyOf(command.transferId()));
+        if (first.isPresent()) {
+            return movement(context, first.get().eventId(), quantity, true);
         }
-        UUID eventId = UUID.randomUUID();
-        apply(new TransferReturned(eventId, now, origin.traceId(), command.ledgerId().productId(),
-                command.ledgerId().warehouseId(), origin.actor(), command.transferId(), command.toWarehouseId(),
-                quantity, command.lots(), command.reason()));
-        return new MovementOutcome(eventId, command.ledgerId(), quantity, levels(now), false);
+
+        TransferReturned returned = new TransferReturned(context.newEvent(), command.transferId(),
+                command.toWarehouseId(), quantity, command.lots(), command.reason());
+        apply(returned);
+        return movement(context, returned.eventId(), quantity, false);
     }
 
     @CommandHandler
     int handle(ExpireOverdueReservations command, MetaData metaData, Clock clock) {
-        return expireOverdueReservations(command.ledgerId(), clock.instant(), CommandOrigin.from(metaData));
+        return expireOverdueReservations(CommandContext.of(command, metaData, clock));
     }
 
     /**
@@ -432,13 +341,19 @@ class StockLedger implements SizedState {
         };
     }
 
-    /** Records the expiry of every reservation whose deadline has passed, before anything else is decided. */
-    private int expireOverdueReservations(StockLedgerId id, Instant now, CommandOrigin origin) {
-        List<Reservation> overdue = reservations.overdueAt(now);
+    /** Every command starts here: what time has already decided is recorded before anything else is. */
+    private CommandContext begin(LedgerCommand command, MetaData metaData, Clock clock) {
+        CommandContext context = CommandContext.of(command, metaData, clock);
+        expireOverdueReservations(context);
+        return context;
+    }
+
+    /** Records the expiry of every reservation whose deadline has passed. */
+    private int expireOverdueReservations(CommandContext context) {
+        List<Reservation> overdue = reservations.overdueAt(context.now());
         for (Reservation reservation : overdue) {
-            apply(new ReservationExpired(UUID.randomUUID(), now, origin.traceId(), id.productId(), id.warehouseId(),
-                    CommandOrigin.LEDGER, reservation.id(), reservation.quantity(), reservation.expiresAt(),
-                    reservation.heldLots()));
+            apply(new ReservationExpired(context.newLedgerFact(), reservation.id(), reservation.quantity(),
+                    reservation.expiresAt(), reservation.heldLots()));
         }
         return overdue.size();
     }
@@ -450,97 +365,8 @@ class StockLedger implements SizedState {
         return command.minExpiryDate();
     }
 
-    /**
-     * The lots a confirmation consumes: those the reservation holds, except that units held in a lot that has since
-     * been quarantined or has expired are taken from other usable lots instead, so blocked goods never ship.
-     */
-    private List<LotQuantity> lotsToConsume(Reservation reservation, Instant now)
-            throws ReservedLotUnavailableException {
-        Predicate<Lot> shippable = lot -> lot.isUsableAt(now) && lot.lastsUntil(reservation.minExpiryDate());
-        List<LotQuantity> consumed = new ArrayList<>();
-        int shortfall = 0;
-        String firstBlocked = null;
-        for (LotQuantity held : reservation.heldLots()) {
-            if (shippable.test(lots.find(held.batchNumber()).orElseThrow())) {
-                consumed.add(held);
-            } else {
-                shortfall += held.quantity();
-                firstBlocked = firstBlocked == null ? held.batchNumber() : firstBlocked;
-            }
-        }
-        if (shortfall == 0) {
-            return consumed;
-        }
-        int missing = shortfall;
-        String blocked = firstBlocked;
-        consumed.addAll(lots.pick(missing, policy(), shippable)
-                .orElseThrow(() -> new ReservedLotUnavailableException(reservation.id(), blocked, missing)));
-        return merged(consumed);
-    }
-
-    /** Where an adjustment's units go to or come from; refuses one that would eat into reserved units. */
-    private List<LotQuantity> lotsToAdjust(AdjustStock command)
-            throws AdjustmentBelowReservedException, LotNotFoundException {
-        int quantity = command.quantity();
-        String named = command.batchNumber();
-        if (named != null) {
-            Optional<Lot> lot = lots.find(named);
-            if (lot.isEmpty() && !(quantity > 0 && LotQuantity.DEFAULT_BATCH.equals(named))) {
-                throw new LotNotFoundException(named);
-            }
-            if (lot.isPresent() && lot.get().quantity() + quantity < lot.get().reserved()) {
-                throw new AdjustmentBelowReservedException(named, quantity, lot.get().quantity(),
-                        lot.get().reserved());
-            }
-            return List.of(new LotQuantity(named, Math.abs(quantity)));
-        }
-        if (quantity > 0) {
-            return List.of(new LotQuantity(LotQuantity.DEFAULT_BATCH, quantity));
-        }
-        if (onHand + quantity < reservations.reserved()) {
-            throw new AdjustmentBelowReservedException(quantity, onHand, reservations.reserved());
-        }
-        // a loss nobody can place: take unreserved units in picking order, whatever their lot's status
-        return lots.pick(-quantity, policy(), lot -> true).orElseThrow();
-    }
-
-    private static List<LotQuantity> merged(List<LotQuantity> lots) {
-        Map<String, Integer> byBatch = new LinkedHashMap<>();
-        lots.forEach(lot -> byBatch.merge(lot.batchNumber(), lot.quantity(), Integer::sum));
-        return byBatch.entrySet().stream().map(e -> new LotQuantity(e.getKey(), e.getValue())).toList();
-    }
-
-    private ShippedLot shipped(LotQuantity picked) {
-        Lot lot = lots.find(picked.batchNumber()).orElseThrow();
-        return new ShippedLot(lot.batchNumber(), picked.quantity(), lot.expiryDate(), lot.location(), lot.unitCost());
-    }
-
-    private Lot lot(String batchNumber) throws LotNotFoundException {
-        return lots.find(batchNumber).orElseThrow(() -> new LotNotFoundException(batchNumber));
-    }
-
-    private LotState lotState(StockLedgerId id, Lot lot, Instant now, boolean replayed) {
-        long available = lot.isUsableAt(now) ? lot.unreserved() : 0;
-        return new LotState(id, lot.batchNumber(), lot.expiryDate(), lot.receivedAt(), lot.location(),
-                lot.unitCost(), lot.quantity(), lot.reserved(), available, lot.statusAt(now), lot.quarantineReason(),
-                replayed);
-    }
-
-    private MovementOutcome replayedMovement(StockLedgerId id, String key, UsedKey earlier, String fingerprint,
-                                             Instant now) throws IdempotencyKeyReusedException {
-        if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException(key, "first used for: " + earlier.fingerprint());
-        }
-        return new MovementOutcome(earlier.eventId(), id, earlier.quantity(), levels(now), true);
-    }
-
-    private ReservationOutcome replayedReservation(ReserveStock command, UsedKey earlier)
-            throws IdempotencyKeyReusedException {
-        if (earlier.reservationId() == null || !earlier.fingerprint().equals(Fingerprint.of(command))) {
-            throw new IdempotencyKeyReusedException(command.idempotencyKey(),
-                    "first used for: " + earlier.fingerprint());
-        }
-        return reservation(earlier.reservationId()).outcome(command.ledgerId(), true);
+    private MovementOutcome movement(CommandContext context, UUID eventId, int quantity, boolean replayed) {
+        return new MovementOutcome(eventId, context.ledgerId(), quantity, levels(context.now()), replayed);
     }
 
     private Reservation reservation(UUID id) {
@@ -553,8 +379,7 @@ class StockLedger implements SizedState {
 
     /** The balance at {@code now}: which lots are expired depends on the date. */
     StockLevels levels(Instant now) {
-        long available = lots.unreserved(lot -> lot.isUsableAt(now));
-        return new StockLevels(onHand, reservations.reserved(), available, lots.blockedAt(now));
+        return new StockLevels(onHand, reservations.reserved(), lots.availableAt(now), lots.blockedAt(now));
     }
 
     /**
@@ -588,12 +413,11 @@ class StockLedger implements SizedState {
     @EventSourcingHandler
     void on(StockReceived event) {
         identify(event.productId(), event.warehouseId());
-        String batch = event.batchNumber() == null ? LotQuantity.DEFAULT_BATCH : event.batchNumber();
-        lots.receive(batch, event.expiryDate(), event.timestamp(), event.location(), event.unitCost(),
-                event.quantity());
+        lots.receive(Lots.orDefault(event.batchNumber()), event.expiryDate(), event.timestamp(), event.location(),
+                event.unitCost(), event.quantity());
         onHand += event.quantity();
-        rememberSettled(event.idempotencyKey(),
-                UsedKey.forMovement(Fingerprint.of(event), event.eventId(), event.quantity(), event.timestamp()));
+        forgetReservationsOf(requests.rememberSettled(event.idempotencyKey(),
+                UsedKey.forMovement(Fingerprint.of(event), event.eventId(), event.quantity(), event.timestamp())));
     }
 
     @EventSourcingHandler
@@ -605,8 +429,8 @@ class StockLedger implements SizedState {
             lots.take(moved);
         }
         onHand += event.quantity();
-        rememberSettled(event.idempotencyKey(),
-                UsedKey.forMovement(Fingerprint.of(event), event.eventId(), event.quantity(), event.timestamp()));
+        forgetReservationsOf(requests.rememberSettled(event.idempotencyKey(),
+                UsedKey.forMovement(Fingerprint.of(event), event.eventId(), event.quantity(), event.timestamp())));
     }
 
     @EventSourcingHandler
@@ -616,9 +440,8 @@ class StockLedger implements SizedState {
         reservations.add(new Reservation(event.reservationId(), event.quantity(), event.idempotencyKey(),
                 event.ttlSeconds(), event.timestamp(), event.expiresAt(), ReservationStatus.PENDING, held,
                 event.minExpiryDate()));
-        requests.remember(event.idempotencyKey(), UsedKey.forReservation(Fingerprint.of(event), event.eventId(),
-                event.reservationId(), event.quantity(), event.timestamp()));
-        forgetWhatRetentionAllows(event.timestamp());
+        forgetReservationsOf(requests.rememberOpen(event.idempotencyKey(), UsedKey.forReservation(
+                Fingerprint.of(event), event.eventId(), event.reservationId(), event.quantity(), event.timestamp())));
     }
 
     @EventSourcingHandler
@@ -661,50 +484,41 @@ class StockLedger implements SizedState {
     void on(TransferShipped event) {
         lots.take(event.lots().stream().map(ShippedLot::asLotQuantity).toList());
         onHand -= event.quantity();
-        rememberSettled(event.idempotencyKey(), UsedKey.forTransfer(Fingerprint.of(event), event.eventId(),
-                event.transferId(), event.quantity(), event.timestamp()));
+        forgetReservationsOf(requests.rememberSettled(event.idempotencyKey(), UsedKey.forTransfer(
+                Fingerprint.of(event), event.eventId(), event.transferId(), event.quantity(), event.timestamp())));
     }
 
     @EventSourcingHandler
     void on(TransferReceived event) {
         identify(event.productId(), event.warehouseId());
-        takeIn(event.lots(), event.timestamp());
+        lots.receive(event.lots(), event.timestamp());
         onHand += event.quantity();
-        rememberSettled(ReceiveTransfer.receiptKeyOf(event.transferId()), UsedKey.forTransfer("transfer receipt",
-                event.eventId(), event.transferId(), event.quantity(), event.timestamp()));
+        forgetReservationsOf(requests.rememberSettled(ReceiveTransfer.receiptKeyOf(event.transferId()),
+                UsedKey.forTransfer("transfer receipt", event.eventId(), event.transferId(), event.quantity(),
+                        event.timestamp())));
     }
 
     @EventSourcingHandler
     void on(TransferReturned event) {
-        takeIn(event.lots(), event.timestamp());
+        lots.receive(event.lots(), event.timestamp());
         onHand += event.quantity();
-        rememberSettled(ReturnTransfer.returnKeyOf(event.transferId()), UsedKey.forTransfer("transfer return",
-                event.eventId(), event.transferId(), event.quantity(), event.timestamp()));
-    }
-
-    private void takeIn(List<ShippedLot> arriving, Instant at) {
-        arriving.forEach(lot -> lots.receive(lot.batchNumber(), lot.expiryDate(), at, lot.location(), lot.unitCost(),
-                lot.quantity()));
+        forgetReservationsOf(requests.rememberSettled(ReturnTransfer.returnKeyOf(event.transferId()),
+                UsedKey.forTransfer("transfer return", event.eventId(), event.transferId(), event.quantity(),
+                        event.timestamp())));
     }
 
     private void identify(UUID productId, UUID warehouseId) {
         ledgerId = new StockLedgerId(productId, warehouseId).toString();
     }
 
-    private void rememberSettled(String key, UsedKey use) {
-        requests.remember(key, use);
-        requests.settled(key, use.usedAt());
-        forgetWhatRetentionAllows(use.usedAt());
-    }
-
     private void settle(UUID reservationId, ReservationStatus terminal, Instant at) {
         Reservation settled = reservations.settle(reservationId, terminal);
-        requests.settled(settled.idempotencyKey(), at);
-        forgetWhatRetentionAllows(at);
+        forgetReservationsOf(requests.settled(settled.idempotencyKey(), at));
     }
 
-    private void forgetWhatRetentionAllows(Instant now) {
-        for (UsedKey forgotten : requests.forgetSettled(now.minus(REQUEST_RETENTION), SETTLED_REQUESTS_REMEMBERED)) {
+    /** A settled reservation is remembered exactly as long as the key that made it, so a retry finds both or none. */
+    private void forgetReservationsOf(List<UsedKey> forgottenKeys) {
+        for (UsedKey forgotten : forgottenKeys) {
             if (forgotten.reservationId() != null) {
                 reservations.forget(forgotten.reservationId());
             }

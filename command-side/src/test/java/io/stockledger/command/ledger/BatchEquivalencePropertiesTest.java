@@ -2,15 +2,15 @@ package io.stockledger.command.ledger;
 
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.AdjustmentReason;
-import io.stockledger.command.api.BatchMemberOutcome;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
-import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;

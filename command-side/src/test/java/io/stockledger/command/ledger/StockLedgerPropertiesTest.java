@@ -160,7 +160,7 @@ class StockLedgerPropertiesTest {
 
     @Test
     void retentionIsOneDay() {
-        assertThat(StockLedger.REQUEST_RETENTION).isEqualTo(RETENTION);
+        assertThat(RequestMemory.REQUEST_RETENTION).isEqualTo(RETENTION);
     }
 
     /**

@@ -438,7 +438,7 @@ class StockLedgerTest {
 
         @Test
         void settledRequestsAreForgottenAfterTheRetentionWindow() {
-            Instant later = T0.plus(StockLedger.REQUEST_RETENTION).plusSeconds(1);
+            Instant later = T0.plus(RequestMemory.REQUEST_RETENTION).plusSeconds(1);
             clock.set(later);
             fixture.given(received(100, "receive-1", T0), requested(RES, 10, 300, KEY, T0), confirmed(RES, 10, T0))
                     .when(new ReceiveStock(SKU, 1, null, "receive-2"), ORIGIN)
@@ -452,7 +452,7 @@ class StockLedgerTest {
 
         @Test
         void aBusyLedgerRemembersOnlyTheMostRecentSettledRequests() {
-            int limit = StockLedger.SETTLED_REQUESTS_REMEMBERED;
+            int limit = RequestMemory.SETTLED_REQUESTS_REMEMBERED;
             java.util.List<Object> history = new java.util.ArrayList<>();
             history.add(received(limit + 10, "receive-1", T0));
             UUID oldest = null;
@@ -481,7 +481,7 @@ class StockLedgerTest {
 
         @Test
         void pendingReservationsAreNeverForgotten() {
-            Instant later = T0.plus(StockLedger.REQUEST_RETENTION).plusSeconds(1);
+            Instant later = T0.plus(RequestMemory.REQUEST_RETENTION).plusSeconds(1);
             clock.set(later);
             fixture.given(received(100, "receive-1", T0),
                             new ReservationRequested(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),

@@ -1,5 +1,12 @@
-package io.stockledger.command.api;
+package io.stockledger.command.groupcommit;
 
+import io.stockledger.command.api.AdjustStock;
+import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.LedgerCommand;
+import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReleaseReservation;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,7 +18,7 @@ import java.util.Set;
  * one aggregate load, one unit of work, one database transaction. The ledger runs each member through its own
  * command handler, in order, with the member's own metadata, and answers one {@link BatchMemberOutcome} per member.
  *
- * <p>Only the dispatcher builds batches (group commit in {@code OneCommandPerLedgerGateway}); nothing else sends
+ * <p>Only the dispatcher builds batches (group commit in {@code GroupCommitGateway}); nothing else sends
  * them. Members are the original command messages (identifier and metadata intact), so each event can be traced to
  * the command that caused it. The batch lives in one JVM and is never serialised.
  *
@@ -29,8 +36,9 @@ public record LedgerCommandBatch(@TargetAggregateIdentifier StockLedgerId ledger
             ReleaseReservation.class, ReceiveStock.class, AdjustStock.class);
 
     public LedgerCommandBatch {
-        Guard.present("ledgerId", ledgerId);
-        Guard.present("members", members);
+        if (ledgerId == null || members == null) {
+            throw new IllegalArgumentException("ledgerId and members are required");
+        }
         members = List.copyOf(members);
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a batch has at least one member");

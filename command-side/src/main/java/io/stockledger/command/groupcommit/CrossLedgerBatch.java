@@ -1,4 +1,6 @@
-package io.stockledger.command.api;
+package io.stockledger.command.groupcommit;
+
+import io.stockledger.command.api.StockLedgerId;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Set;
  * decides its own batch exactly as it would alone, and all their events are appended and committed together. The
  * answer is one {@link LedgerBatchResult} per batch, in order.
  *
- * <p>Only the dispatcher builds these (group commit across ledgers in {@code OneCommandPerLedgerGateway}), from
+ * <p>Only the dispatcher builds these (group commit across ledgers in {@code GroupCommitGateway}), from
  * ledgers' batches that queued while the service's writers were busy. It is all or nothing: if anything but a
  * member's refusal fails (a race on one of the ledgers, a key the request registry finds used), nothing of it is
  * written and the dispatcher writes each ledger's batch again on its own. Never serialised.
@@ -19,7 +21,9 @@ import java.util.Set;
 public record CrossLedgerBatch(List<LedgerCommandBatch> batches) {
 
     public CrossLedgerBatch {
-        Guard.present("batches", batches);
+        if (batches == null) {
+            throw new IllegalArgumentException("batches is required");
+        }
         batches = List.copyOf(batches);
         if (batches.isEmpty()) {
             throw new IllegalArgumentException("a cross-ledger batch has at least one ledger's batch");

@@ -1,4 +1,6 @@
-package io.stockledger.command.api;
+package io.stockledger.command.groupcommit;
+
+import io.stockledger.command.api.LedgerRefusal;
 
 /**
  * What one member of a {@link LedgerCommandBatch} got: the value its handler returned, or the refusal it threw.
@@ -11,7 +13,9 @@ public record BatchMemberOutcome(Object result, LedgerRefusal refusal) {
     }
 
     public static BatchMemberOutcome refused(LedgerRefusal refusal) {
-        Guard.present("refusal", refusal);
+        if (refusal == null) {
+            throw new IllegalArgumentException("refusal is required");
+        }
         return new BatchMemberOutcome(null, refusal);
     }
 

@@ -1,13 +1,13 @@
 package io.stockledger.command.dispatch;
 
-import io.stockledger.command.api.BatchMemberOutcome;
-import io.stockledger.command.api.CrossLedgerBatch;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.InsufficientStockException;
-import io.stockledger.command.api.LedgerBatchResult;
-import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.CrossLedgerBatch;
+import io.stockledger.command.groupcommit.LedgerBatchResult;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * together and in which order, and that every caller gets exactly its own answer. The ledger's own batch handler is
  * covered by {@code StockLedgerBatchTest}; the whole path against PostgreSQL by the service's {@code GroupCommitTest}.
  */
-class OneCommandPerLedgerGatewayTest {
+class GroupCommitGatewayTest {
 
     private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
 
@@ -69,7 +69,7 @@ class OneCommandPerLedgerGatewayTest {
             sharedTransactionSplits.incrementAndGet();
         }
     };
-    private final OneCommandPerLedgerGateway gateway = gatewayWithWriters(8);
+    private final GroupCommitGateway gateway = gatewayWithWriters(8);
 
     /** What the stand-in ledger saw: one entry per unit of work, listing the idempotency keys it carried. */
     private final List<List<String>> unitsOfWork = Collections.synchronizedList(new ArrayList<>());
@@ -82,8 +82,8 @@ class OneCommandPerLedgerGatewayTest {
         watchdog.close();
     }
 
-    private OneCommandPerLedgerGateway gatewayWithWriters(int writers) {
-        return new OneCommandPerLedgerGateway(DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries),
+    private GroupCommitGateway gatewayWithWriters(int writers) {
+        return new GroupCommitGateway(DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries),
                 128, writers, observer, watchdog);
     }
 
@@ -143,7 +143,7 @@ class OneCommandPerLedgerGatewayTest {
         return sendAndWaitUntilQueued(gateway, command, waitingAfterwards);
     }
 
-    private static CompletableFuture<Object> sendAndWaitUntilQueued(OneCommandPerLedgerGateway gateway,
+    private static CompletableFuture<Object> sendAndWaitUntilQueued(GroupCommitGateway gateway,
                                                                     Object command, int waitingAfterwards)
             throws InterruptedException {
         CompletableFuture<Object> answer = new CompletableFuture<>();
@@ -176,7 +176,7 @@ class OneCommandPerLedgerGatewayTest {
     @Test
     void aCommandThatFindsItsLedgerFreeIsWrittenAtOnceAlone() throws Exception {
         singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
         releaseFirst.countDown();
 
         assertThat(gateway.send(reserve(SKU, "only", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok only");
@@ -189,7 +189,7 @@ class OneCommandPerLedgerGatewayTest {
     @Test
     void commandsQueuedWhileTheLedgerIsWrittenGoInTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
         singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
         StockLedgerId neighbour = sameLaneAs(SKU);
 
         CompletableFuture<Object> first = firstHoldsTheLedger();
@@ -213,7 +213,7 @@ class OneCommandPerLedgerGatewayTest {
     @Test
     void aCommandThatMayNotBeBatchedEndsTheBatchAndWaitsItsTurn() throws Exception {
         singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
 
         CompletableFuture<Object> first = firstHoldsTheLedger();
         List<CompletableFuture<Object>> answers = List.of(
@@ -327,7 +327,7 @@ class OneCommandPerLedgerGatewayTest {
     /** Stand-ins for single reserves, one ledger's batches, and cross-ledger batches answered by {@code perLedger}. */
     private void ledgersAnswer(Function<LedgerCommandBatch, LedgerBatchResult> perLedger) {
         singleReservesAnswer();
-        batchesAnswer(OneCommandPerLedgerGatewayTest::eachAsAlone);
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
         crossLedgerBatchesAnswer(perLedger);
     }
 
@@ -337,7 +337,7 @@ class OneCommandPerLedgerGatewayTest {
     }
 
     /** With one writer: starts the first command on {@link #SKU} and returns once its handler holds the writer. */
-    private CompletableFuture<Object> firstHoldsTheWriter(OneCommandPerLedgerGateway oneWriter)
+    private CompletableFuture<Object> firstHoldsTheWriter(GroupCommitGateway oneWriter)
             throws InterruptedException {
         CompletableFuture<Object> first = sendAndWaitUntilQueued(oneWriter, reserve(SKU, "first", 1), 0);
         assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -346,8 +346,8 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void ledgersWritesQueuedWhileTheWritersAreBusyShareOneTransactionEachCallerWithItsOwnAnswer() throws Exception {
-        ledgersAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
-        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        ledgersAnswer(GroupCommitGatewayTest::decidedAsAlone);
+        GroupCommitGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
 
@@ -372,7 +372,7 @@ class OneCommandPerLedgerGatewayTest {
         ledgersAnswer(batch -> {
             throw new ConcurrencyException("another instance appended to one of the ledgers first");
         });
-        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        GroupCommitGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
 
@@ -395,7 +395,7 @@ class OneCommandPerLedgerGatewayTest {
         StockLedgerId present = otherLaneThan(SKU, missing);
         ledgersAnswer(batch -> batch.ledgerId().equals(missing)
                 ? LedgerBatchResult.ledgerMissing() : decidedAsAlone(batch));
-        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        GroupCommitGateway oneWriter = gatewayWithWriters(1);
 
         CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
         CompletableFuture<Object> missingAnswer = sendAndWaitUntilQueued(oneWriter, reserve(missing, "missing", 1), 1);
@@ -411,8 +411,8 @@ class OneCommandPerLedgerGatewayTest {
 
     @Test
     void aCommandThatMayNotBeBatchedIsWrittenAloneAndTheOthersShareTheNextTransaction() throws Exception {
-        ledgersAnswer(OneCommandPerLedgerGatewayTest::decidedAsAlone);
-        OneCommandPerLedgerGateway oneWriter = gatewayWithWriters(1);
+        ledgersAnswer(GroupCommitGatewayTest::decidedAsAlone);
+        GroupCommitGateway oneWriter = gatewayWithWriters(1);
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
         StockLedgerId fourth = otherLaneThan(SKU, second, third);

@@ -36,13 +36,13 @@ import java.util.stream.Collectors;
  * watched by a {@link WriteWatchdog}. Dispatch interceptors registered on this gateway would see a batch as one
  * message; the service registers none.
  */
-public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
+public class GroupCommitGateway extends DefaultCommandGateway {
 
     private static final int STRIPES = 4096;
 
     @SuppressWarnings("unchecked")
     private final GroupCommitQueue<QueuedCommand>[] lanes = new GroupCommitQueue[STRIPES];
-    private final GroupCommitQueue<LedgerWrite> writers;
+    private final GroupCommitQueue<PendingLedgerWrite> writers;
     private final LedgerWriter writer;
     private final WriteWatchdog watchdog;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -55,7 +55,7 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
      * @param observer            told the size of every write and every split batch
      * @param watchdog            warns of slow writes and interrupts stuck ones
      */
-    public OneCommandPerLedgerGateway(Builder builder, int maxBatch, int maxConcurrentWrites, BatchObserver observer,
+    public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, BatchObserver observer,
                                       WriteWatchdog watchdog) {
         super(builder);
         if (maxBatch < 1 || maxConcurrentWrites < 1) {
@@ -83,8 +83,8 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
         if (commands.isEmpty()) {
             return; // another caller's thread took this command into its batch and will answer it
         }
-        LedgerWrite write = new LedgerWrite(commands, lane);
-        List<LedgerWrite> writes = waitFor(() -> writers.join(write));
+        PendingLedgerWrite write = new PendingLedgerWrite(commands, lane);
+        List<PendingLedgerWrite> writes = waitFor(() -> writers.join(write));
         if (writes.isEmpty()) {
             return; // another caller's thread writes these commands in its transaction, and opens the lane after
         }
@@ -97,7 +97,7 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
                     .filter(queued -> !queued.delivered())
                     .forEach(queued -> queued.deliver(failure));
         } finally {
-            writes.forEach(LedgerWrite::finished);
+            writes.forEach(PendingLedgerWrite::finished);
             writers.finished();
         }
     }
@@ -140,7 +140,7 @@ public class OneCommandPerLedgerGateway extends DefaultCommandGateway {
         return answer.join();
     }
 
-    private static String describe(List<LedgerWrite> writes) {
+    private static String describe(List<PendingLedgerWrite> writes) {
         return writes.stream().map(write -> write.size() + " command(s) for " + write.ledgerId())
                 .collect(Collectors.joining(", "));
     }

@@ -1,4 +1,4 @@
-package io.stockledger.command.api;
+package io.stockledger.command.groupcommit;
 
 import java.util.List;
 
@@ -12,7 +12,9 @@ public record LedgerBatchResult(List<BatchMemberOutcome> outcomes) {
     private static final LedgerBatchResult MISSING = new LedgerBatchResult(null);
 
     public static LedgerBatchResult decided(List<BatchMemberOutcome> outcomes) {
-        Guard.present("outcomes", outcomes);
+        if (outcomes == null) {
+            throw new IllegalArgumentException("outcomes is required");
+        }
         return new LedgerBatchResult(List.copyOf(outcomes));
     }
 

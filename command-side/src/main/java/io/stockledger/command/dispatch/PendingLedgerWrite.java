@@ -1,21 +1,22 @@
 package io.stockledger.command.dispatch;
 
-import io.stockledger.command.api.LedgerCommandBatch;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 
 import java.util.List;
 
 /**
- * The commands one lane lets through for one ledger at a time (one command, or a batch), on their way to a writer.
- * Until they are written the lane stays closed to that ledger's later commands; {@link #finished()} opens it.
+ * The commands one lane lets through for one ledger at a time (one command, or a batch), on their way to a writer:
+ * pending while they wait in the writers' queue and while {@link LedgerWriter} writes them. Until they are written
+ * the lane stays closed to that ledger's later commands; {@link #finished()} opens it.
  */
-final class LedgerWrite {
+final class PendingLedgerWrite {
 
     private final List<QueuedCommand> commands;
     private final GroupCommitQueue<QueuedCommand> lane;
 
-    LedgerWrite(List<QueuedCommand> commands, GroupCommitQueue<QueuedCommand> lane) {
+    PendingLedgerWrite(List<QueuedCommand> commands, GroupCommitQueue<QueuedCommand> lane) {
         this.commands = List.copyOf(commands);
         this.lane = lane;
     }
