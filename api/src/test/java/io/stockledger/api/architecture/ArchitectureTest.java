@@ -93,7 +93,8 @@ class ArchitectureTest {
     void theWebLayerTalksToTheModulesOnlyThroughTheirApiPackages() {
         noClasses().that().resideInAPackage(API)
                 .should().dependOnClassesThat().resideInAnyPackage("io.stockledger.command.ledger..",
-                        "io.stockledger.command.registry..", "io.stockledger.query.balance..",
+                        "io.stockledger.command.registry..", "io.stockledger.command.groupcommit..",
+                        "io.stockledger.query.balance..",
                         "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
                         "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
                         "io.stockledger.audit.rebuild..", "io.stockledger.eventstore.chain..",
