@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ComponentScan(basePackages = {"io.stockledger.query.balance", "io.stockledger.query.reservation",
-        "io.stockledger.query.movement", "io.stockledger.query.lot", "io.stockledger.query.transfer"})
+        "io.stockledger.query.movement", "io.stockledger.query.lot", "io.stockledger.query.transfer",
+        "io.stockledger.query.availability"})
 public class ReadModelConfiguration {
 
     /** Processing group of every read-model projection; its token lives in {@code token_entry}. */
