@@ -83,6 +83,7 @@ class ArchitectureTest {
                         "io.stockledger.command.transfer..", "io.stockledger.query.balance..",
                         "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
                         "io.stockledger.query.lot..", "io.stockledger.query.transfer..",
+                        "io.stockledger.query.availability..",
                         "io.stockledger.audit.history..", "io.stockledger.audit.rebuild..")
                 .and().areTopLevelClasses()
                 .should().notBePublic()
@@ -96,6 +97,7 @@ class ArchitectureTest {
                         "io.stockledger.command.registry..", "io.stockledger.command.groupcommit..",
                         "io.stockledger.query.balance..",
                         "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
+                        "io.stockledger.query.availability..", "io.stockledger.query.blocked..",
                         "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
                         "io.stockledger.audit.rebuild..", "io.stockledger.eventstore.chain..",
                         "io.stockledger.eventstore.upcasting..")

@@ -134,6 +134,28 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void availabilityAnswersAreAsDocumented() {
+        client.receive(product, warehouse, 10);
+        client.receiveLot(product, UUID.randomUUID(), 5, "LATER", java.time.LocalDate.now().plusDays(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
+
+        Response both = conforms("GET", "/v1/availability",
+                client.get("/v1/availability?product_id=" + product + "&product_id=" + UUID.randomUUID()));
+        assertThat(both.status()).isEqualTo(200);
+        assertThat(both.body().at("/products/0/warehouses").size()).isPositive();
+        assertThat(both.body().at("/products/1/warehouses").size()).isZero();
+        Response one = conforms("GET", "/v1/availability",
+                client.get("/v1/availability?product_id=" + product + "&warehouse_id=" + warehouse));
+        assertThat(one.body().at("/products/0/available").asLong()).isEqualTo(10);
+
+        assertThat(conforms("GET", "/v1/availability", client.get("/v1/availability")).status()).isEqualTo(422);
+        assertThat(conforms("GET", "/v1/availability", client.get("/v1/availability?product_id=nope")).status())
+                .isEqualTo(422);
+        assertThat(conforms("GET", "/v1/availability", client.withToken(TestTokens.withPermissions("cart",
+                Permission.RESERVE)).get("/v1/availability?product_id=" + product)).status()).isEqualTo(403);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsTheDocumented415() throws Exception {
         HttpResponse<String> response = OpenApiDocument.HTTP.send(HttpRequest.newBuilder(
                         URI.create(baseUrl() + "/v1/reserve"))

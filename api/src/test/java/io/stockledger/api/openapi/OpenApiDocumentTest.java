@@ -132,6 +132,38 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void availabilityTakesARepeatedProductIdAndAnswersPerWarehouse() {
+        JsonNode operation = doc.operation("GET", "/v1/availability");
+        assertThat(operation.path("operationId").asText()).isEqualTo("getAvailability");
+        JsonNode productId = null;
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("product_id".equals(doc.resolve(parameter).path("name").asText())) {
+                productId = doc.resolve(parameter);
+            }
+        }
+        assertThat(productId).as("product_id is documented").isNotNull();
+        assertThat(productId.path("in").asText()).isEqualTo("query");
+        assertThat(productId.path("required").asBoolean()).isTrue();
+        assertThat(productId.path("explode").asBoolean(true)).as("one parameter per product").isTrue();
+        JsonNode array = productId.path("schema");
+        assertThat(OpenApiDocument.typeOf(array)).isEqualTo("array");
+        assertThat(array.path("minItems").asInt()).isEqualTo(1);
+        assertThat(array.path("maxItems").asInt()).isEqualTo(200);
+        assertUuid(array.path("items"));
+
+        JsonNode answer = doc.responseSchema("GET", "/v1/availability", 200, "application/json");
+        assertThat(OpenApiDocument.names(answer.path("required"))).containsExactly("products");
+        JsonNode product = doc.resolve(answer.at("/properties/products/items"));
+        assertThat(OpenApiDocument.names(product.path("required")))
+                .containsExactlyInAnyOrder("product_id", "available", "warehouses");
+        JsonNode warehouse = doc.resolve(product.at("/properties/warehouses/items"));
+        assertThat(OpenApiDocument.names(warehouse.path("required")))
+                .containsExactlyInAnyOrder("warehouse_id", "on_hand", "reserved", "available", "blocked");
+        assertResponses(operation, "200", "401", "403", "422", "503");
+        assertThat(operation.at("/responses/422/description").asText()).contains("200 times");
+    }
+
+    @Test
     void errorsAreProblemDocumentsWithTheServicesOwnProperties() {
         JsonNode problem = doc.resolve(doc.root.at("/components/schemas/Problem"));
         assertThat(OpenApiDocument.names(problem.path("properties")))
@@ -178,7 +210,8 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
         }
         assertThat(served).as("the /v1 endpoints the service maps").containsKeys("POST /v1/reserve",
                 "POST /v1/confirm", "POST /v1/release", "POST /v1/receive", "POST /v1/adjust",
-                "GET /v1/stock/{product_id}/{warehouse_id}", "GET /v1/reservations/{reservation_id}",
+                "GET /v1/stock/{product_id}/{warehouse_id}", "GET /v1/availability",
+                "GET /v1/reservations/{reservation_id}",
                 "POST /v1/admin/relay/replay");
 
         Map<String, JsonNode> documented = new TreeMap<>();

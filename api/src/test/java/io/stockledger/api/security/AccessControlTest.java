@@ -63,6 +63,8 @@ class AccessControlTest extends ServiceIntegrationTest {
                         c -> c.adjust(product, warehouse, 1, "FOUND", LedgerClient.key())),
                 new Endpoint("GET /v1/stock/{p}/{w}", Permission.READ, 200,
                         c -> c.stock(product, warehouse)),
+                new Endpoint("GET /v1/availability", Permission.READ, 200,
+                        c -> c.get("/v1/availability?product_id=" + product + "&product_id=" + UUID.randomUUID())),
                 new Endpoint("GET /v1/reservations/{id}", Permission.READ, 404,
                         c -> c.get("/v1/reservations/" + UUID.randomUUID())),
                 new Endpoint("POST /v1/admin/relay/replay", Permission.ADMIN, 409,
