@@ -101,13 +101,25 @@ class OrderDesk {
         return reserved.asFirstAnswered();
     }
 
+    /**
+     * Confirms every reservation of the order, or none: a line released on its own before stays released (the
+     * customer removed it); anything else a ledger refuses (a reservation expired, a held lot blocked) refuses the
+     * whole confirmation and undoes the lines confirmed before it.
+     */
     @CommandHandler
     OrderOutcome handle(ConfirmOrder confirm, MetaData metaData, Clock clock) throws LedgerRefusal {
         RecordedOrder order = book.find(confirm.orderId())
                 .orElseThrow(() -> OrderNotFoundException.order(confirm.orderId()));
         Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(order.ledgers());
+        Instant now = clock.instant();
+        List<Located> toConfirm = reservationsOf(order, null).stream()
+                .filter(reservation -> statusOf(reservation, loaded, now) != ReservationStatus.RELEASED).toList();
+        if (toConfirm.isEmpty()) {
+            Located first = reservationsOf(order, null).getFirst();
+            throw new ReservationNotPendingException(first.id(), ReservationStatus.RELEASED, "confirm");
+        }
         Map<UUID, ReservationOutcome> confirmed = new HashMap<>();
-        for (Located reservation : reservationsOf(order, null)) {
+        for (Located reservation : toConfirm) {
             try {
                 confirmed.put(reservation.id(), decide(loaded.get(reservation.ledgerId()),
                         new ConfirmReservation(reservation.ledgerId(), reservation.id()), metaData));
@@ -115,13 +127,13 @@ class OrderDesk {
                 throw new OrderRefusal(refusal); // every line confirmed, or none
             }
         }
-        return answer(order, confirmed, loaded, clock.instant());
+        return answer(order, confirmed, loaded, now);
     }
 
     /**
      * Releases what is still pending (of the whole order, or of one line); what was confirmed meanwhile (by
-     * reservation id) stays confirmed. Refused only when nothing selected could be released because all of it is
-     * confirmed.
+     * reservation id) stays confirmed. Refused, as releasing a confirmed reservation is, when part of the selection
+     * is confirmed and nothing was pending: there was nothing left to cancel.
      */
     @CommandHandler
     OrderOutcome handle(ReleaseOrder release, MetaData metaData, Clock clock) throws LedgerRefusal {
@@ -142,7 +154,8 @@ class OrderDesk {
                 confirmedAlready = confirmedAlready == null ? confirmed : confirmedAlready;
             }
         }
-        if (released.isEmpty() && confirmedAlready != null) {
+        boolean releasedNow = released.values().stream().anyMatch(answer -> !answer.replayed());
+        if (confirmedAlready != null && !releasedNow) {
             throw confirmedAlready;
         }
         return answer(order, released, loaded, clock.instant());
@@ -257,6 +270,12 @@ class OrderDesk {
             }
         }
         return located;
+    }
+
+    private static ReservationStatus statusOf(Located reservation, Map<StockLedgerId, Aggregate<StockLedger>> loaded,
+                                              Instant now) {
+        return loaded.get(reservation.ledgerId()).invoke(ledger -> ledger.statusAt(reservation.id(), now))
+                .orElse(null);
     }
 
     /**

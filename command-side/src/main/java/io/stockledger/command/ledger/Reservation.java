@@ -47,6 +47,7 @@ record Reservation(
     }
 
     ReservationOutcome outcome(StockLedgerId ledgerId, boolean replayed) {
-        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed, heldLots());
+        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed, heldLots(),
+                orderId, lineId);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
+import io.stockledger.command.api.OrderLocator;
 import io.stockledger.command.api.OrderOutcome;
 import io.stockledger.command.api.OrderRefusal;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * single-use: the table keeps every order forever, as {@code ledger_request} keeps every key.
  */
 @Component
-public class OrderBook {
+public class OrderBook implements OrderLocator {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -35,6 +36,11 @@ public class OrderBook {
 
     OrderBook(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<OrderOutcome> asReserved(String orderId) {
+        return find(orderId).map(RecordedOrder::asFirstAnswered);
     }
 
     public Optional<RecordedOrder> find(String orderId) {
