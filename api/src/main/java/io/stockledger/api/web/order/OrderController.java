@@ -43,8 +43,8 @@ import java.util.UUID;
 @RequestMapping("/v1/orders")
 class OrderController {
 
-    private static final int ORDER_ID_LENGTH = 128;
-    private static final int LINE_ID_LENGTH = 64;
+    static final int ORDER_ID_LENGTH = 128;
+    static final int LINE_ID_LENGTH = 64;
 
     private final Ledger ledger;
 
@@ -86,7 +86,7 @@ class OrderController {
             confirmed then.""")
     @RequiresPermission(Permission.CONFIRM)
     @PostMapping("/{order_id}/confirm")
-    OrderResponse confirm(@Parameter(description = "The order's id.") @PathVariable("order_id") String orderId,
+    OrderResponse confirm(@OrderIdParameter @PathVariable("order_id") String orderId,
                           HttpServletRequest request) throws LedgerRefusal {
         return OrderResponse.of(ledger.confirmOrder(
                 OrderIds.fromPath("order_id", orderId, ORDER_ID_LENGTH), RequestOrigin.of(request)));
@@ -100,7 +100,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "`RESERVATION_CONFIRMED`: the order was confirmed already.")
     @RequiresPermission(Permission.RELEASE)
     @PostMapping("/{order_id}/release")
-    OrderResponse release(@Parameter(description = "The order's id.") @PathVariable("order_id") String orderId,
+    OrderResponse release(@OrderIdParameter @PathVariable("order_id") String orderId,
                           HttpServletRequest request) throws LedgerRefusal {
         return OrderResponse.of(ledger.releaseOrder(ReleaseOrder.whole(
                 OrderIds.fromPath("order_id", orderId, ORDER_ID_LENGTH)), RequestOrigin.of(request)));
@@ -115,8 +115,10 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "`RESERVATION_CONFIRMED`: the line was confirmed already.")
     @RequiresPermission(Permission.RELEASE)
     @PostMapping("/{order_id}/lines/{line_id}/release")
-    OrderResponse releaseLine(@Parameter(description = "The order's id.") @PathVariable("order_id") String orderId,
-                              @Parameter(description = "The line's id.") @PathVariable("line_id") String lineId,
+    OrderResponse releaseLine(@OrderIdParameter @PathVariable("order_id") String orderId,
+                              @Parameter(description = "The line's id.", schema = @Schema(type = "string",
+                                      pattern = OrderIds.PATTERN, maxLength = LINE_ID_LENGTH))
+                              @PathVariable("line_id") String lineId,
                               HttpServletRequest request) throws LedgerRefusal {
         return OrderResponse.of(ledger.releaseOrder(ReleaseOrder.line(
                 OrderIds.fromPath("order_id", orderId, ORDER_ID_LENGTH),
@@ -130,8 +132,7 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "`ORDER_NOT_FOUND`: no order has this id.")
     @RequiresPermission(Permission.READ)
     @GetMapping("/{order_id}")
-    OrderResponse get(@Parameter(description = "The order's id.", schema = @Schema(type = "string",
-            pattern = OrderIds.PATTERN, maxLength = ORDER_ID_LENGTH)) @PathVariable("order_id") String orderId)
+    OrderResponse get(@OrderIdParameter @PathVariable("order_id") String orderId)
             throws LedgerRefusal {
         String id = OrderIds.fromPath("order_id", orderId, ORDER_ID_LENGTH);
         return OrderResponse.of(ledger.findOrder(id).orElseThrow(() -> OrderNotFoundException.order(id)));
