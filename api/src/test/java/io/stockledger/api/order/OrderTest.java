@@ -1,6 +1,7 @@
 package io.stockledger.api.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockledger.api.support.AuditJobRuns;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -244,6 +245,10 @@ class OrderTest extends ServiceIntegrationTest {
         assertThat(confirmed.body().path("lines").path(1).path("status").asText()).isEqualTo("RELEASED");
         await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(milk, north).number("available") == 10);
         assertThat(client.stock(soap, north).number("on_hand")).isEqualTo(8);
+        assertThat(AuditJobRuns.run(client, "/v1/audit/verify", null).path("findings").asLong())
+                .as("the order's events are chained like any").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> AuditJobRuns.run(client, "/v1/audit/reconcile", null)
+                .path("findings").asLong() == 0);
 
         Response releaseConfirmed = client.post("/v1/orders/" + id + "/release", Map.of());
         assertThat(releaseConfirmed.status()).isEqualTo(409);
