@@ -156,7 +156,8 @@ class OrderTest extends ServiceIntegrationTest {
                 .isEqualTo("4");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
                 .as("no event on any ledger").isEqualTo(events);
-        assertThat(available(soap, north)).isEqualTo(10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> available(soap, north) == 10);
+        assertThat(reserved(soap, north)).isZero();
     }
 
     @Test
