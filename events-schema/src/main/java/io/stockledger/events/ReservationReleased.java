@@ -19,7 +19,9 @@ public record ReservationReleased(
         String requesterId,
         UUID reservationId,
         int quantity,
-        List<LotQuantity> lots) implements LedgerEvent {
+        List<LotQuantity> lots,
+        String orderId,
+        String lineId) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
     public ReservationReleased(
@@ -34,9 +36,22 @@ public record ReservationReleased(
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, null);
     }
 
-    /** The event with its envelope's fields first and its own facts after. */
+    /** The event with its envelope's fields first and its own facts after; not part of an order. */
     public ReservationReleased(EventEnvelope envelope, UUID reservationId, int quantity, List<LotQuantity> lots) {
+        this(envelope, reservationId, quantity, lots, null, null);
+    }
+
+    /** Not part of an order: every reservation before orders existed, and every single reservation. */
+    public ReservationReleased(UUID eventId, Instant timestamp, String traceId, UUID productId, UUID warehouseId,
+            String requesterId, UUID reservationId, int quantity, List<LotQuantity> lots) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, lots, null,
+                null);
+    }
+
+    /** A reservation made for a line of an order: the event names the order and the line. */
+    public ReservationReleased(EventEnvelope envelope, UUID reservationId, int quantity, List<LotQuantity> lots,
+            String orderId, String lineId) {
         this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, lots);
+                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, lots, orderId, lineId);
     }
 }

@@ -27,7 +27,9 @@ public record ReservationRequested(
         Instant expiresAt,
         String idempotencyKey,
         List<LotQuantity> lots,
-        LocalDate minExpiryDate) implements LedgerEvent {
+        LocalDate minExpiryDate,
+        String orderId,
+        String lineId) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
     public ReservationRequested(
@@ -45,12 +47,27 @@ public record ReservationRequested(
         this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, null, null);
     }
 
-    /** The event with its envelope's fields first and its own facts after. */
+    /** The event with its envelope's fields first and its own facts after; not part of an order. */
     public ReservationRequested(EventEnvelope envelope, UUID reservationId, int quantity, int ttlSeconds,
                                 Instant expiresAt, String idempotencyKey, List<LotQuantity> lots,
                                 LocalDate minExpiryDate) {
+        this(envelope, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, lots, minExpiryDate, null, null);
+    }
+
+    /** Not part of an order: every reservation before orders existed, and every single reservation. */
+    public ReservationRequested(UUID eventId, Instant timestamp, String traceId, UUID productId, UUID warehouseId,
+            String requesterId, UUID reservationId, int quantity, int ttlSeconds, Instant expiresAt,
+            String idempotencyKey, List<LotQuantity> lots, LocalDate minExpiryDate) {
+        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds,
+                expiresAt, idempotencyKey, lots, minExpiryDate, null, null);
+    }
+
+    /** A reservation made for a line of an order: the event names the order and the line. */
+    public ReservationRequested(EventEnvelope envelope, UUID reservationId, int quantity, int ttlSeconds,
+            Instant expiresAt, String idempotencyKey, List<LotQuantity> lots, LocalDate minExpiryDate, String orderId,
+            String lineId) {
         this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
                 envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, ttlSeconds, expiresAt,
-                idempotencyKey, lots, minExpiryDate);
+                idempotencyKey, lots, minExpiryDate, orderId, lineId);
     }
 }

@@ -152,6 +152,39 @@ final class SampleEvents {
                 List.of(SHIPPED), "LOT_EXPIRY_MISMATCH: lot L-2025-11-A expires 2026-02-28 here");
     }
 
+    static final String ORDER = "web-2025-11-28:000417";
+
+    /** A line of an order: the reservation names the order and the line, from request to confirmation. */
+    static ReservationRequested requestedForOrderLine() {
+        Instant at = MORNING.plusSeconds(16_000);
+        return new ReservationRequested(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000021"), at, TRACE, PRODUCT,
+                WAREHOUSE, CHECKOUT, UUID.fromString("c3c3c3c3-0000-4000-8000-000000000021"), 2, 900,
+                at.plusSeconds(900), "order-line-6e1c3a2b-8c7d-3e4f-9a0b-1c2d3e4f5a6b", List.of(new LotQuantity(LOT, 2)),
+                null, ORDER, "line-2");
+    }
+
+    static ReservationConfirmed confirmedForOrderLine() {
+        ReservationRequested request = requestedForOrderLine();
+        return new ReservationConfirmed(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000022"),
+                request.timestamp().plusSeconds(30), TRACE, PRODUCT, WAREHOUSE, CHECKOUT, request.reservationId(), 2,
+                List.of(new LotQuantity(LOT, 2)), ORDER, "line-2");
+    }
+
+    static ReservationReleased releasedForOrderLine() {
+        return new ReservationReleased(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000023"),
+                MORNING.plusSeconds(16_100), TRACE, PRODUCT, WAREHOUSE, CHECKOUT,
+                UUID.fromString("c3c3c3c3-0000-4000-8000-000000000022"), 1, List.of(new LotQuantity(LOT, 1)), ORDER,
+                "line-3");
+    }
+
+    static ReservationExpired expiredForOrderLine() {
+        Instant deadline = MORNING.plusSeconds(17_000);
+        return new ReservationExpired(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000024"),
+                deadline.plusSeconds(2), TRACE, PRODUCT, WAREHOUSE, "stock-ledger",
+                UUID.fromString("c3c3c3c3-0000-4000-8000-000000000023"), 1, deadline, List.of(new LotQuantity(LOT, 1)),
+                ORDER, "line-4");
+    }
+
     /** One typical event of each type, in {@link EventTypes#all()} order. */
     static List<LedgerEvent> typical() {
         return List.of(receivedIntoLot(), adjustedInLot(), requestedFromLots(), confirmedFromLots(),
@@ -163,7 +196,8 @@ final class SampleEvents {
     static List<LedgerEvent> all() {
         List<LedgerEvent> all = new java.util.ArrayList<>(typical());
         all.addAll(List.of(received(), receivedWithoutUnitCost(), adjustedDown(), adjustedUpWithoutNote(),
-                requested(), confirmed(), released(), expired()));
+                requested(), confirmed(), released(), expired(), requestedForOrderLine(), confirmedForOrderLine(),
+                releasedForOrderLine(), expiredForOrderLine()));
         return all;
     }
 

@@ -31,10 +31,13 @@ class SeedContractTest {
                 Arguments.of("inventory.reserve.confirmed.v1", Set.of("requester_id"), SampleEvents.confirmed()));
     }
 
-    /** Optional fields added later under the versioning rule (lots came after the first version). */
+    /**
+     * Optional fields added later under the versioning rule: lots came after the first version, the order a
+     * reservation serves a line of after lots.
+     */
     private static final Map<String, Set<String>> OPTIONAL_ADDITIONS = Map.of(
-            "inventory.reserve.request.v1", Set.of("lots", "min_expiry_date"),
-            "inventory.reserve.confirmed.v1", Set.of("lots"));
+            "inventory.reserve.request.v1", Set.of("lots", "min_expiry_date", "order_id", "line_id"),
+            "inventory.reserve.confirmed.v1", Set.of("lots", "order_id", "line_id"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seedSchemas")

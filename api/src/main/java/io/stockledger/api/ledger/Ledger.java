@@ -2,28 +2,35 @@ package io.stockledger.api.ledger;
 
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.CommandOrigin;
+import io.stockledger.command.api.ConfirmOrder;
 import io.stockledger.command.api.ConfirmReservation;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.LotNotFoundException;
 import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.MovementOutcome;
+import io.stockledger.command.api.OrderLocator;
+import io.stockledger.command.api.OrderNotFoundException;
+import io.stockledger.command.api.OrderOutcome;
 import io.stockledger.command.api.PickingPolicy;
 import io.stockledger.command.api.QuarantineLot;
 import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.ReleaseLotFromQuarantine;
+import io.stockledger.command.api.ReleaseOrder;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReservationLocator;
 import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReservationNotPendingException;
 import io.stockledger.command.api.ReservationOutcome;
 import io.stockledger.command.api.ReservationStatus;
+import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
 import io.stockledger.command.api.TransferOutcome;
+import io.stockledger.query.api.FindOrderReservations;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.ReservationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,7 +43,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -54,13 +63,15 @@ public class Ledger {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReservationLocator reservations;
+    private final OrderLocator orders;
     private final Duration timeout;
 
     public Ledger(CommandGateway commands, QueryGateway queries, ReservationLocator reservations,
-                  @Value("${ledger.command.timeout:10s}") Duration timeout) {
+                  OrderLocator orders, @Value("${ledger.command.timeout:10s}") Duration timeout) {
         this.commands = commands;
         this.queries = queries;
         this.reservations = reservations;
+        this.orders = orders;
         this.timeout = timeout;
     }
 
@@ -114,6 +125,37 @@ public class Ledger {
         } catch (ReservationNotFoundException forgotten) {
             return settledLongAgo(reservationId, ReservationStatus.RELEASED, "release", forgotten);
         }
+    }
+
+    /** An order is reserved on several ledgers at once; a ledger that does not exist simply has nothing to give. */
+    public OrderOutcome reserveOrder(ReserveOrder command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> new IllegalStateException("the order desk skips missing ledgers",
+                missing));
+    }
+
+    public OrderOutcome confirmOrder(String orderId, CommandOrigin origin) throws LedgerRefusal {
+        return send(new ConfirmOrder(orderId), origin, missing -> OrderNotFoundException.order(orderId));
+    }
+
+    public OrderOutcome releaseOrder(ReleaseOrder command, CommandOrigin origin) throws LedgerRefusal {
+        return send(command, origin, missing -> OrderNotFoundException.order(command.orderId()));
+    }
+
+    /**
+     * An order as reserved (known the instant reserve returned), with each reservation's status from the read
+     * model; a reservation the read model has not seen yet is as reserved: pending.
+     */
+    public Optional<OrderOutcome> findOrder(String orderId) {
+        return orders.asReserved(orderId).map(order -> {
+            Map<UUID, ReservationStatus> statuses = new HashMap<>();
+            askAll(new FindOrderReservations(orderId), ReservationView.class)
+                    .forEach(view -> statuses.put(view.reservationId(), ReservationStatus.valueOf(view.status())));
+            List<OrderOutcome.Line> lines = order.lines().stream().map(line -> new OrderOutcome.Line(line.lineId(),
+                    line.productId(), line.quantity(), line.allocations().stream().map(allocation ->
+                            allocation.withStatus(statuses.getOrDefault(allocation.reservationId(),
+                                    allocation.status()))).toList())).toList();
+            return new OrderOutcome(order.orderId(), order.createdAt(), order.expiresAt(), lines, false);
+        });
     }
 
     private StockLedgerId locate(UUID reservationId) throws ReservationNotFoundException {

@@ -85,6 +85,16 @@ class AccessControlTest extends ServiceIntegrationTest {
                                 "idempotency_key", LedgerClient.key()))),
                 new Endpoint("GET /v1/transfers/{id}", Permission.READ, 404,
                         c -> c.get("/v1/transfers/" + UUID.randomUUID())),
+                new Endpoint("POST /v1/orders/reserve", Permission.RESERVE, 200,
+                        c -> c.post("/v1/orders/reserve", orderOfOne("acl-" + UUID.randomUUID()))),
+                new Endpoint("POST /v1/orders/{id}/confirm", Permission.CONFIRM, 200,
+                        c -> c.post("/v1/orders/" + freshOrder() + "/confirm", Map.of())),
+                new Endpoint("POST /v1/orders/{id}/release", Permission.RELEASE, 200,
+                        c -> c.post("/v1/orders/" + freshOrder() + "/release", Map.of())),
+                new Endpoint("POST /v1/orders/{id}/lines/{line}/release", Permission.RELEASE, 200,
+                        c -> c.post("/v1/orders/" + freshOrder() + "/lines/1/release", Map.of())),
+                new Endpoint("GET /v1/orders/{id}", Permission.READ, 404,
+                        c -> c.get("/v1/orders/no-such-order")),
                 // audit jobs over one ledger: they end within moments (at most 2 run at once per instance)
                 new Endpoint("POST /v1/audit/verify", Permission.AUDIT_READ, 202,
                         c -> c.post("/v1/audit/verify", ledgerScope())),
@@ -94,6 +104,19 @@ class AccessControlTest extends ServiceIntegrationTest {
                         c -> c.get("/v1/audit/jobs/" + UUID.randomUUID())),
                 new Endpoint("GET /v1/audit/jobs/{id}/findings", Permission.AUDIT_READ, 404,
                         c -> c.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings")));
+    }
+
+    private Map<String, Object> orderOfOne(String orderId) {
+        return Map.of("order_id", orderId, "idempotency_key", LedgerClient.key(), "ttl_seconds", 300,
+                "lines", List.of(Map.of("line_id", "1", "product_id", product.toString(), "quantity", 1,
+                        "warehouse_id", warehouse.toString())));
+    }
+
+    /** An order reserved by the admin client, for the calls that need one. */
+    private String freshOrder() {
+        String orderId = "acl-" + UUID.randomUUID();
+        assertThat(client.post("/v1/orders/reserve", orderOfOne(orderId)).status()).isEqualTo(200);
+        return orderId;
     }
 
     private Map<String, String> ledgerScope() {

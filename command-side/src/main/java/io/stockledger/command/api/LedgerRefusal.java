@@ -10,7 +10,8 @@ public abstract sealed class LedgerRefusal extends Exception
         permits InsufficientStockException, ReservationExpiredException, ReservationNotPendingException,
                 ReservationNotFoundException, ReservationIdTakenException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
                 StockLedgerNotFoundException, LotNotFoundException, LotExpiryMismatchException,
-                InsufficientShelfLifeException, ReservedLotUnavailableException, TransferNotFoundException {
+                InsufficientShelfLifeException, ReservedLotUnavailableException, TransferNotFoundException,
+                OrderExistsException, OrderNotFoundException, OrderShortageException {
 
     /** How a client should read the refusal; the REST layer maps it to a status code. */
     public enum Category { CONFLICT, NOT_FOUND, UNPROCESSABLE }

@@ -12,6 +12,9 @@ import java.util.UUID;
  *
  * <p>At most one of {@code minExpiryDate} and {@code minShelfLifeDays} may be given: only lots usable until at least
  * that date (or that many days from now), or lots that never expire, are then allocated.
+ *
+ * <p>{@code orderId} and {@code lineId} are set, together, when the reservation serves a line of an order; its
+ * events then name the order and the line.
  */
 public record ReserveStock(
         @TargetAggregateIdentifier StockLedgerId ledgerId,
@@ -20,7 +23,9 @@ public record ReserveStock(
         Duration ttl,
         String idempotencyKey,
         LocalDate minExpiryDate,
-        Integer minShelfLifeDays) implements LedgerCommand {
+        Integer minShelfLifeDays,
+        String orderId,
+        String lineId) implements LedgerCommand {
 
     public ReserveStock {
         Guard.present("reservationId", reservationId);
@@ -36,6 +41,15 @@ public record ReserveStock(
         if (minShelfLifeDays != null && minShelfLifeDays < 0) {
             throw new IllegalArgumentException("minShelfLifeDays must not be negative");
         }
+        if ((orderId == null) != (lineId == null)) {
+            throw new IllegalArgumentException("orderId and lineId go together");
+        }
+    }
+
+    /** A reservation of its own, not a line of an order. */
+    public ReserveStock(StockLedgerId ledgerId, UUID reservationId, int quantity, Duration ttl, String idempotencyKey,
+                        LocalDate minExpiryDate, Integer minShelfLifeDays) {
+        this(ledgerId, reservationId, quantity, ttl, idempotencyKey, minExpiryDate, minShelfLifeDays, null, null);
     }
 
     /** A reservation that takes any usable lot. */

@@ -6,8 +6,11 @@ import java.util.UUID;
 /**
  * Identifies one stock ledger: a product in a warehouse (a SKU-location). Its string form is the aggregate
  * identifier in the event store, {@code <product_id>:<warehouse_id>}.
+ *
+ * <p>Ordered by that string form: a unit of work that takes several ledgers takes them in this order, so two of them
+ * never wait for each other in a circle.
  */
-public record StockLedgerId(UUID productId, UUID warehouseId) {
+public record StockLedgerId(UUID productId, UUID warehouseId) implements Comparable<StockLedgerId> {
 
     public StockLedgerId {
         Objects.requireNonNull(productId, "productId");
@@ -21,6 +24,11 @@ public record StockLedgerId(UUID productId, UUID warehouseId) {
         }
         return new StockLedgerId(UUID.fromString(aggregateIdentifier.substring(0, colon)),
                 UUID.fromString(aggregateIdentifier.substring(colon + 1)));
+    }
+
+    @Override
+    public int compareTo(StockLedgerId other) {
+        return toString().compareTo(other.toString());
     }
 
     @Override

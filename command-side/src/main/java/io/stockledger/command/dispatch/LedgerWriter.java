@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,11 +47,14 @@ final class LedgerWriter {
         this.observer = observer;
     }
 
-    void write(List<PendingLedgerWrite> writes) {
-        if (writes.size() == 1) {
-            write(writes.getFirst());
+    void write(List<PendingLedgerWrite> queued) {
+        if (queued.size() == 1) {
+            write(queued.getFirst());
             return;
         }
+        // ledgers are taken in their one fixed order, as an order's ledgers are: no two writers wait in a circle
+        List<PendingLedgerWrite> writes = queued.stream()
+                .sorted(Comparator.comparing(PendingLedgerWrite::ledgerId)).toList();
         observer.sharedTransaction(writes.size());
         CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(PendingLedgerWrite::asBatch).toList());
         CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));

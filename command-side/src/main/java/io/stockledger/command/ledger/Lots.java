@@ -44,6 +44,13 @@ final class Lots {
     // not final: restored from snapshots by Jackson
     private LinkedHashMap<String, Lot> byBatch = new LinkedHashMap<>();
 
+    /** A copy to try allocations on: lots are immutable values, so copying the map is enough. */
+    Lots copy() {
+        Lots copy = new Lots();
+        copy.byBatch = new LinkedHashMap<>(byBatch);
+        return copy;
+    }
+
     /** The lot a receipt or an event names: the default lot when it names none. */
     static String orDefault(String batchNumber) {
         return batchNumber == null ? LotQuantity.DEFAULT_BATCH : batchNumber;

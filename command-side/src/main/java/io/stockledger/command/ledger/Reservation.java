@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One reservation as the ledger remembers it, with the lots its units are held in. Immutable: a status change makes
- * a new value.
+ * One reservation as the ledger remembers it, with the lots its units are held in, and the order line it serves if
+ * any. Immutable: a status change makes a new value.
  */
 record Reservation(
         UUID id,
@@ -23,7 +23,9 @@ record Reservation(
         Instant expiresAt,
         ReservationStatus status,
         List<LotQuantity> lots,
-        LocalDate minExpiryDate) {
+        LocalDate minExpiryDate,
+        String orderId,
+        String lineId) {
 
     /** The lots holding the units; a reservation from before lots (or its snapshot) holds the default lot. */
     List<LotQuantity> heldLots() {
@@ -41,10 +43,11 @@ record Reservation(
 
     Reservation settledAs(ReservationStatus terminal) {
         return new Reservation(id, quantity, idempotencyKey, ttlSeconds, createdAt, expiresAt, terminal, lots,
-                minExpiryDate);
+                minExpiryDate, orderId, lineId);
     }
 
     ReservationOutcome outcome(StockLedgerId ledgerId, boolean replayed) {
-        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed, heldLots());
+        return new ReservationOutcome(id, ledgerId, status, quantity, createdAt, expiresAt, replayed, heldLots(),
+                orderId, lineId);
     }
 }

@@ -147,7 +147,7 @@ class StockLedger implements SizedState {
 
         apply(new ReservationRequested(context.newEvent(), command.reservationId(), command.quantity(),
                 (int) command.ttl().toSeconds(), context.now().plus(command.ttl()), command.idempotencyKey(), held,
-                minExpiry));
+                minExpiry, command.orderId(), command.lineId()));
         return reservation(command.reservationId()).outcome(command.ledgerId(), false);
     }
 
@@ -171,7 +171,8 @@ class StockLedger implements SizedState {
         }
         List<LotQuantity> consumed = lots.toConsume(reservation, policy(), context.now());
 
-        apply(new ReservationConfirmed(context.newEvent(), reservation.id(), reservation.quantity(), consumed));
+        apply(new ReservationConfirmed(context.newEvent(), reservation.id(), reservation.quantity(), consumed,
+                reservation.orderId(), reservation.lineId()));
         return reservation(reservation.id()).outcome(command.ledgerId(), false);
     }
 
@@ -194,7 +195,7 @@ class StockLedger implements SizedState {
         }
 
         apply(new ReservationReleased(context.newEvent(), reservation.id(), reservation.quantity(),
-                reservation.heldLots()));
+                reservation.heldLots(), reservation.orderId(), reservation.lineId()));
         return reservation(reservation.id()).outcome(command.ledgerId(), false);
     }
 
@@ -353,7 +354,7 @@ class StockLedger implements SizedState {
         List<Reservation> overdue = reservations.overdueAt(context.now());
         for (Reservation reservation : overdue) {
             apply(new ReservationExpired(context.newLedgerFact(), reservation.id(), reservation.quantity(),
-                    reservation.expiresAt(), reservation.heldLots()));
+                    reservation.expiresAt(), reservation.heldLots(), reservation.orderId(), reservation.lineId()));
         }
         return overdue.size();
     }
@@ -375,6 +376,25 @@ class StockLedger implements SizedState {
 
     private PickingPolicy policy() {
         return pickingPolicy == null ? PickingPolicy.DEFAULT : pickingPolicy;
+    }
+
+    /**
+     * What this ledger could still reserve at {@code now}, to try allocations on without deciding anything: a copy of
+     * its lots with the units of overdue reservations given back, as the next command would record.
+     */
+    LedgerTrial trialAt(Instant now) {
+        Lots trial = lots.copy();
+        reservations.overdueAt(now).forEach(overdue -> trial.unreserve(overdue.heldLots()));
+        return new LedgerTrial(trial, policy(), now);
+    }
+
+    /**
+     * A reservation's status as time has decided it: a pending one past its deadline is expired, recorded or not.
+     * Empty when the ledger no longer remembers it (settled longer ago than its memory window).
+     */
+    Optional<ReservationStatus> statusAt(UUID reservationId, Instant now) {
+        return reservations.find(reservationId).map(reservation -> reservation.isOverdueAt(now)
+                ? ReservationStatus.EXPIRED : reservation.status());
     }
 
     /** The balance at {@code now}: which lots are expired depends on the date. */
@@ -439,7 +459,7 @@ class StockLedger implements SizedState {
         lots.reserve(held);
         reservations.add(new Reservation(event.reservationId(), event.quantity(), event.idempotencyKey(),
                 event.ttlSeconds(), event.timestamp(), event.expiresAt(), ReservationStatus.PENDING, held,
-                event.minExpiryDate()));
+                event.minExpiryDate(), event.orderId(), event.lineId()));
         forgetReservationsOf(requests.rememberOpen(event.idempotencyKey(), UsedKey.forReservation(
                 Fingerprint.of(event), event.eventId(), event.reservationId(), event.quantity(), event.timestamp())));
     }

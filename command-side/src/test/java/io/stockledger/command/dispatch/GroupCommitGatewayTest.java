@@ -344,6 +344,12 @@ class GroupCommitGatewayTest {
         return first;
     }
 
+    /** Two ledgers' commands as a shared transaction writes them: ledgers in their one fixed order, by id. */
+    private static List<String> inLedgerOrder(StockLedgerId one, String oneCommand, StockLedgerId other,
+                                              String otherCommand) {
+        return one.compareTo(other) < 0 ? List.of(oneCommand, otherCommand) : List.of(otherCommand, oneCommand);
+    }
+
     @Test
     void ledgersWritesQueuedWhileTheWritersAreBusyShareOneTransactionEachCallerWithItsOwnAnswer() throws Exception {
         ledgersAnswer(GroupCommitGatewayTest::decidedAsAlone);
@@ -361,7 +367,8 @@ class GroupCommitGatewayTest {
         assertThat(answerOf(first)).isEqualTo("ok first");
         assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
         assertThatThrownBy(() -> answerOf(refused)).hasCauseInstanceOf(InsufficientStockException.class);
-        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("second", "third"));
+        assertThat(unitsOfWork).as("the shared transaction takes its ledgers in their id order")
+                .containsExactly(List.of("first"), inLedgerOrder(second, "second", third, "third"));
         assertThat(sharedTransactions).containsExactly(2);
         assertThat(written).as("each ledger's write counted on its own").containsExactly(1, 1, 1);
         assertThat(oneWriter.waitingCommands()).isZero();
@@ -384,8 +391,9 @@ class GroupCommitGatewayTest {
         answerOf(first);
         assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
         assertThat(answerOf(thirdAnswer)).isEqualTo("ok third");
+        List<String> inOrder = inLedgerOrder(second, "second", third, "third");
         assertThat(unitsOfWork).as("no retry of the shared transaction, each ledger on its own instead")
-                .containsExactly(List.of("first"), List.of("second", "third"), List.of("second"), List.of("third"));
+                .containsExactly(List.of("first"), inOrder, List.of(inOrder.get(0)), List.of(inOrder.get(1)));
         assertThat(sharedTransactionSplits).hasValue(1);
     }
 
@@ -405,7 +413,8 @@ class GroupCommitGatewayTest {
         answerOf(first);
         assertThat(answerOf(presentAnswer)).isEqualTo("ok present");
         assertThat(answerOf(missingAnswer)).as("its own answer, from its own command").isEqualTo("ok missing");
-        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("missing", "present"), List.of("missing"));
+        assertThat(unitsOfWork).containsExactly(List.of("first"), inLedgerOrder(missing, "missing", present, "present"),
+                List.of("missing"));
         assertThat(sharedTransactionSplits).hasValue(0);
     }
 
@@ -428,7 +437,8 @@ class GroupCommitGatewayTest {
         for (CompletableFuture<Object> answer : answers) {
             answerOf(answer);
         }
-        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("expire"), List.of("third", "fourth"));
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("expire"),
+                inLedgerOrder(third, "third", fourth, "fourth"));
     }
 
     /** A ledger whose lane differs from all the given ledgers' lanes. */

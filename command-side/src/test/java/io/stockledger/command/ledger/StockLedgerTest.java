@@ -21,6 +21,7 @@ import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.EventTypes;
 import io.stockledger.events.ReservationConfirmed;
@@ -430,6 +431,53 @@ class StockLedgerTest {
                     .when(new ExpireOverdueReservations(SKU), ORIGIN)
                     .expectNoEvents()
                     .expectResultMessagePayload(0);
+        }
+    }
+
+    @Nested
+    class OrderLines {
+
+        private static final String ORDER = "web-417";
+
+        private ReservationRequested requestedForLine(String line, int quantity) {
+            return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                    SKU.warehouseId(), ACTOR), RES, quantity, 300, T0.plusSeconds(300), KEY, inDefaultLot(quantity),
+                    null, ORDER, line);
+        }
+
+        @Test
+        void aReservationForALineOfAnOrderNamesTheOrderAndTheLine() {
+            fixture.given(received(100, "receive-1", T0))
+                    .when(new ReserveStock(SKU, RES, 4, Duration.ofSeconds(300), KEY, null, null, ORDER, "2"), ORIGIN)
+                    .expectEvents(requestedForLine("2", 4))
+                    .expectResultMessagePayload(new ReservationOutcome(RES, SKU, ReservationStatus.PENDING, 4, T0,
+                            T0.plusSeconds(300), false, inDefaultLot(4), ORDER, "2"));
+        }
+
+        @Test
+        void everyLaterEventOfTheReservationNamesTheOrderAndTheLineToo() {
+            fixture.given(received(100, "receive-1", T0), requestedForLine("2", 4))
+                    .when(new ConfirmReservation(SKU, RES), ORIGIN)
+                    .expectEvents(new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), T0, TRACE,
+                            SKU.productId(), SKU.warehouseId(), ACTOR), RES, 4, inDefaultLot(4), ORDER, "2"));
+        }
+
+        @Test
+        void anExpiryNamesTheOrderAndTheLine() {
+            clock.advance(Duration.ofSeconds(301));
+            Instant now = T0.plusSeconds(301);
+            fixture.given(received(100, "receive-1", T0), requestedForLine("7", 4))
+                    .when(new ExpireOverdueReservations(SKU), ORIGIN)
+                    .expectEvents(new ReservationExpired(new EventEnvelope(UUID.randomUUID(), now, TRACE,
+                            SKU.productId(), SKU.warehouseId(), CommandOrigin.LEDGER), RES, 4, T0.plusSeconds(300),
+                            inDefaultLot(4), ORDER, "7"));
+        }
+
+        @Test
+        void anOrderIdWithoutALineIsNotACommand() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReserveStock(SKU, RES, 1,
+                            Duration.ofSeconds(300), KEY, null, null, ORDER, null))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

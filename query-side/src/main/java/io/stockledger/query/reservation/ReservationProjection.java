@@ -6,6 +6,7 @@ import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.query.api.FindLedgersWithOverdueReservations;
+import io.stockledger.query.api.FindOrderReservations;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.LedgerRef;
 import io.stockledger.query.api.ReservationView;
@@ -19,6 +20,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +46,13 @@ class ReservationProjection {
         writes.update("""
                         INSERT INTO reservation (reservation_id, product_id, warehouse_id, quantity, status,
                                                  idempotency_key, requester_id, created_at, expires_at, updated_at,
-                                                 last_sequence, lots)
-                        VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                                 last_sequence, lots, order_id, line_id)
+                        VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
                         ON CONFLICT (reservation_id) DO NOTHING""",
                 event.reservationId(), event.productId(), event.warehouseId(), event.quantity(),
                 event.idempotencyKey(), event.requesterId(), Timestamp.from(event.timestamp()),
                 Timestamp.from(event.expiresAt()), Timestamp.from(event.timestamp()), sequence,
-                LotsJson.write(event.lots()));
+                LotsJson.write(event.lots()), event.orderId(), event.lineId());
     }
 
     @EventHandler
@@ -84,14 +87,25 @@ class ReservationProjection {
 
     @QueryHandler
     Optional<ReservationView> handle(FindReservation query) {
-        return jdbc.query("""
-                        SELECT reservation_id, product_id, warehouse_id, quantity, status, requester_id,
-                               created_at, expires_at, updated_at
-                          FROM reservation WHERE reservation_id = ?""",
-                (row, n) -> new ReservationView(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getObject(3, UUID.class), row.getInt(4), row.getString(5), row.getString(6),
-                        row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(),
-                        row.getTimestamp(9).toInstant()),
-                query.reservationId()).stream().findFirst();
+        return jdbc.query(SELECT_VIEW + " WHERE reservation_id = ?", (row, n) -> viewOf(row), query.reservationId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    List<ReservationView> handle(FindOrderReservations query) {
+        return jdbc.query(SELECT_VIEW + " WHERE order_id = ? ORDER BY created_at, line_id", (row, n) -> viewOf(row),
+                query.orderId());
+    }
+
+    private static final String SELECT_VIEW = """
+            SELECT reservation_id, product_id, warehouse_id, quantity, status, requester_id, created_at, expires_at,
+                   updated_at, lots::text, order_id, line_id
+              FROM reservation""";
+
+    private static ReservationView viewOf(ResultSet row) throws SQLException {
+        return new ReservationView(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                row.getObject(3, UUID.class), row.getInt(4), row.getString(5), row.getString(6),
+                row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(), row.getTimestamp(9).toInstant(),
+                LotsJson.lotQuantities(row.getString(10)), row.getString(11), row.getString(12));
     }
 }

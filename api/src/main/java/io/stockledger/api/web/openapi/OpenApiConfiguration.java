@@ -69,6 +69,9 @@ public class OpenApiConfiguration {
                                         needs.""")))
                 .addTagsItem(new Tag().name(RESERVATIONS).description(
                         "The reservation lifecycle an order system drives: reserve, then confirm or release."))
+                .addTagsItem(new Tag().name(ORDERS).description(
+                        "Whole orders: many lines over several warehouses, reserved, confirmed and released all or "
+                                + "nothing."))
                 .addTagsItem(new Tag().name(STOCK).description(
                         "What warehouse operators do to stock (receive, adjust) and how anyone reads a balance."))
                 .addTagsItem(new Tag().name(LOTS).description(
@@ -90,6 +93,7 @@ public class OpenApiConfiguration {
 
     /** Tag names, used on the controllers. */
     public static final String RESERVATIONS = "Reservations";
+    public static final String ORDERS = "Orders";
     public static final String STOCK = "Stock";
     public static final String LOTS = "Lots";
     public static final String TRANSFERS = "Transfers";

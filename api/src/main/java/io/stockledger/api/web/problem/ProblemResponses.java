@@ -13,6 +13,7 @@ import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LedgerRefusal;
+import io.stockledger.command.api.OrderShortageException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +60,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (refusal instanceof InsufficientStockException shortage) {
             problem.setProperty("requested", shortage.requested());
             problem.setProperty("available", shortage.available());
+        }
+        if (refusal instanceof OrderShortageException shortage) {
+            problem.setProperty("shortages", shortage.shortages().stream().map(line -> {
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("line_id", line.lineId());
+                shown.put("product_id", line.productId());
+                shown.put("requested", line.requested());
+                shown.put("available", line.available());
+                return shown;
+            }).toList());
         }
         if (refusal instanceof IdempotencyKeyReusedException reused) {
             Problems.withErrors(problem, List.of(new Problems.FieldError("idempotency_key",

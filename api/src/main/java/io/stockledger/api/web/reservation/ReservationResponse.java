@@ -35,19 +35,22 @@ public record ReservationResponse(
                 When its status last changed. Only in answers read from the read model (`GET`), not in those of \
                 reserve, confirm and release.""")
         Instant updatedAt,
-        @Schema(description = """
-                The lots the reservation's units are allocated from, in picking order. Only in answers of \
-                reserve, confirm and release.""")
-        List<LotQuantity> lots) {
+        @Schema(description = "The lots the reservation's units are allocated from, in picking order.")
+        List<LotQuantity> lots,
+        @Schema(description = "The order this reservation serves a line of; absent for a reservation of its own.")
+        String orderId,
+        @Schema(description = "The order line it serves, with `order_id`.")
+        String lineId) {
 
     static ReservationResponse of(ReservationOutcome outcome) {
         return new ReservationResponse(outcome.reservationId(), outcome.status().name(),
                 outcome.ledgerId().productId(), outcome.ledgerId().warehouseId(), outcome.quantity(),
-                outcome.expiresAt(), outcome.createdAt(), null, outcome.lots());
+                outcome.expiresAt(), outcome.createdAt(), null, outcome.lots(), outcome.orderId(), outcome.lineId());
     }
 
     static ReservationResponse of(ReservationView view) {
         return new ReservationResponse(view.reservationId(), view.status(), view.productId(), view.warehouseId(),
-                view.quantity(), view.expiresAt(), view.createdAt(), view.updatedAt(), null);
+                view.quantity(), view.expiresAt(), view.createdAt(), view.updatedAt(), view.lots(), view.orderId(),
+                view.lineId());
     }
 }

@@ -1,5 +1,6 @@
 package io.stockledger.api.web.audit;
 
+import io.stockledger.api.support.AuditJobRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.eventstore.chain.HashChainingStorageEngine;

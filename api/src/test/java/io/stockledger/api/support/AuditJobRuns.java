@@ -1,7 +1,6 @@
-package io.stockledger.api.web.audit;
+package io.stockledger.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 
 import java.time.Duration;
@@ -13,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Starts audit jobs over HTTP and follows them to their end, as an auditor's script would. */
-final class AuditJobRuns {
+public final class AuditJobRuns {
 
     private AuditJobRuns() {
     }
 
     /** POSTs {@code path} (with this body, or none), expects 202, and returns the job once it has ended. */
-    static JsonNode run(LedgerClient client, String path, Map<String, ?> body) {
+    public static JsonNode run(LedgerClient client, String path, Map<String, ?> body) {
         Response started = body == null ? client.postRaw(path, "") : client.post(path, body);
         assertThat(started.status()).as("%s: %s", path, started.raw()).isEqualTo(202);
         String location = started.header("Location");
@@ -27,7 +26,7 @@ final class AuditJobRuns {
         return awaitEnd(client, location);
     }
 
-    static JsonNode awaitEnd(LedgerClient client, String location) {
+    public static JsonNode awaitEnd(LedgerClient client, String location) {
         JsonNode[] job = new JsonNode[1];
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response current = client.get(location);
@@ -39,7 +38,7 @@ final class AuditJobRuns {
     }
 
     /** Every finding of the job, page by page. */
-    static List<JsonNode> findings(LedgerClient client, String jobId) {
+    public static List<JsonNode> findings(LedgerClient client, String jobId) {
         List<JsonNode> all = new ArrayList<>();
         String next = "1";
         while (next != null) {

@@ -1,0 +1,298 @@
+package io.stockledger.command.ledger;
+
+import io.stockledger.command.api.ConfirmOrder;
+import io.stockledger.command.api.ConfirmReservation;
+import io.stockledger.command.api.IdempotencyKeyReusedException;
+import io.stockledger.command.api.LedgerRefusal;
+import io.stockledger.command.api.OrderExistsException;
+import io.stockledger.command.api.OrderLineRequest;
+import io.stockledger.command.api.OrderNotFoundException;
+import io.stockledger.command.api.OrderOutcome;
+import io.stockledger.command.api.OrderRefusal;
+import io.stockledger.command.api.OrderShortageException;
+import io.stockledger.command.api.ReleaseOrder;
+import io.stockledger.command.api.ReleaseReservation;
+import io.stockledger.command.api.ReservationNotPendingException;
+import io.stockledger.command.api.ReservationOutcome;
+import io.stockledger.command.api.ReservationStatus;
+import io.stockledger.command.api.ReserveOrder;
+import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.order.OrderBook;
+import io.stockledger.command.order.OrderFingerprint;
+import io.stockledger.command.order.OrderSourcing;
+import io.stockledger.command.order.RecordedOrder;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Reserves, confirms and releases whole orders: several ledgers decided in one unit of work and one database
+ * transaction. Each line's reservation is an ordinary reservation, decided by its ledger's own handler with all its
+ * guards; the desk only chooses where each line is taken from ({@link OrderSourcing}, on trials of the ledgers'
+ * current stock) and makes the result all or nothing.
+ *
+ * <p>Every ledger the order may touch is loaded first, in one fixed order ({@link StockLedgerId#compareTo}), and stays
+ * locked until the unit of work ends: two orders sharing SKUs, or an order and a group-committed batch, never wait for
+ * each other in a circle, and the stock the sourcing saw is the stock the ledgers then reserve from. A ledger that
+ * refuses after all rolls everything back ({@link OrderRefusal}): no line of a refused order is ever stored. A refused
+ * order writes nothing either: the sourcing decides before any ledger applies anything.
+ *
+ * <p>The order's own record ({@link OrderBook}) is written in the same transaction as its reservations, and its
+ * lines' reservations are in the request registry like any other, so confirming the order, or one of its
+ * reservations by id, works on any instance the instant the reserve call has returned.
+ */
+@Component
+class OrderDesk {
+
+    private final Repository<StockLedger> ledgers;
+    private final OrderBook book;
+
+    OrderDesk(@Qualifier("stockLedgerRepository") Repository<StockLedger> ledgers, OrderBook book) {
+        this.ledgers = ledgers;
+        this.book = book;
+    }
+
+    @CommandHandler
+    OrderOutcome handle(ReserveOrder order, MetaData metaData, Clock clock) throws LedgerRefusal {
+        String fingerprint = OrderFingerprint.of(order);
+        Optional<RecordedOrder> recorded = book.find(order.orderId());
+        if (recorded.isPresent()) {
+            return repeated(recorded.get(), order, fingerprint);
+        }
+        Instant now = clock.instant();
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(ledgersMaybeTouched(order));
+        OrderSourcing.Plan plan = OrderSourcing.plan(demands(order, now), order.warehouseIds(), order.sourcing(),
+                () -> trials(loaded, now));
+        if (!plan.isFeasible()) {
+            throw new OrderShortageException(plan.shortages());
+        }
+
+        List<ReservationOutcome> reservations = new ArrayList<>();
+        List<OrderOutcome.Line> lines = reserve(order, plan, loaded, metaData, reservations);
+        // the ledgers read the clock for each reservation: the order is as old as its first, and expires with its first
+        RecordedOrder reserved = new RecordedOrder(order.orderId(), order.idempotencyKey(), fingerprint,
+                reservations.stream().map(ReservationOutcome::createdAt).min(Instant::compareTo).orElse(now),
+                reservations.stream().map(ReservationOutcome::expiresAt).min(Instant::compareTo).orElseThrow(),
+                lines);
+        book.record(reserved);
+        return reserved.asFirstAnswered();
+    }
+
+    /**
+     * Confirms every reservation of the order, or none: a line released on its own before stays released (the
+     * customer removed it); anything else a ledger refuses (a reservation expired, a held lot blocked) refuses the
+     * whole confirmation and undoes the lines confirmed before it.
+     */
+    @CommandHandler
+    OrderOutcome handle(ConfirmOrder confirm, MetaData metaData, Clock clock) throws LedgerRefusal {
+        RecordedOrder order = book.find(confirm.orderId())
+                .orElseThrow(() -> OrderNotFoundException.order(confirm.orderId()));
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(order.ledgers());
+        Instant now = clock.instant();
+        List<Located> toConfirm = reservationsOf(order, null).stream()
+                .filter(reservation -> statusOf(reservation, loaded, now) != ReservationStatus.RELEASED).toList();
+        if (toConfirm.isEmpty()) {
+            Located first = reservationsOf(order, null).getFirst();
+            throw new ReservationNotPendingException(first.id(), ReservationStatus.RELEASED, "confirm");
+        }
+        Map<UUID, ReservationOutcome> confirmed = new HashMap<>();
+        for (Located reservation : toConfirm) {
+            try {
+                confirmed.put(reservation.id(), decide(loaded.get(reservation.ledgerId()),
+                        new ConfirmReservation(reservation.ledgerId(), reservation.id()), metaData));
+            } catch (LedgerRefusal refusal) {
+                throw new OrderRefusal(refusal); // every line confirmed, or none
+            }
+        }
+        return answer(order, confirmed, loaded, now);
+    }
+
+    /**
+     * Releases what is still pending (of the whole order, or of one line); what was confirmed meanwhile (by
+     * reservation id) stays confirmed. Refused, as releasing a confirmed reservation is, when part of the selection
+     * is confirmed and nothing was pending: there was nothing left to cancel.
+     */
+    @CommandHandler
+    OrderOutcome handle(ReleaseOrder release, MetaData metaData, Clock clock) throws LedgerRefusal {
+        RecordedOrder order = book.find(release.orderId())
+                .orElseThrow(() -> OrderNotFoundException.order(release.orderId()));
+        List<Located> selected = reservationsOf(order, release.lineId());
+        if (selected.isEmpty()) {
+            throw OrderNotFoundException.line(release.orderId(), release.lineId());
+        }
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(order.ledgers());
+        Map<UUID, ReservationOutcome> released = new HashMap<>();
+        ReservationNotPendingException confirmedAlready = null;
+        for (Located reservation : selected) {
+            try {
+                released.put(reservation.id(), decide(loaded.get(reservation.ledgerId()),
+                        new ReleaseReservation(reservation.ledgerId(), reservation.id()), metaData));
+            } catch (ReservationNotPendingException confirmed) {
+                confirmedAlready = confirmedAlready == null ? confirmed : confirmedAlready;
+            }
+        }
+        boolean releasedNow = released.values().stream().anyMatch(answer -> !answer.replayed());
+        if (confirmedAlready != null && !releasedNow) {
+            throw confirmedAlready;
+        }
+        return answer(order, released, loaded, clock.instant());
+    }
+
+    private static OrderOutcome repeated(RecordedOrder recorded, ReserveOrder order, String fingerprint)
+            throws LedgerRefusal {
+        if (!recorded.idempotencyKey().equals(order.idempotencyKey())) {
+            throw new OrderExistsException(order.orderId());
+        }
+        if (!recorded.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException(order.idempotencyKey(), "first used for order "
+                    + order.orderId() + " with other lines or settings");
+        }
+        return recorded.asFirstAnswered().asReplayed();
+    }
+
+    /** Every ledger a line may be taken from: its own warehouse, or any of the order's. */
+    private static Set<StockLedgerId> ledgersMaybeTouched(ReserveOrder order) {
+        Set<StockLedgerId> ledgers = new TreeSet<>();
+        for (OrderLineRequest line : order.lines()) {
+            Collection<UUID> from = line.warehouseId() != null ? List.of(line.warehouseId()) : order.warehouseIds();
+            from.forEach(warehouse -> ledgers.add(new StockLedgerId(line.productId(), warehouse)));
+        }
+        return ledgers;
+    }
+
+    /** Loads (and so locks until the unit of work ends) the existing ones among the ledgers, in the fixed order. */
+    private Map<StockLedgerId, Aggregate<StockLedger>> loadInOrder(Set<StockLedgerId> wanted) {
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = new TreeMap<>();
+        for (StockLedgerId ledgerId : wanted) {
+            try {
+                loaded.put(ledgerId, ledgers.load(ledgerId.toString()));
+            } catch (AggregateNotFoundException neverReceivedAnything) {
+                // nothing to reserve there
+            }
+        }
+        return loaded;
+    }
+
+    private static List<OrderSourcing.Demand> demands(ReserveOrder order, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return order.lines().stream().map(line -> new OrderSourcing.Demand(line.lineId(), line.productId(),
+                line.quantity(), line.warehouseId(), line.minShelfLifeDays() != null
+                        ? today.plusDays(line.minShelfLifeDays()) : line.minExpiryDate())).toList();
+    }
+
+    private static OrderSourcing.Trials trials(Map<StockLedgerId, Aggregate<StockLedger>> loaded, Instant now) {
+        Map<StockLedgerId, OrderSourcing.Stock> tried = new HashMap<>();
+        return ledgerId -> tried.computeIfAbsent(ledgerId, id -> loaded.containsKey(id)
+                ? loaded.get(id).invoke(ledger -> ledger.trialAt(now)) : LedgerTrial.NONE);
+    }
+
+    /** Each allocation becomes an ordinary reservation on its ledger, decided by the ledger itself. */
+    private List<OrderOutcome.Line> reserve(ReserveOrder order, OrderSourcing.Plan plan,
+                                            Map<StockLedgerId, Aggregate<StockLedger>> loaded, MetaData metaData,
+                                            List<ReservationOutcome> reservations) {
+        Map<String, List<OrderOutcome.Allocation>> byLine = new LinkedHashMap<>();
+        order.lines().forEach(line -> byLine.put(line.lineId(), new ArrayList<>()));
+        Map<String, OrderLineRequest> lines = new HashMap<>();
+        order.lines().forEach(line -> lines.put(line.lineId(), line));
+        for (OrderSourcing.Allocation allocation : plan.allocations()) {
+            OrderLineRequest line = lines.get(allocation.lineId());
+            ReserveStock reserve = new ReserveStock(allocation.ledgerId(), UUID.randomUUID(), allocation.quantity(),
+                    order.ttl(), lineKey(order, allocation), line.minExpiryDate(), line.minShelfLifeDays(),
+                    order.orderId(), line.lineId());
+            ReservationOutcome reserved;
+            try {
+                reserved = decide(loaded.get(allocation.ledgerId()), reserve, metaData);
+            } catch (LedgerRefusal refusal) {
+                throw new OrderRefusal(refusal); // the trial said yes; whatever changed, nothing of the order stays
+            }
+            reservations.add(reserved);
+            byLine.get(line.lineId()).add(new OrderOutcome.Allocation(allocation.ledgerId().warehouseId(),
+                    reserved.reservationId(), reserved.quantity(), reserved.lots(), ReservationStatus.PENDING));
+        }
+        return order.lines().stream().map(line -> new OrderOutcome.Line(line.lineId(), line.productId(),
+                line.quantity(), byLine.get(line.lineId()))).toList();
+    }
+
+    /**
+     * The idempotency key of a line's reservation on one ledger: derived from the order's, so it is single-use like
+     * every key, and the same for the same line and warehouse.
+     */
+    private static String lineKey(ReserveOrder order, OrderSourcing.Allocation allocation) {
+        String name = order.orderId() + '\n' + allocation.lineId() + '\n' + allocation.ledgerId();
+        return "order-line-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The ledger's own handler decides, with the order command's metadata (its actor and trace). */
+    private static ReservationOutcome decide(Aggregate<StockLedger> ledger, Object command, MetaData metaData)
+            throws LedgerRefusal {
+        try {
+            return (ReservationOutcome) ledger.handle(new GenericCommandMessage<>(command, metaData));
+        } catch (LedgerRefusal | RuntimeException passOn) {
+            throw passOn;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    private record Located(StockLedgerId ledgerId, UUID id) {
+    }
+
+    /** The order's reservations (or one line's), with their ledgers. */
+    private static List<Located> reservationsOf(RecordedOrder order, String lineId) {
+        List<Located> located = new ArrayList<>();
+        for (OrderOutcome.Line line : order.lines()) {
+            if (lineId == null || lineId.equals(line.lineId())) {
+                line.allocations().forEach(allocation -> located.add(new Located(
+                        new StockLedgerId(line.productId(), allocation.warehouseId()), allocation.reservationId())));
+            }
+        }
+        return located;
+    }
+
+    private static ReservationStatus statusOf(Located reservation, Map<StockLedgerId, Aggregate<StockLedger>> loaded,
+                                              Instant now) {
+        return loaded.get(reservation.ledgerId()).invoke(ledger -> ledger.statusAt(reservation.id(), now))
+                .orElse(null);
+    }
+
+    /**
+     * The order with the statuses the ledgers just answered, and for reservations not asked about (other lines) what
+     * their ledgers hold; replayed when none of the answers wrote anything.
+     */
+    private static OrderOutcome answer(RecordedOrder order, Map<UUID, ReservationOutcome> answered,
+                                       Map<StockLedgerId, Aggregate<StockLedger>> loaded, Instant now) {
+        boolean replayed = answered.values().stream().allMatch(ReservationOutcome::replayed);
+        return order.with((productId, allocation) -> {
+            ReservationOutcome asked = answered.get(allocation.reservationId());
+            if (asked != null) {
+                return allocation.withStatus(asked.status());
+            }
+            Aggregate<StockLedger> ledger = loaded.get(new StockLedgerId(productId, allocation.warehouseId()));
+            return ledger.invoke(held -> held.statusAt(allocation.reservationId(), now))
+                    .map(allocation::withStatus).orElse(allocation);
+        }, replayed);
+    }
+}
