@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.stockledger.api.security.AuthenticationException;
+import io.stockledger.api.security.TokenRefusedException;
 import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.TokenVerifier;
 import io.stockledger.api.web.problem.Problems;
@@ -164,7 +164,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             return Optional.of(verifier.verify(authorization.substring(7).trim()));
-        } catch (AuthenticationException invalid) {
+        } catch (TokenRefusedException invalid) {
             return Optional.empty();
         }
     }

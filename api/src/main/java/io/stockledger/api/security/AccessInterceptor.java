@@ -25,7 +25,7 @@ public class AccessInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new AuthenticationException("an Authorization: Bearer <token> header is required");
+            throw new TokenRefusedException("an Authorization: Bearer <token> header is required");
         }
         Caller caller = verifier.verify(authorization.substring(BEARER.length()).trim());
         request.setAttribute(CALLER, caller);

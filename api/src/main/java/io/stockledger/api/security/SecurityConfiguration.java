@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
+
 /** Bearer tokens on every /v1 endpoint, permissions per endpoint. Actuator lives on the management port, open. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -17,8 +19,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     public SecurityConfiguration(SecuritySettings settings, @Value("${spring.datasource.url:}") String databaseUrl) {
         SecuritySettings.Jwt jwt = settings.jwt();
-        this.verifier = new TokenVerifier(VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.issuer(),
-                jwt.audience(), jwt.clockSkew().toSeconds(), settings.rolesOrEmpty());
+        this.verifier = new TokenVerifier(VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.policy(),
+                settings.rolesOrEmpty(), Clock.systemUTC());
         this.access = new AccessInterceptor(verifier);
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.stockledger.api.ledger.LedgerUnavailableException;
 import io.stockledger.api.security.AccessDeniedException;
-import io.stockledger.api.security.AuthenticationException;
+import io.stockledger.api.security.TokenRefusedException;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
@@ -65,8 +65,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
+    @ExceptionHandler(TokenRefusedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(TokenRefusedException failure, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
                 failure.getMessage(), request);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
