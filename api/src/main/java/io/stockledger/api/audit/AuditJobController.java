@@ -6,7 +6,7 @@ import io.stockledger.api.audit.job.AuditJobView;
 import io.stockledger.api.audit.job.AuditJobs;
 import io.stockledger.api.audit.job.FindingPage;
 import io.stockledger.api.audit.job.JobWork;
-import io.stockledger.api.security.AccessInterceptor;
+import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
@@ -174,7 +174,7 @@ class AuditJobController {
     ResponseEntity<AuditJobView> started(AuditJobKind kind, LedgerScope scope, JobWork work,
                                          HttpServletRequest request) {
         AuditJobView job = jobs.start(kind, scope.productId(), scope.warehouseId(),
-                AccessInterceptor.callerOf(request).subject(), TraceIdFilter.traceIdOf(request), "READING", work);
+                Caller.current().orElseThrow().subject(), TraceIdFilter.traceIdOf(request), "READING", work);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(JOBS + job.jobId())).body(job);
     }
 

@@ -51,7 +51,7 @@ public class TokenVerifier {
     static final long REMEMBER_MINUTES = 5;
     static final long REMEMBERED_TOKENS = 10_000;
 
-    static final String MALFORMED = "the token is malformed";
+    public static final String MALFORMED = "the token is malformed";
     static final String BAD_SIGNATURE = "the token's signature does not verify";
     static final String OTHER_ALGORITHM = "the token uses an algorithm this service does not accept";
     static final String EXPIRED = "the token has expired";
