@@ -185,6 +185,16 @@ class SecurityChainTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void aRequestTheFirewallRefusesIsAMalformedRequestProblem() {
+        Response response = client.get("/v1/reservations;jsessionid=1/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("code")).isEqualTo("MALFORMED_REQUEST");
+        assertThat(response.text("trace_id")).isEqualTo(response.traceId());
+    }
+
+    @Test
     void reservationsRefusedByTheChainAreCountedAsUnauthorized() {
         UUID product = UUID.randomUUID();
         Map<String, Object> body = LedgerClient.reserveBody(product, UUID.randomUUID(), 1, LedgerClient.key(), 300);
