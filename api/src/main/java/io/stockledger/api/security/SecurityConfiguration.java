@@ -10,6 +10,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -42,6 +43,17 @@ public class SecurityConfiguration {
         SecuritySettings.Jwt jwt = settings.jwt();
         return new TokenVerifier(VerificationKeys.resolve(jwt, databaseUrl.isBlank()), jwt.policy(),
                 settings.rolesOrEmpty(), Clock.systemUTC());
+    }
+
+    /**
+     * No observations of Spring Security's own: with Micrometer present it times every filter of the chain, every
+     * authentication and every authorisation, which doubled the chain's cost per request (about 30 µs instead of 15
+     * on these cores). HTTP requests are timed and counted by status already (http_server_requests, and
+     * inventory_reservation_* for the ledger's operations, 401 and 403 included).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
