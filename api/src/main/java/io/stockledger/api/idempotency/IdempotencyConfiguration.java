@@ -1,14 +1,13 @@
 package io.stockledger.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stockledger.api.security.TokenVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -42,17 +41,17 @@ public class IdempotencyConfiguration {
 
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            PostgresIdempotencyStore postgres, ObjectProvider<RedisConnection> redis, TokenVerifier verifier,
+            PostgresIdempotencyStore postgres, ObjectProvider<RedisConnection> redis, SecurityProperties security,
             ObjectMapper json, @Value("${ledger.idempotency.retention:24h}") Duration retention,
             @Value("${ledger.idempotency.in-flight-lease:60s}") Duration lease) {
         RedisConnection connection = redis.getIfAvailable();
         IdempotencyStore store = connection == null ? postgres
                 : new ResilientIdempotencyStore(new RedisIdempotencyStore(connection), postgres, connection);
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(store, verifier, json, retention, lease));
+                new IdempotencyFilter(store, json, retention, lease));
         registration.addUrlPatterns("/v1/*");
-        // after the trace id filter, before everything that reads the body
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // right behind Spring Security's filter, whose context names the caller; before everything that reads the body
+        registration.setOrder(security.getFilter().getOrder() + 1);
         return registration;
     }
 }

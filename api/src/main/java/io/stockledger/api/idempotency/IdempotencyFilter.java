@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.stockledger.api.security.AuthenticationException;
 import io.stockledger.api.security.Caller;
-import io.stockledger.api.security.TokenVerifier;
 import io.stockledger.api.web.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +34,9 @@ import java.util.regex.Pattern;
  * header {@code Idempotent-Replayed: true}) and nothing runs; with another fingerprint it is a 422; while the first
  * is still running it is a 409. Responses that are not final (5xx) and authorisation failures are not stored, so a
  * retry runs again.
+ *
+ * <p>It runs behind Spring Security's filter chain and takes the caller from the security context: by then the token
+ * has been verified and the endpoint's permission checked, so what is remembered is always an authorised request's.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -44,16 +45,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
-    private final TokenVerifier verifier;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
     private final Duration retention;
     private final Duration lease;
 
-    public IdempotencyFilter(IdempotencyStore store, TokenVerifier verifier, ObjectMapper json, Duration retention,
-                             Duration lease) {
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper json, Duration retention, Duration lease) {
         this.store = store;
-        this.verifier = verifier;
         this.json = json;
         this.canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.retention = retention;
@@ -85,9 +83,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     List.of(new Problems.FieldError("idempotency_key", "must equal the Idempotency-Key header"))));
             return;
         }
-        Optional<Caller> caller = callerOf(request);
+        Optional<Caller> caller = Caller.current();
         if (caller.isEmpty()) {
-            chain.doFilter(buffered, response); // unauthenticated: refused downstream, nothing to remember
+            chain.doFilter(buffered, response); // not a verified caller's request: nothing to remember it by
             return;
         }
         String fingerprint = fingerprint(request, buffered.body(), body, caller.get());
@@ -154,18 +152,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private Optional<Caller> callerOf(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(verifier.verify(authorization.substring(7).trim()));
-        } catch (AuthenticationException invalid) {
-            return Optional.empty();
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The seed's business metrics for the ledger's operations: {@code inventory_reservation_duration_seconds} by
  * operation (a histogram, so p95/p99 can be computed across instances), and
- * {@code inventory_reservation_attempts_total} by result for reservations.
+ * {@code inventory_reservation_attempts_total} by result for reservations. It runs in front of Spring Security's
+ * filter, so requests refused there (401, 403) are counted and timed too.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 1)
 public class OperationMetricsFilter extends OncePerRequestFilter {
 
     /** Set by the problem responses: the problem's code, so a result can be told apart beyond its status. */

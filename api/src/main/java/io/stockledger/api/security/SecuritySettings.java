@@ -20,11 +20,16 @@ public record SecuritySettings(Jwt jwt, Map<String, List<String>> roles) {
      * @param publicKey       RS256 public key, PEM ({@code JWT_PUBLIC_KEY}); when set, tokens must be RS256
      * @param issuer          required {@code iss}, if set
      * @param audience        required {@code aud}, if set
-     * @param clockSkew       tolerance for {@code exp} and {@code nbf}
+     * @param clockSkew       tolerance for {@code exp}, {@code nbf} and {@code iat}
+     * @param maxTokenLifetime the longest lifetime a token may have ({@code JWT_MAX_TOKEN_LIFETIME})
      * @param localSecretFile where the embedded default keeps the secret it generated
      */
     public record Jwt(String secret, String publicKey, String issuer, String audience, Duration clockSkew,
-                      String localSecretFile) {
+                      Duration maxTokenLifetime, String localSecretFile) {
+
+        public TokenPolicy policy() {
+            return new TokenPolicy(issuer, audience, clockSkew, maxTokenLifetime);
+        }
     }
 
     public Map<String, List<String>> rolesOrEmpty() {

@@ -1,6 +1,5 @@
 package io.stockledger.api.web;
 
-import io.stockledger.api.security.AccessInterceptor;
 import io.stockledger.api.security.Caller;
 import io.stockledger.command.api.CommandOrigin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,10 +11,8 @@ public final class RequestOrigin {
     }
 
     public static CommandOrigin of(HttpServletRequest request) {
-        Caller caller = AccessInterceptor.callerOf(request);
-        if (caller == null) {
-            throw new IllegalStateException("no verified caller on " + request.getRequestURI());
-        }
+        Caller caller = Caller.current()
+                .orElseThrow(() -> new IllegalStateException("no verified caller on " + request.getRequestURI()));
         return new CommandOrigin(caller.subject(), TraceIdFilter.traceIdOf(request));
     }
 }

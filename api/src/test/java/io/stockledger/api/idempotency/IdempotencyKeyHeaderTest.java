@@ -3,6 +3,7 @@ package io.stockledger.api.idempotency;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,9 +24,12 @@ class IdempotencyKeyHeaderTest extends ServiceIntegrationTest {
     private final UUID warehouse = UUID.randomUUID();
 
     private Response reserve(String headerKey, String bodyKey, int quantity) {
-        String body = "{\"product_id\":\"" + product + "\",\"warehouse_id\":\"" + warehouse + "\",\"quantity\":"
+        return client.postRaw("/v1/reserve", reserveBody(bodyKey, quantity), "Idempotency-Key", headerKey);
+    }
+
+    private String reserveBody(String bodyKey, int quantity) {
+        return "{\"product_id\":\"" + product + "\",\"warehouse_id\":\"" + warehouse + "\",\"quantity\":"
                 + quantity + ",\"idempotency_key\":\"" + bodyKey + "\",\"ttl_seconds\":300}";
-        return client.postRaw("/v1/reserve", body, "Idempotency-Key", headerKey);
     }
 
     @Test
@@ -103,6 +107,39 @@ class IdempotencyKeyHeaderTest extends ServiceIntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body().path("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void aKeyBelongsToTheCallerTheSecurityContextNames() {
+        client.receive(product, warehouse, 10);
+        String key = LedgerClient.key();
+        String body = reserveBody(key, 1);
+        LedgerClient otherCaller = client.withToken(TestTokens.withRoles("another-checkout", "order-system"));
+
+        Response first = client.postRaw("/v1/reserve", body, "Idempotency-Key", key);
+        Response sameRequestOtherCaller = otherCaller.postRaw("/v1/reserve", body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(sameRequestOtherCaller.status()).as("never another caller's stored answer").isEqualTo(422);
+        assertThat(sameRequestOtherCaller.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(sameRequestOtherCaller.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aRequestRefusedForItsTokenClaimsNoKey() {
+        client.receive(product, warehouse, 10);
+        String key = LedgerClient.key();
+        LedgerClient reader = client.withToken(TestTokens.withPermissions("reader", "inventory:read"));
+
+        Response unauthenticated = client.withToken(null).postRaw("/v1/reserve", reserveBody(key, 1),
+                "Idempotency-Key", key);
+        Response forbidden = reader.postRaw("/v1/reserve", reserveBody(key, 1), "Idempotency-Key", key);
+        Response permitted = reserve(key, key, 1);
+
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(permitted.status()).isEqualTo(200);
+        assertThat(permitted.header("Idempotent-Replayed")).isNull();
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.stockledger.audit.job.AuditJobKind;
 import io.stockledger.audit.job.AuditJobs;
 import io.stockledger.audit.reconcile.ReconciliationJob;
 import io.stockledger.audit.job.JobWork;
-import io.stockledger.api.security.AccessInterceptor;
+import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
@@ -174,7 +174,7 @@ class AuditJobController {
     ResponseEntity<AuditJobResponse> started(AuditJobKind kind, LedgerScope scope, JobWork work,
                                          HttpServletRequest request) {
         AuditJob job = jobs.start(kind, scope.productId(), scope.warehouseId(),
-                AccessInterceptor.callerOf(request).subject(), TraceIdFilter.traceIdOf(request), "READING", work);
+                Caller.current().orElseThrow().subject(), TraceIdFilter.traceIdOf(request), "READING", work);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(JOBS + job.jobId()))
                 .body(AuditJobResponse.of(job));
     }

@@ -1,9 +1,7 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.ledger.Ledger;
-import io.stockledger.api.security.AccessDeniedException;
-import io.stockledger.api.security.AccessInterceptor;
-import io.stockledger.api.security.Caller;
+import io.stockledger.api.security.MissingPermissionException;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.command.api.LedgerRefusal;
@@ -11,7 +9,8 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
 import io.stockledger.audit.api.BalanceAsOfView;
 import io.stockledger.audit.api.FindBalanceAsOf;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -49,13 +48,16 @@ public class PastBalances {
 
     /**
      * Asking about the past is auditing: where an endpoint answers {@code as_of} on top of its everyday answer, the
-     * caller needs {@code audit:read} as well as the endpoint's own permission. Checked here, explicitly, because
-     * {@code @RequiresPermission} names one permission per handler.
+     * caller needs {@code audit:read} as well as the endpoint's own permission. Checked here, against the
+     * authorities Spring Security authenticated the request with, because {@code @RequiresPermission} names one
+     * permission per handler and only this parameter needs the second.
      */
-    public static void requireAuditRead(HttpServletRequest request) {
-        Caller caller = AccessInterceptor.callerOf(request);
-        if (caller == null || !caller.may(Permission.AUDIT_READ)) {
-            throw new AccessDeniedException(Permission.AUDIT_READ);
+    public static void requireAuditRead() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        boolean granted = caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> Permission.AUDIT_READ.equals(authority.getAuthority()));
+        if (!granted) {
+            throw new MissingPermissionException(Permission.AUDIT_READ);
         }
     }
 }

@@ -4,7 +4,7 @@ import io.stockledger.audit.job.AuditJobKind;
 import io.stockledger.audit.job.AuditJob;
 import io.stockledger.audit.job.AuditJobs;
 import io.stockledger.audit.job.ReplayProgressReport;
-import io.stockledger.api.security.AccessInterceptor;
+import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.TraceIdFilter;
@@ -70,7 +70,7 @@ class ReadModelRebuildController {
         AuditParameters.onlyKnown(request, Set.of());
         try {
             AuditJob job = jobs.start(AuditJobKind.REBUILD, null, null,
-                    AccessInterceptor.callerOf(request).subject(), TraceIdFilter.traceIdOf(request), "PREPARING",
+                    Caller.current().orElseThrow().subject(), TraceIdFilter.traceIdOf(request), "PREPARING",
                     progress -> rebuild.run(new ReplayProgressReport(progress)));
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(AuditJobController.JOBS
                     + job.jobId())).body(AuditJobResponse.of(job));

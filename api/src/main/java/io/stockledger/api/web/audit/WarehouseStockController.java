@@ -74,7 +74,7 @@ class WarehouseStockController {
                     required = true, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(name = PastBalances.AS_OF, required = false) String asOf,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PastBalances.requireAuditRead(request);
+        PastBalances.requireAuditRead();
         AuditParameters.onlyKnown(request, PARAMETERS);
         UUID warehouse = AuditParameters.requiredUuid("warehouse_id", warehouseId);
         Instant at = AuditParameters.instant(PastBalances.AS_OF, asOf);

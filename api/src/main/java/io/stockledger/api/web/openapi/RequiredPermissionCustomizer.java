@@ -7,8 +7,8 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Records on each operation the permission its handler declares with {@link RequiresPermission} (the very annotation
- * the access interceptor enforces), as the extension {@value #EXTENSION}; {@link V1ContractCustomizer} turns it into
- * the security requirement and the description.
+ * the security chain's request rules are built from), as the extension {@value #EXTENSION};
+ * {@link V1ContractCustomizer} turns it into the security requirement and the description.
  */
 final class RequiredPermissionCustomizer implements OperationCustomizer {
 

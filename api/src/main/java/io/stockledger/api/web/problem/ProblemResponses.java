@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.stockledger.api.ledger.LedgerUnavailableException;
 import io.stockledger.audit.job.AuditJobs;
-import io.stockledger.api.security.AccessDeniedException;
-import io.stockledger.api.security.AuthenticationException;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.OrderShortageException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +30,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +39,21 @@ import java.util.stream.Collectors;
 
 /**
  * Every error leaves as {@code application/problem+json} with a stable {@code code}: 400 for a body that is not
- * JSON or has a field of the wrong type or an unknown field, 401 without a valid bearer token, 403 without the
- * endpoint's permission, 404 for unknown ids, 409 for what the ledger refuses,
- * 422 for values out of range (with the offending fields), 503 when the ledger cannot answer in time. A 500 means a
- * bug in this service, never a client's mistake.
+ * JSON or has a field of the wrong type or an unknown field, 403 when a handler finds a permission missing, 404 for
+ * unknown ids, 409 for what the ledger refuses, 422 for values out of range (with the offending fields), 503 when the
+ * ledger cannot answer in time. A 500 means a bug in this service, never a client's mistake. (401, and the 403 of an
+ * endpoint's own permission, come from the security chain before MVC, as the same documents.)
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final ProblemAccessDeniedHandler accessDenied;
+
+    ProblemResponses(ProblemAccessDeniedHandler accessDenied) {
+        this.accessDenied = accessDenied;
+    }
 
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refused(LedgerRefusal refusal, HttpServletRequest request) {
@@ -79,20 +86,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException failure, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
-                failure.getMessage(), request);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
-    }
-
+    /**
+     * A handler refusing a caller itself (e.g. {@code as_of} without {@code audit:read}): the same 403 document as the
+     * security chain's. Caught here, or the catch-all below would make it a 500.
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException denied, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", denied.getMessage(),
-                request);
-        problem.setProperty("required_permission", denied.permission());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    void forbidden(AccessDeniedException denied, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        accessDenied.handle(request, response, denied);
     }
 
     @ExceptionHandler(InvalidParameterException.class)

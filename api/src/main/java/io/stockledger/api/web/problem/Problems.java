@@ -1,11 +1,16 @@
 package io.stockledger.api.web.problem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.metrics.OperationMetricsFilter;
 import io.stockledger.api.web.TraceIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +47,26 @@ public final class Problems {
             problem.setInstance(URI.create(request.getRequestURI()));
             problem.setProperty("trace_id", TraceIdFilter.traceIdOf(request));
         }
+    }
+
+    /** 401 {@code UNAUTHENTICATED}: no usable bearer token, and why. */
+    static ProblemDetail unauthenticated(String detail, HttpServletRequest request) {
+        return of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated", detail, request);
+    }
+
+    /** 403 {@code FORBIDDEN}: a valid token without the permission named in {@code required_permission}. */
+    static ProblemDetail forbidden(String permission, HttpServletRequest request) {
+        ProblemDetail problem = of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
+                "this endpoint needs the permission " + permission, request);
+        problem.setProperty("required_permission", permission);
+        return problem;
+    }
+
+    /** Writes a problem where no controller advice can: from a servlet filter. */
+    static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {

@@ -145,7 +145,7 @@ class StockController {
         UUID warehouse = PathIds.uuid("warehouse_id", warehouseId);
         AuditParameters.onlyKnown(request, STOCK_PARAMETERS);
         if (asOf != null) {
-            PastBalances.requireAuditRead(request);
+            PastBalances.requireAuditRead();
             return pastBalances.at(product, warehouse, asOf);
         }
         return ledger.ask(new FindStockBalance(product, warehouse), StockBalanceView.class)
