@@ -1,6 +1,8 @@
 package io.stockledger.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -42,11 +44,15 @@ public class IdempotencyConfiguration {
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             PostgresIdempotencyStore postgres, ObjectProvider<RedisConnection> redis, SecurityProperties security,
+            MeterRegistry meters,
             ObjectMapper json, @Value("${ledger.idempotency.retention:24h}") Duration retention,
             @Value("${ledger.idempotency.in-flight-lease:60s}") Duration lease) {
         RedisConnection connection = redis.getIfAvailable();
         IdempotencyStore store = connection == null ? postgres
-                : new ResilientIdempotencyStore(new RedisIdempotencyStore(connection), postgres, connection);
+                : new ResilientIdempotencyStore(new RedisIdempotencyStore(connection), postgres, connection,
+                        Counter.builder("inventory.redis.fallbacks")
+                                .description("Idempotency-Key operations that went to PostgreSQL because Redis failed")
+                                .register(meters));
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(store, json, retention, lease));
         registration.addUrlPatterns("/v1/*");

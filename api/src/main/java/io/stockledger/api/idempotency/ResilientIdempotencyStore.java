@@ -1,5 +1,6 @@
 package io.stockledger.api.idempotency;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * Redis first, PostgreSQL when Redis fails. Correctness never depends on Redis: during an outage a retried request
  * may miss a response stored in Redis and run again, and then the ledger's own idempotency (the body's
- * idempotency_key) still prevents a second reservation.
+ * idempotency_key) still prevents a second reservation. Every fall-back is counted
+ * ({@code inventory_redis_fallbacks_total}): the {@code RedisUnavailable} alert watches it.
  */
 public class ResilientIdempotencyStore implements IdempotencyStore {
 
@@ -18,11 +20,19 @@ public class ResilientIdempotencyStore implements IdempotencyStore {
     private final IdempotencyStore redis;
     private final IdempotencyStore postgres;
     private final RedisConnection connection;
+    private final Counter fallbacks;
 
-    public ResilientIdempotencyStore(IdempotencyStore redis, IdempotencyStore postgres, RedisConnection connection) {
+    public ResilientIdempotencyStore(IdempotencyStore redis, IdempotencyStore postgres, RedisConnection connection,
+                                     Counter fallbacks) {
         this.redis = redis;
         this.postgres = postgres;
         this.connection = connection;
+        this.fallbacks = fallbacks;
+    }
+
+    private void redisFailed() {
+        connection.failed();
+        fallbacks.increment();
     }
 
     @Override
@@ -30,7 +40,7 @@ public class ResilientIdempotencyStore implements IdempotencyStore {
         try {
             return redis.claim(key, fingerprint, lease);
         } catch (RuntimeException redisFailed) {
-            connection.failed();
+            redisFailed();
             log.warn("Redis unavailable ({}); idempotency key {} goes to PostgreSQL", redisFailed.getMessage(), key);
             return postgres.claim(key, fingerprint, lease);
         }
@@ -41,7 +51,7 @@ public class ResilientIdempotencyStore implements IdempotencyStore {
         try {
             redis.complete(key, response, retention);
         } catch (RuntimeException redisFailed) {
-            connection.failed();
+            redisFailed();
             postgres.complete(key, response, retention);
         }
     }
@@ -51,7 +61,7 @@ public class ResilientIdempotencyStore implements IdempotencyStore {
         try {
             redis.release(key, fingerprint);
         } catch (RuntimeException redisFailed) {
-            connection.failed();
+            redisFailed();
         }
         postgres.release(key, fingerprint);
     }

@@ -36,6 +36,9 @@ class IdempotencyWithoutRedisTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.body().path("components").path("redis").path("status").asText()).isEqualTo("DEGRADED");
             assertThat(service.management().get("/actuator/health/readiness").status()).isEqualTo(200);
+            String metrics = service.management().get("/actuator/prometheus").raw();
+            assertThat(metrics).as("the RedisUnavailable alert's signal")
+                    .containsPattern("(?m)^inventory_redis_fallbacks_total(\\{[^}]*})? [1-9]");
         }
     }
 
