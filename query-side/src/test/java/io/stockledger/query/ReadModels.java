@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LedgerId;
 import io.stockledger.query.config.ReadModelConfiguration;
 import io.stockledger.testsupport.TestDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -85,7 +86,7 @@ public final class ReadModels implements AutoCloseable {
     public List<EventMessage<?>> apply(LedgerEvent... events) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (LedgerEvent event : events) {
-            String ledger = event.productId() + ":" + event.warehouseId();
+            String ledger = LedgerId.of(event).toString();
             long sequence = nextSequence.merge(ledger, 1L, Long::sum) - 1;
             GenericDomainEventMessage<LedgerEvent> domain = new GenericDomainEventMessage<>("StockLedger", ledger,
                     sequence, event);
