@@ -86,6 +86,7 @@ class StoreReconciliation implements Reconciliation {
     private static void readModelsWithoutEvents(Connection connection, ScopedEvents scope,
                                                 Consumer<ReconciliationDifference> differences)
             throws SQLException {
+        // the ledger id text of LedgerId, built in SQL so the look-up stays in the database
         String noEvents = """
                 NOT EXISTS (SELECT 1 FROM domain_event_entry e
                              WHERE e.aggregate_identifier = r.product_id::text || ':' || r.warehouse_id::text)""";
