@@ -9,10 +9,7 @@ import io.stockledger.audit.store.StoredEvents;
 import io.stockledger.events.LedgerId;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Iterator;
 import java.util.Optional;
@@ -40,14 +37,9 @@ import java.util.stream.Stream;
 class BalanceAsOf {
 
     private final StoredEvents stored;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnlyTransaction;
 
-    BalanceAsOf(StoredEvents stored, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    BalanceAsOf(StoredEvents stored) {
         this.stored = stored;
-        this.jdbc = jdbc;
-        this.readOnlyTransaction = new TransactionTemplate(transactions);
-        this.readOnlyTransaction.setReadOnly(true);
     }
 
     /** Empty when the ledger has no event at all; zeros with no sequence number when all its events are later. */
@@ -55,20 +47,19 @@ class BalanceAsOf {
     Optional<BalanceAsOfView> handle(FindBalanceAsOf query) {
         LedgerId ledger = new LedgerId(query.productId(), query.warehouseId());
         ScopedEvents events = ScopedEvents.of(new LedgerScope(query.productId(), query.warehouseId()));
-        return readOnlyTransaction.execute(status -> jdbc.execute(
-                (ConnectionCallback<Optional<BalanceAsOfView>>) connection -> {
-                    try (Stream<StoredEvent> history = stored.read(connection, events)) {
-                        Iterator<StoredEvent> each = history.iterator();
-                        if (!each.hasNext()) {
-                            return Optional.empty();
-                        }
-                        TallyAsOf fold = new TallyAsOf(query.asOf());
-                        boolean byTheInstant = true;
-                        while (byTheInstant && each.hasNext()) {
-                            byTheInstant = fold.apply(each.next());
-                        }
-                        return Optional.of(fold.view(ledger));
-                    }
-                }));
+        return stored.inReadOnlyTransaction((ConnectionCallback<Optional<BalanceAsOfView>>) connection -> {
+            try (Stream<StoredEvent> history = stored.read(connection, events)) {
+                Iterator<StoredEvent> each = history.iterator();
+                if (!each.hasNext()) {
+                    return Optional.empty();
+                }
+                TallyAsOf fold = new TallyAsOf(query.asOf());
+                boolean byTheInstant = true;
+                while (byTheInstant && each.hasNext()) {
+                    byTheInstant = fold.apply(each.next());
+                }
+                return Optional.of(fold.view(ledger));
+            }
+        });
     }
 }

@@ -9,10 +9,7 @@ import io.stockledger.audit.store.StoredEvent;
 import io.stockledger.audit.store.StoredEvents;
 import io.stockledger.events.LedgerId;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -29,24 +26,19 @@ import java.util.function.Consumer;
 class WarehouseBalancesAsOf implements WarehouseBalances {
 
     private final StoredEvents stored;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnlyTransaction;
 
-    WarehouseBalancesAsOf(StoredEvents stored, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    WarehouseBalancesAsOf(StoredEvents stored) {
         this.stored = stored;
-        this.jdbc = jdbc;
-        this.readOnlyTransaction = new TransactionTemplate(transactions);
-        this.readOnlyTransaction.setReadOnly(true);
     }
 
     @Override
     public long forEachAsOf(UUID warehouseId, Instant asOf, Consumer<BalanceAsOfView> each) {
         ScopedEvents events = ScopedEvents.of(new LedgerScope(null, warehouseId));
-        Long count = readOnlyTransaction.execute(status -> jdbc.execute((ConnectionCallback<Long>) connection -> {
+        Long count = stored.inReadOnlyTransaction((ConnectionCallback<Long>) connection -> {
             Ledgers ledgers = new Ledgers(asOf, each);
             stored.forEachLedger(connection, events, ledgers);
             return ledgers.handedOver;
-        }));
+        });
         return count == null ? 0 : count;
     }
 

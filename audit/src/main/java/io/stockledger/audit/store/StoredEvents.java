@@ -11,7 +11,11 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,12 +38,26 @@ public class StoredEvents {
 
     private final Serializer eventSerializer;
     private final ObjectProvider<Configuration> axon;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnlyTransaction;
     private volatile EventUpcaster upcasters;
 
-    StoredEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectProvider<Configuration> axon) {
+    StoredEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectProvider<Configuration> axon,
+                 JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.eventSerializer = eventSerializer;
         // asked for at first use: Axon's configuration is built after the beans it is made of
         this.axon = axon;
+        this.jdbc = jdbc;
+        this.readOnlyTransaction = new TransactionTemplate(transactions);
+        this.readOnlyTransaction.setReadOnly(true);
+    }
+
+    /**
+     * Runs {@code work} on a connection in a read-only transaction of its own, which is what a cursor needs, for a
+     * reader that has neither (the job passes open their own repeatable-read connection instead).
+     */
+    public <T> T inReadOnlyTransaction(ConnectionCallback<T> work) {
+        return readOnlyTransaction.execute(status -> jdbc.execute(work));
     }
 
     /** The scope's events in ledger-then-sequence order. Close the stream to close the cursor. */
