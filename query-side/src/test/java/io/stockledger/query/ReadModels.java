@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,8 +36,10 @@ import java.util.Map;
  * side's own migrations: events go in as the {@code read-models} processor hands them over (tracked domain event
  * messages with their sequence number and global position, a batch per unit of work and database transaction), and
  * the tests read the tables. Nothing is mocked: the SQL, the batching of writes and the sequence guards are real.
+ *
+ * <p>A test class holds one in a static {@code @RegisterExtension} field, which closes it after the class.
  */
-public final class ReadModels implements AutoCloseable {
+public final class ReadModels implements AutoCloseable, AfterAllCallback {
 
     private final HikariDataSource dataSource;
     private final AnnotationConfigApplicationContext context;
@@ -118,6 +122,11 @@ public final class ReadModels implements AutoCloseable {
                 throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
             }
         });
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -3,9 +3,8 @@ package io.stockledger.query.lot;
 import io.stockledger.query.ReadModels;
 import io.stockledger.query.Sku;
 import org.axonframework.eventhandling.EventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -24,17 +23,9 @@ class LotProjectionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final LocalDate EXPIRY = LocalDate.parse("2026-05-31");
-    private static ReadModels readModels;
 
-    @BeforeAll
-    static void freshDatabase() {
-        readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void close() {
-        readModels.close();
-    }
+    @RegisterExtension
+    static final ReadModels readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Map<String, Object> lot(Sku sku, String batch) {
         return readModels.jdbc.queryForMap("""
