@@ -2,6 +2,7 @@ package io.stockledger.events;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Looks up the contract names of event types: schema id, subject and the list of all types. */
 public final class EventTypes {
@@ -14,6 +15,14 @@ public final class EventTypes {
         return Arrays.stream(LedgerEvent.class.getPermittedSubclasses())
                 .<Class<? extends LedgerEvent>>map(type -> type.asSubclass(LedgerEvent.class))
                 .toList();
+    }
+
+    /**
+     * The event type of that simple class name ({@code StockReceived}), as the ledger's history names it in
+     * {@code event_type}; empty for a name this version does not know.
+     */
+    public static Optional<Class<? extends LedgerEvent>> named(String simpleName) {
+        return all().stream().filter(type -> type.getSimpleName().equals(simpleName)).findFirst();
     }
 
     public static String schemaIdOf(Class<? extends LedgerEvent> type) {

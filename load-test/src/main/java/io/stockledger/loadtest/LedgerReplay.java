@@ -1,21 +1,29 @@
 package io.stockledger.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockledger.events.EventJson;
+import io.stockledger.events.EventTypes;
+import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.effect.StockEffect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One SKU's history from the event store, folded independently of the service's own code: what was received,
+ * One SKU's history from the event store, folded independently of the service's running code: what was received,
  * adjusted and confirmed, which reservations are in which state, and, after every single event, whether the ledger
  * was ever oversold (more reserved than on hand, or anything negative). Events are applied in sequence order and may
  * come in several calls (pages, or events appended while the check runs).
  *
- * <p>It knows every event type of docs/events.md. An event type it does not know is reported, not skipped: a
- * check that silently ignored a new kind of stock movement could pass an oversold ledger.
+ * <p>Each payload is read into the event contract's record ({@link EventJson}) and what it does to on hand and
+ * reserved is the contract's {@link StockEffect}, the one definition the service folds with too; what this check
+ * adds is the reservations' life (requested once, settled once, at the size requested), whose violations it reports
+ * instead of applying. An event type the contract does not know is reported, not skipped: a check that silently
+ * ignored a new kind of stock movement could pass an oversold ledger.
  */
 public final class LedgerReplay {
 
@@ -52,64 +60,71 @@ public final class LedgerReplay {
         lastSequence = sequence;
         events++;
         String type = event.path("event_type").asText();
-        JsonNode payload = event.path("payload");
-        int quantity = payload.path("quantity").asInt();
-        switch (type) {
-            case "StockReceived" -> {
-                received += quantity;
-                onHand += quantity;
-            }
-            case "StockAdjusted" -> {
-                adjusted += quantity;
-                onHand += quantity;
-            }
-            case "ReservationRequested" -> {
-                UUID id = reservationId(payload, sequence);
-                if (reservations.putIfAbsent(id, new Reservation(quantity, Status.PENDING)) != null) {
-                    anomalies.add("sequence " + sequence + ": reservation " + id + " requested twice");
-                } else {
-                    reserved += quantity;
-                }
-            }
-            case "ReservationConfirmed" -> {
-                if (settle(payload, sequence, quantity, Status.CONFIRMED)) {
-                    reserved -= quantity;
-                    onHand -= quantity;
-                    confirmedUnits += quantity;
-                }
-            }
-            case "ReservationReleased" -> {
-                if (settle(payload, sequence, quantity, Status.RELEASED)) {
-                    reserved -= quantity;
-                }
-            }
-            case "ReservationExpired" -> {
-                if (settle(payload, sequence, quantity, Status.EXPIRED)) {
-                    reserved -= quantity;
-                }
-            }
-            case "TransferShipped" -> {
-                transferred -= quantity;
-                onHand -= quantity;
-            }
-            case "TransferReceived", "TransferReturned" -> {
-                transferred += quantity;
-                onHand += quantity;
-            }
-            // lots blocked or released and the picking order move no units
-            case "LotQuarantined", "LotUnquarantined", "PickingPolicyChanged" -> { }
-            default -> anomalies.add("sequence " + sequence + ": event type '" + type
-                    + "' is unknown to the oversell check; teach LedgerReplay what it does to the balance");
-        }
+        // an event that breaks the reservations' rules is reported and moves no units here
+        effectOf(sequence, type, event.path("payload"))
+                .filter(effect -> keepsTheReservationRules(effect, sequence))
+                .ifPresent(this::count);
         if (onHand < 0 || reserved < 0 || reserved > onHand) {
             anomalies.add("OVERSOLD after sequence " + sequence + " (" + type + "): on hand " + onHand
                     + ", reserved " + reserved);
         }
     }
 
+    private void count(StockEffect effect) {
+        onHand += effect.onHandDelta();
+        reserved += effect.reservedDelta();
+        switch (effect.type()) {
+            case RECEIPT -> received += effect.onHandDelta();
+            case ADJUSTMENT -> adjusted += effect.onHandDelta();
+            case SHIPMENT -> confirmedUnits -= effect.onHandDelta();
+            case TRANSFER_OUT, TRANSFER_IN, TRANSFER_RETURN -> transferred += effect.onHandDelta();
+            default -> {
+                // reservations move reserved only; lots blocked or released and the picking order move nothing
+            }
+        }
+    }
+
+    /** The event's effect, or empty (and an anomaly) when its type is unknown or its payload unreadable. */
+    private Optional<StockEffect> effectOf(long sequence, String type, JsonNode payload) {
+        Optional<Class<? extends LedgerEvent>> known = EventTypes.named(type);
+        if (known.isEmpty()) {
+            anomalies.add("sequence " + sequence + ": event type '" + type + "' is unknown to the oversell check;"
+                    + " the event contract (events-schema) must say what it does to the balance");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StockEffect.of(EventJson.read(known.get(), payload)));
+        } catch (IllegalArgumentException unreadable) {
+            anomalies.add("sequence " + sequence + ": unreadable " + type + ": " + unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A request must be new, a settlement must end a pending reservation; false when the event breaks that. */
+    private boolean keepsTheReservationRules(StockEffect effect, long sequence) {
+        return switch (effect.type()) {
+            case RESERVATION -> request(effect, sequence);
+            case SHIPMENT -> settle(effect, sequence, Status.CONFIRMED);
+            case RELEASE -> settle(effect, sequence, Status.RELEASED);
+            case EXPIRY -> settle(effect, sequence, Status.EXPIRED);
+            case RECEIPT, ADJUSTMENT, QUARANTINE, UNQUARANTINE, POLICY_CHANGE, TRANSFER_OUT, TRANSFER_IN,
+                 TRANSFER_RETURN -> true;
+        };
+    }
+
+    private boolean request(StockEffect effect, long sequence) {
+        UUID id = reservationId(effect, sequence);
+        if (reservations.putIfAbsent(id, new Reservation(effect.reservedDelta(), Status.PENDING)) != null) {
+            anomalies.add("sequence " + sequence + ": reservation " + id + " requested twice");
+            return false;
+        }
+        return true;
+    }
+
     /** Ends a pending reservation; false (and an anomaly) when it is unknown, settled already or of another size. */
-    private boolean settle(JsonNode payload, long sequence, int quantity, Status outcome) {
-        UUID id = reservationId(payload, sequence);
+    private boolean settle(StockEffect effect, long sequence, Status outcome) {
+        UUID id = reservationId(effect, sequence);
+        int quantity = -effect.reservedDelta();
         Reservation reservation = reservations.get(id);
         if (reservation == null || reservation.status() != Status.PENDING) {
             anomalies.add("sequence " + sequence + ": " + outcome + " of reservation " + id + " which is "
@@ -124,13 +139,12 @@ public final class LedgerReplay {
         return true;
     }
 
-    private UUID reservationId(JsonNode payload, long sequence) {
-        try {
-            return UUID.fromString(payload.path("reservation_id").asText());
-        } catch (IllegalArgumentException e) {
-            anomalies.add("sequence " + sequence + ": no reservation_id in " + payload);
+    private UUID reservationId(StockEffect effect, long sequence) {
+        if (effect.reservationId() == null) {
+            anomalies.add("sequence " + sequence + ": no reservation_id in a " + effect.type() + " event");
             return new UUID(0, sequence);
         }
+        return effect.reservationId();
     }
 
     public long lastSequence() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LedgerId;
 import io.stockledger.query.config.ReadModelConfiguration;
 import io.stockledger.testsupport.TestDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -15,6 +16,8 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,8 +36,10 @@ import java.util.Map;
  * side's own migrations: events go in as the {@code read-models} processor hands them over (tracked domain event
  * messages with their sequence number and global position, a batch per unit of work and database transaction), and
  * the tests read the tables. Nothing is mocked: the SQL, the batching of writes and the sequence guards are real.
+ *
+ * <p>A test class holds one in a static {@code @RegisterExtension} field, which closes it after the class.
  */
-public final class ReadModels implements AutoCloseable {
+public final class ReadModels implements AutoCloseable, AfterAllCallback {
 
     private final HikariDataSource dataSource;
     private final AnnotationConfigApplicationContext context;
@@ -85,7 +90,7 @@ public final class ReadModels implements AutoCloseable {
     public List<EventMessage<?>> apply(LedgerEvent... events) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (LedgerEvent event : events) {
-            String ledger = event.productId() + ":" + event.warehouseId();
+            String ledger = LedgerId.of(event).toString();
             long sequence = nextSequence.merge(ledger, 1L, Long::sum) - 1;
             GenericDomainEventMessage<LedgerEvent> domain = new GenericDomainEventMessage<>("StockLedger", ledger,
                     sequence, event);
@@ -117,6 +122,11 @@ public final class ReadModels implements AutoCloseable {
                 throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
             }
         });
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

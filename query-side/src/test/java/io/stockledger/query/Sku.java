@@ -2,6 +2,8 @@ package io.stockledger.query;
 
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
+import io.stockledger.events.LotUnquarantined;
+import io.stockledger.events.PickingPolicyChanged;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
@@ -29,6 +31,22 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     public StockReceived received(int quantity, String batch, LocalDate expiry) {
         return new StockReceived(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk", quantity,
                 new BigDecimal("2.5000"), key(), batch, expiry, "A-01");
+    }
+
+    /** A receipt, reservation and confirmation as written before lots existed: no batch numbers, no lots. */
+    public StockReceived receivedBeforeLots(int quantity) {
+        return new StockReceived(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk", quantity, null,
+                key());
+    }
+
+    public ReservationRequested reservedBeforeLots(UUID reservationId, int quantity) {
+        return new ReservationRequested(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout",
+                reservationId, quantity, 300, at.plusSeconds(300), key());
+    }
+
+    public ReservationConfirmed confirmedBeforeLots(UUID reservationId, int quantity) {
+        return new ReservationConfirmed(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout",
+                reservationId, quantity);
     }
 
     public ReservationRequested reserved(UUID reservationId, int quantity, String batch) {
@@ -62,28 +80,39 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
                 quantity);
     }
 
+    public LotUnquarantined unquarantined(String batch, int quantity) {
+        return new LotUnquarantined(UUID.randomUUID(), at, "trace-u", productId, warehouseId, "qa", batch, "cleared",
+                quantity);
+    }
+
+    public PickingPolicyChanged policy(String policy) {
+        return new PickingPolicyChanged(UUID.randomUUID(), at, "trace-p", productId, warehouseId, "admin", policy);
+    }
+
+    /** This warehouse received a transfer from {@code from}: the lot arrives with the source's attributes. */
+    public TransferReceived transferReceived(UUID transferId, UUID from, int quantity, String batch,
+                                             LocalDate expiry) {
+        return new TransferReceived(UUID.randomUUID(), at, "trace-i", productId, warehouseId, "stock-ledger",
+                transferId, from, quantity, List.of(new ShippedLot(batch, quantity, expiry, "B-07",
+                new BigDecimal("3.2500"))));
+    }
+
+    /** {@code to} refused a transfer, and its units came back into their lot here. */
+    public TransferReturned transferReturned(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
+        return new TransferReturned(UUID.randomUUID(), at, "trace-b", productId, warehouseId, "stock-ledger",
+                transferId, to, quantity, List.of(new ShippedLot(batch, quantity, expiry, "A-01",
+                new BigDecimal("2.5000"))), "LOT_EXPIRY_MISMATCH: lot L1 expires 2026-05-01 there");
+    }
+
+    /** The same product in another warehouse, at the same instant. */
+    public Sku in(UUID otherWarehouse) {
+        return new Sku(productId, otherWarehouse, at);
+    }
+
     public TransferShipped shipped(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
         return new TransferShipped(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk", transferId, to,
                 quantity, null, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))),
                 key());
-    }
-
-    /** The destination's receipt of a shipment from {@code from}: this SKU is the destination. */
-    public TransferReceived receivedFrom(UUID transferId, UUID from, int quantity, String batch, LocalDate expiry) {
-        return new TransferReceived(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "ledger", transferId,
-                from, quantity, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))));
-    }
-
-    /** A shipment to {@code to} that came back to this SKU. */
-    public TransferReturned returnedFrom(UUID transferId, UUID to, int quantity, String batch, String reason) {
-        return new TransferReturned(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "ledger", transferId,
-                to, quantity, List.of(new ShippedLot(batch, quantity, null, "A-01", new BigDecimal("2.5000"))),
-                reason);
-    }
-
-    /** The same product in another warehouse. */
-    public Sku in(UUID otherWarehouse) {
-        return new Sku(productId, otherWarehouse, at);
     }
 
     /** The same SKU, later. */

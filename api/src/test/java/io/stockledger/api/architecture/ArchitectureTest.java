@@ -84,7 +84,8 @@ class ArchitectureTest {
                         "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
                         "io.stockledger.query.lot..", "io.stockledger.query.transfer..",
                         "io.stockledger.query.availability..",
-                        "io.stockledger.audit.history..", "io.stockledger.audit.rebuild..")
+                        "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
+                        "io.stockledger.audit.rebuild..")
                 .and().areTopLevelClasses()
                 .should().notBePublic()
                 .check(all);

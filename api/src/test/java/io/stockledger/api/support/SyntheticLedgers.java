@@ -1,6 +1,7 @@
 package io.stockledger.api.support;
 
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LedgerId;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
@@ -41,7 +42,7 @@ public final class SyntheticLedgers {
     public record Ledger(UUID productId, UUID warehouseId, List<long[]> balances) {
 
         public String aggregateIdentifier() {
-            return productId + ":" + warehouseId;
+            return LedgerId.format(productId, warehouseId);
         }
 
         /** {on hand, reserved} after the event with this sequence number. */
@@ -132,8 +133,8 @@ public final class SyntheticLedgers {
                 }
             }
             balances.add(new long[] {onHand, reserved});
-            history.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, product + ":" + warehouse, sequence, event,
-                    MetaData.from(Map.of("actor", ACTOR, "trace_id", trace)), id.toString(), at));
+            history.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, LedgerId.format(product, warehouse), sequence,
+                    event, MetaData.from(Map.of("actor", ACTOR, "trace_id", trace)), id.toString(), at));
         }
         return history;
     }

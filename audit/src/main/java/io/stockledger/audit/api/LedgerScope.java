@@ -1,5 +1,7 @@
 package io.stockledger.audit.api;
 
+import io.stockledger.events.LedgerId;
+
 import java.util.UUID;
 
 /**
@@ -28,6 +30,6 @@ public record LedgerScope(UUID productId, UUID warehouseId) {
 
     /** The aggregate identifier of the one ledger, for a one-ledger scope. */
     public String aggregateIdentifier() {
-        return productId + ":" + warehouseId;
+        return LedgerId.format(productId, warehouseId);
     }
 }

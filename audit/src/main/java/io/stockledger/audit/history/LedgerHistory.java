@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.stockledger.events.EventTypes;
+import io.stockledger.events.LedgerId;
 import io.stockledger.audit.api.FindLedgerHistory;
 import io.stockledger.audit.api.LedgerEventView;
 import io.stockledger.audit.api.LedgerHistoryPage;
@@ -54,7 +55,7 @@ class LedgerHistory {
     /** Empty when the ledger has no event at all; a page with no events when none matches the bounds. */
     @QueryHandler
     Optional<LedgerHistoryPage> handle(FindLedgerHistory query) {
-        String ledger = query.productId() + ":" + query.warehouseId();
+        String ledger = LedgerId.format(query.productId(), query.warehouseId());
         List<Object> arguments = new ArrayList<>(List.of(ledger, query.fromSequence()));
         String upTo = "";
         if (query.to() != null) {

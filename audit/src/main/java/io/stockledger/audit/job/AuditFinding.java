@@ -1,5 +1,8 @@
 package io.stockledger.audit.job;
 
+import io.stockledger.events.LedgerId;
+
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,19 +26,9 @@ public record AuditFinding(String kind, String aggregateIdentifier, UUID product
     /** A finding about a ledger whose identifier is {@code <product_id>:<warehouse_id>} (else without the ids). */
     public static AuditFinding about(String aggregateIdentifier, String kind, Long sequenceNumber, Long globalIndex,
                                      String field, String expected, String actual, String detail) {
-        UUID product = null;
-        UUID warehouse = null;
-        int colon = aggregateIdentifier.indexOf(':');
-        if (colon > 0) {
-            try {
-                product = UUID.fromString(aggregateIdentifier.substring(0, colon));
-                warehouse = UUID.fromString(aggregateIdentifier.substring(colon + 1));
-            } catch (IllegalArgumentException notAStockLedger) {
-                product = null;
-                warehouse = null;
-            }
-        }
-        return new AuditFinding(kind, aggregateIdentifier, product, warehouse, sequenceNumber, globalIndex, field,
-                expected, actual, detail);
+        Optional<LedgerId> ledger = LedgerId.tryParse(aggregateIdentifier);
+        return new AuditFinding(kind, aggregateIdentifier, ledger.map(LedgerId::productId).orElse(null),
+                ledger.map(LedgerId::warehouseId).orElse(null), sequenceNumber, globalIndex, field, expected, actual,
+                detail);
     }
 }

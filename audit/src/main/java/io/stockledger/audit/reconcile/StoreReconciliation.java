@@ -1,11 +1,16 @@
 package io.stockledger.audit.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.stockledger.audit.asof.BalanceAsOf;
 import io.stockledger.audit.api.LedgerScope;
 import io.stockledger.audit.api.Reconciliation;
 import io.stockledger.audit.api.ReconciliationDifference;
 import io.stockledger.audit.api.ReplayProgress;
+import io.stockledger.audit.store.PerLedger;
+import io.stockledger.audit.store.ScopedEvents;
+import io.stockledger.audit.store.StoredEvent;
+import io.stockledger.audit.store.StoredEvents;
+import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.LedgerId;
+import io.stockledger.events.effect.LedgerTally;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,14 +21,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The reconciliation ({@link Reconciliation}): one pass over the scope's events, ledger after ledger in sequence order
- * through a database cursor, each folded with {@link BalanceAsOf.Fold}; only one ledger is in memory at a time.
+ * The reconciliation ({@link Reconciliation}): one pass over the scope's events ({@link ScopedEvents}), ledger after
+ * ledger in sequence order through a database cursor, read as the live projections read them (upcast,
+ * {@link StoredEvents}), each folded with the event contract's {@link LedgerTally}, the very effects the read models
+ * apply; only one ledger is in memory at a time.
  *
  * <p>Before folding a ledger it looks up what the read models hold for it: the {@code stock_balance} row (balance and
  * {@code last_sequence}) and the journal's row count, sums and highest sequence number. The fold captures its state
@@ -38,11 +43,14 @@ import java.util.function.Consumer;
 class StoreReconciliation implements Reconciliation {
 
     private final DataSource dataSource;
+    private final StoredEvents stored;
     private final Serializer tokenSerializer;
     private final TokenSchema tokenSchema;
 
-    StoreReconciliation(DataSource dataSource, Serializer tokenSerializer, TokenSchema tokenSchema) {
+    StoreReconciliation(DataSource dataSource, StoredEvents stored, Serializer tokenSerializer,
+                        TokenSchema tokenSchema) {
         this.dataSource = dataSource;
+        this.stored = stored;
         this.tokenSerializer = tokenSerializer;
         this.tokenSchema = tokenSchema;
     }
@@ -65,60 +73,43 @@ class StoreReconciliation implements Reconciliation {
 
     private void reconcile(Connection connection, LedgerScope scope, ReplayProgress progress,
                            Consumer<ReconciliationDifference> differences) throws SQLException {
-        Scoped events = Scoped.events(scope);
-        progress.total(count(connection, events));
+        ScopedEvents events = ScopedEvents.of(scope);
+        progress.total(events.count(connection));
         long processed = ProcessedPosition.of(connection, tokenSerializer, tokenSchema);
-        Ledger ledger = new Ledger(connection, processed, differences);
-        long eventsRead = 0;
-        try (PreparedStatement statement = events.prepare(connection, """
-                SELECT aggregate_identifier, global_index, sequence_number, payload_type, payload
-                  FROM domain_event_entry""")) {
-            statement.setFetchSize(BalanceAsOf.FETCH_SIZE);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ledger.accept(rows);
-                    progress.advanced(++eventsRead, ledger.done, null);
-                }
-            }
-        }
-        ledger.finish();
-        progress.advanced(eventsRead, ledger.done, null);
-        readModelsWithoutEvents(connection, scope, differences);
-    }
-
-    private static long count(Connection connection, Scoped events) throws SQLException {
-        try (PreparedStatement statement = events.prepareCount(connection);
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        Ledger ledger = new Ledger(connection, processed, progress, differences);
+        stored.forEachLedger(connection, events, ledger);
+        progress.advanced(ledger.eventsRead, ledger.done, null);
+        readModelsWithoutEvents(connection, events, differences);
     }
 
     /** Balance rows and journal rows of ledgers the event store has no event of. */
-    private static void readModelsWithoutEvents(Connection connection, LedgerScope scope,
+    private static void readModelsWithoutEvents(Connection connection, ScopedEvents scope,
                                                 Consumer<ReconciliationDifference> differences)
             throws SQLException {
+        // the ledger id text of LedgerId, built in SQL so the look-up stays in the database
         String noEvents = """
                 NOT EXISTS (SELECT 1 FROM domain_event_entry e
                              WHERE e.aggregate_identifier = r.product_id::text || ':' || r.warehouse_id::text)""";
-        try (PreparedStatement statement = Scoped.readModel(scope).prepare(connection,
+        try (PreparedStatement statement = scope.readModelRows(connection,
                 "SELECT product_id, warehouse_id, on_hand, reserved, last_sequence FROM stock_balance r", noEvents,
                 "");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String ledger = rows.getString("product_id") + ":" + rows.getString("warehouse_id");
+                String ledger = LedgerId.format(rows.getObject("product_id", UUID.class),
+                        rows.getObject("warehouse_id", UUID.class));
                 differences.accept(new ReconciliationDifference("BALANCE_WITHOUT_EVENTS", ledger,
                         rows.getLong("last_sequence"), "on_hand", null, rows.getString("on_hand"),
                         "the balance read model holds on hand " + rows.getLong("on_hand") + ", reserved "
                                 + rows.getLong("reserved") + " for a ledger with no event in the store"));
             }
         }
-        try (PreparedStatement statement = Scoped.readModel(scope).prepare(connection,
+        try (PreparedStatement statement = scope.readModelRows(connection,
                 "SELECT product_id, warehouse_id, count(*) AS journal_rows FROM stock_movement r", noEvents,
                 " GROUP BY product_id, warehouse_id");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String ledger = rows.getString("product_id") + ":" + rows.getString("warehouse_id");
+                String ledger = LedgerId.format(rows.getObject("product_id", UUID.class),
+                        rows.getObject("warehouse_id", UUID.class));
                 differences.accept(new ReconciliationDifference("JOURNAL_WITHOUT_EVENTS", ledger, null,
                         "journal_rows", "0", rows.getString("journal_rows"), "the movement journal holds "
                         + rows.getLong("journal_rows") + " rows for a ledger with no event in the store"));
@@ -127,77 +118,77 @@ class StoreReconciliation implements Reconciliation {
     }
 
     /** The ledger being folded and compared. */
-    private static final class Ledger {
+    private static final class Ledger implements PerLedger<StoredEvent> {
 
         private final Connection connection;
         private final long processed;
+        private final ReplayProgress progress;
         private final Consumer<ReconciliationDifference> differences;
+        private long eventsRead;
         private long done;
         private String current;
-        private BalanceAsOf.Fold fold;
+        private LedgerTally tally;
         private long lastSequence;
         /** The last sequence number of this ledger at a global position the processor has certainly applied. */
         private Long certainlyApplied;
+        /** What the read models hold for this ledger; null while passing over an aggregate that is no ledger. */
         private ReadModels held;
         private long[] atProcessed;
         private long[] atBalance;
         private long[] atJournal;
 
-        Ledger(Connection connection, long processed, Consumer<ReconciliationDifference> differences) {
+        Ledger(Connection connection, long processed, ReplayProgress progress,
+               Consumer<ReconciliationDifference> differences) {
             this.connection = connection;
             this.processed = processed;
+            this.progress = progress;
             this.differences = differences;
         }
 
-        void accept(ResultSet row) throws SQLException {
-            String aggregate = row.getString("aggregate_identifier");
-            if (!aggregate.equals(current)) {
-                finish();
-                start(aggregate);
-            }
-            if (held == null) {
-                return; // no stock ledger: nothing to compare
-            }
-            long sequence = row.getLong("sequence_number");
-            JsonNode payload = BalanceAsOf.parse(row.getBytes("payload"));
-            fold.apply(sequence, row.getString("payload_type"), payload);
-            lastSequence = sequence;
-            if (row.getLong("global_index") <= processed) {
-                certainlyApplied = sequence;
-                atProcessed = new long[] {fold.onHand(), fold.reserved()};
-            }
-            if (held.balanceSequence != null && sequence == held.balanceSequence) {
-                atBalance = new long[] {fold.onHand(), fold.reserved()};
-            }
-            if (held.journalMaxSequence != null && sequence == held.journalMaxSequence) {
-                atJournal = new long[] {fold.onHand(), fold.reserved()};
-            }
-        }
-
-        private void start(String aggregate) throws SQLException {
+        @Override
+        public void start(String aggregate) throws SQLException {
             current = aggregate;
-            fold = new BalanceAsOf.Fold();
+            tally = new LedgerTally();
             lastSequence = -1;
             certainlyApplied = null;
             atProcessed = null;
             atBalance = null;
             atJournal = null;
-            int colon = aggregate.indexOf(':');
-            try {
-                held = ReadModels.of(connection, UUID.fromString(aggregate.substring(0, colon)),
-                        UUID.fromString(aggregate.substring(colon + 1)));
-            } catch (IllegalArgumentException | StringIndexOutOfBoundsException notAStockLedger) {
-                held = null;
+            LedgerId ledger = LedgerId.tryParse(aggregate).orElse(null);
+            held = ledger == null ? null : ReadModels.of(connection, ledger.productId(), ledger.warehouseId());
+        }
+
+        @Override
+        public void accept(StoredEvent event) {
+            progress.advanced(++eventsRead, done, null);
+            if (held == null) {
+                return; // no stock ledger: nothing to compare
+            }
+            long sequence = event.sequenceNumber();
+            LedgerEvent known = event.ledgerEvent();
+            if (known != null) {
+                tally.apply(known);
+            }
+            lastSequence = sequence;
+            if (event.globalIndex() <= processed) {
+                certainlyApplied = sequence;
+                atProcessed = new long[] {tally.onHand(), tally.reserved()};
+            }
+            if (held.balanceSequence != null && sequence == held.balanceSequence) {
+                atBalance = new long[] {tally.onHand(), tally.reserved()};
+            }
+            if (held.journalMaxSequence != null && sequence == held.journalMaxSequence) {
+                atJournal = new long[] {tally.onHand(), tally.reserved()};
             }
         }
 
-        void finish() {
-            if (current != null && held != null) {
+        @Override
+        public void finish() {
+            if (held != null) {
                 compareBalance();
                 compareJournal();
                 done++;
             }
-            current = null;
         }
 
         private void compareBalance() {
@@ -313,60 +304,6 @@ class StoreReconciliation implements Reconciliation {
                             row.wasNull() ? null : highest, row.getLong(4), row.getLong(5));
                 }
             }
-        }
-    }
-
-    /** A scope as SQL: the events of its ledgers in ledger-then-sequence order, or its read-model rows. */
-    private record Scoped(String condition, String orderBy, List<Object> arguments) {
-
-        static Scoped events(LedgerScope scope) {
-            if (scope.isOneLedger()) {
-                return new Scoped("aggregate_identifier = ?", " ORDER BY aggregate_identifier, sequence_number",
-                        List.of(scope.aggregateIdentifier()));
-            }
-            if (scope.isOneWarehouse()) {
-                // served by domain_event_entry_warehouse_idx (V21)
-                return new Scoped("split_part(aggregate_identifier, ':', 2) = ?",
-                        " ORDER BY split_part(aggregate_identifier, ':', 2), aggregate_identifier, sequence_number",
-                        List.of(scope.warehouseId().toString()));
-            }
-            return new Scoped(null, " ORDER BY aggregate_identifier, sequence_number", List.of());
-        }
-
-        static Scoped readModel(LedgerScope scope) {
-            if (scope.isOneLedger()) {
-                return new Scoped("r.product_id = ? AND r.warehouse_id = ?", "",
-                        List.of(scope.productId(), scope.warehouseId()));
-            }
-            if (scope.isOneWarehouse()) {
-                return new Scoped("r.warehouse_id = ?", "", List.of(scope.warehouseId()));
-            }
-            return new Scoped(null, "", List.of());
-        }
-
-        PreparedStatement prepare(Connection connection, String select) throws SQLException {
-            return prepare(connection, select, null, orderBy);
-        }
-
-        PreparedStatement prepareCount(Connection connection) throws SQLException {
-            return prepare(connection, "SELECT count(*) FROM domain_event_entry", null, "");
-        }
-
-        PreparedStatement prepare(Connection connection, String select, String extra, String tail)
-                throws SQLException {
-            List<String> conditions = new ArrayList<>();
-            if (condition != null) {
-                conditions.add(condition);
-            }
-            if (extra != null) {
-                conditions.add(extra);
-            }
-            String sql = select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + tail;
-            PreparedStatement statement = connection.prepareStatement(sql);
-            for (int i = 0; i < arguments.size(); i++) {
-                statement.setObject(i + 1, arguments.get(i));
-            }
-            return statement;
         }
     }
 }

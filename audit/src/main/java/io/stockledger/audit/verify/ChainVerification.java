@@ -7,6 +7,8 @@ import io.stockledger.eventstore.chain.ChainLink;
 import io.stockledger.audit.job.JobProgress;
 import io.stockledger.audit.job.JobWork;
 import io.stockledger.audit.api.LedgerScope;
+import io.stockledger.audit.store.PerLedger;
+import io.stockledger.audit.store.ScopedEvents;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -19,8 +21,8 @@ import java.sql.SQLException;
 /**
  * Recomputes the hash chains of a scope's ledgers from the stored rows of {@code domain_event_entry}: the bytes and
  * texts as stored, no deserialisation, no upcasting, so what is verified is exactly what is kept. Rows come through a
- * database cursor, ledger after ledger in sequence order, and only the ledger being checked is in memory: its expected
- * next sequence number and its last hash.
+ * database cursor ({@link ScopedEvents}), ledger after ledger in sequence order, and only the ledger being checked is
+ * in memory: its expected next sequence number and its last hash.
  *
  * <p>For each ledger, the first broken link is reported and the rest of the ledger skipped (after a break, every
  * later hash differs too, which says nothing more):
@@ -35,8 +37,6 @@ import java.sql.SQLException;
  */
 @Component
 public class ChainVerification {
-
-    static final int FETCH_SIZE = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = """
@@ -64,20 +64,9 @@ public class ChainVerification {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 long chainStart = chainStart(connection);
-                progress.total(count(connection, events));
+                progress.total(events.count(connection));
                 Ledger ledger = new Ledger(chainStart, progress);
-                try (PreparedStatement statement = connection.prepareStatement(events.select(COLUMNS))) {
-                    statement.setFetchSize(FETCH_SIZE);
-                    for (int i = 0; i < events.arguments().length; i++) {
-                        statement.setObject(i + 1, events.arguments()[i]);
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            ledger.accept(rows);
-                        }
-                    }
-                }
-                ledger.finish();
+                events.forEachRow(connection, COLUMNS, ledger);
                 progress.advanced(ledger.eventsRead, ledger.ledgersChecked, null);
                 progress.unchained(ledger.unchained, chainStart);
             } finally {
@@ -97,20 +86,8 @@ public class ChainVerification {
         }
     }
 
-    private static long count(Connection connection, ScopedEvents events) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(events.count())) {
-            for (int i = 0; i < events.arguments().length; i++) {
-                statement.setObject(i + 1, events.arguments()[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
     /** The ledger being checked, and the run's counters. */
-    private static final class Ledger {
+    private static final class Ledger implements PerLedger<ResultSet> {
 
         private final long chainStart;
         private final JobProgress progress;
@@ -128,16 +105,17 @@ public class ChainVerification {
             this.progress = progress;
         }
 
-        void accept(ResultSet row) throws SQLException {
-            String aggregate = row.getString("aggregate_identifier");
-            if (!aggregate.equals(current)) {
-                finish();
-                current = aggregate;
-                expectedSequence = 0;
-                previousHash = ChainLink.GENESIS;
-                chained = false;
-                broken = false;
-            }
+        @Override
+        public void start(String aggregate) {
+            current = aggregate;
+            expectedSequence = 0;
+            previousHash = ChainLink.GENESIS;
+            chained = false;
+            broken = false;
+        }
+
+        @Override
+        public void accept(ResultSet row) throws SQLException {
             eventsRead++;
             if (!broken) {
                 check(row);
@@ -194,11 +172,9 @@ public class ChainVerification {
                     detail));
         }
 
-        void finish() {
-            if (current != null) {
-                ledgersChecked++;
-            }
-            current = null;
+        @Override
+        public void finish() {
+            ledgersChecked++;
         }
 
         private static JsonNode parse(byte[] json) {

@@ -1,5 +1,7 @@
 package io.stockledger.command.api;
 
+import io.stockledger.events.LedgerId;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,12 +20,7 @@ public record StockLedgerId(UUID productId, UUID warehouseId) implements Compara
     }
 
     public static StockLedgerId parse(String aggregateIdentifier) {
-        int colon = aggregateIdentifier.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("not a stock ledger id: " + aggregateIdentifier);
-        }
-        return new StockLedgerId(UUID.fromString(aggregateIdentifier.substring(0, colon)),
-                UUID.fromString(aggregateIdentifier.substring(colon + 1)));
+        return LedgerId.parse(aggregateIdentifier, StockLedgerId::new);
     }
 
     @Override
@@ -33,6 +30,6 @@ public record StockLedgerId(UUID productId, UUID warehouseId) implements Compara
 
     @Override
     public String toString() {
-        return productId + ":" + warehouseId;
+        return LedgerId.format(productId, warehouseId);
     }
 }

@@ -1,5 +1,7 @@
 package io.stockledger.query.api;
 
+import io.stockledger.events.effect.MovementType;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * One row of the movement journal: an event's effect on on hand and reserved, at its global position in the store.
- * {@code movementType} is the stored name (one of {@link MovementType}, or a newer kind this version does not
+ * {@code movementType} is the stored name (one of {@link io.stockledger.events.effect.MovementType}, or a newer kind this version does not
  * know); {@code reservationId}, {@code reason} and {@code note} are null where they do not apply. {@code lots} names
  * the lots whose units moved and how many of each (null for rows that move no units, and for rows written before
  * lots existed, which moved the default lot).

@@ -1,18 +1,7 @@
 package io.stockledger.query.balance;
 
 import io.stockledger.events.LedgerEvent;
-import io.stockledger.events.LotQuarantined;
-import io.stockledger.events.LotUnquarantined;
-import io.stockledger.events.PickingPolicyChanged;
-import io.stockledger.events.ReservationConfirmed;
-import io.stockledger.events.ReservationExpired;
-import io.stockledger.events.ReservationReleased;
-import io.stockledger.events.ReservationRequested;
-import io.stockledger.events.StockAdjusted;
-import io.stockledger.events.StockReceived;
-import io.stockledger.events.TransferReceived;
-import io.stockledger.events.TransferReturned;
-import io.stockledger.events.TransferShipped;
+import io.stockledger.events.effect.StockEffect;
 import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
 import io.stockledger.query.config.ReadModelConfiguration;
@@ -68,65 +57,14 @@ class StockBalanceProjection {
                 .register(meters);
     }
 
+    /**
+     * Every event of a ledger counts here, also those that move no units (lots, policy): the row records that the
+     * ledger's events up to it were applied. What each does to on hand and reserved is its {@link StockEffect}.
+     */
     @EventHandler
-    void on(StockReceived event, @SequenceNumber long sequence) {
-        add(event, event.quantity(), 0, sequence);
-    }
-
-    @EventHandler
-    void on(StockAdjusted event, @SequenceNumber long sequence) {
-        add(event, event.quantity(), 0, sequence);
-    }
-
-    @EventHandler
-    void on(ReservationRequested event, @SequenceNumber long sequence) {
-        add(event, 0, event.quantity(), sequence);
-    }
-
-    @EventHandler
-    void on(ReservationConfirmed event, @SequenceNumber long sequence) {
-        add(event, -event.quantity(), -event.quantity(), sequence);
-    }
-
-    @EventHandler
-    void on(ReservationReleased event, @SequenceNumber long sequence) {
-        add(event, 0, -event.quantity(), sequence);
-    }
-
-    @EventHandler
-    void on(ReservationExpired event, @SequenceNumber long sequence) {
-        add(event, 0, -event.quantity(), sequence);
-    }
-
-    /** Lot and policy events move no units, but the row still records that the ledger's events were applied. */
-    @EventHandler
-    void on(LotQuarantined event, @SequenceNumber long sequence) {
-        add(event, 0, 0, sequence);
-    }
-
-    @EventHandler
-    void on(LotUnquarantined event, @SequenceNumber long sequence) {
-        add(event, 0, 0, sequence);
-    }
-
-    @EventHandler
-    void on(PickingPolicyChanged event, @SequenceNumber long sequence) {
-        add(event, 0, 0, sequence);
-    }
-
-    @EventHandler
-    void on(TransferShipped event, @SequenceNumber long sequence) {
-        add(event, -event.quantity(), 0, sequence);
-    }
-
-    @EventHandler
-    void on(TransferReceived event, @SequenceNumber long sequence) {
-        add(event, event.quantity(), 0, sequence);
-    }
-
-    @EventHandler
-    void on(TransferReturned event, @SequenceNumber long sequence) {
-        add(event, event.quantity(), 0, sequence);
+    void on(LedgerEvent event, @SequenceNumber long sequence) {
+        StockEffect effect = StockEffect.of(event);
+        add(event, effect.onHandDelta(), effect.reservedDelta(), sequence);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.stockledger.events.EventTypes;
+import io.stockledger.events.LedgerId;
 import io.stockledger.events.LedgerEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -104,7 +105,7 @@ public class NatsRelay {
         headers.add("ce-time", event.timestamp().toString());
         headers.add("ce-subject", event.productId() + "/" + event.warehouseId());
         headers.add("Content-Type", "application/json");
-        headers.add("Ledger-Aggregate-Id", event.productId() + ":" + event.warehouseId());
+        headers.add("Ledger-Aggregate-Id", LedgerId.of(event).toString());
         headers.add("Ledger-Sequence", Long.toString(sequence));
         headers.add("Trace-Id", event.traceId());
         return headers;

@@ -4,9 +4,8 @@ import io.stockledger.events.LotQuantity;
 import io.stockledger.query.ReadModels;
 import io.stockledger.query.Sku;
 import org.axonframework.eventhandling.EventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,17 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StockBalanceProjectionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
-    private static ReadModels readModels;
 
-    @BeforeAll
-    static void freshDatabase() {
-        readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void close() {
-        readModels.close();
-    }
+    @RegisterExtension
+    static final ReadModels readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Map<String, Object> balanceOf(Sku sku) {
         return readModels.jdbc.queryForMap("""

@@ -57,7 +57,7 @@ class TransferProjectionTest {
         });
 
         readModels.apply(source.in(destination).after(Duration.ofSeconds(2))
-                .receivedFrom(transfer, source.warehouseId(), 6, "L7", EXPIRY));
+                .transferReceived(transfer, source.warehouseId(), 6, "L7", EXPIRY));
         TransferView received = find(transfer);
         assertThat(received.status()).isEqualTo("RECEIVED");
         assertThat(received.completedAt()).isEqualTo(NOW.plusSeconds(2));
@@ -70,9 +70,9 @@ class TransferProjectionTest {
         UUID destination = UUID.randomUUID();
         UUID transfer = UUID.randomUUID();
         readModels.apply(source.received(10, "L8", null), source.shipped(transfer, destination, 4, "L8", null),
-                source.returnedFrom(transfer, destination, 4, "L8", "lot L8 has another expiry there"));
+                source.transferReturned(transfer, destination, 4, "L8", null));
         TransferView returned = find(transfer);
         assertThat(returned.status()).isEqualTo("RETURNED");
-        assertThat(returned.reason()).isEqualTo("lot L8 has another expiry there");
+        assertThat(returned.reason()).startsWith("LOT_EXPIRY_MISMATCH");
     }
 }

@@ -2,7 +2,7 @@ package io.stockledger.api.web.audit;
 
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
-import io.stockledger.query.api.MovementType;
+import io.stockledger.events.effect.MovementType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.stockledger.api.web.Uuids;
 import io.stockledger.query.api.FindMovements;
 import io.stockledger.query.api.MovementFilter;
 import io.stockledger.query.api.MovementPage;
-import io.stockledger.query.api.MovementType;
+import io.stockledger.events.effect.MovementType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

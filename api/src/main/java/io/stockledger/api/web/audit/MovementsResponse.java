@@ -3,7 +3,7 @@ package io.stockledger.api.web.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.query.api.MovementPage;
-import io.stockledger.query.api.MovementType;
+import io.stockledger.events.effect.MovementType;
 import io.stockledger.query.api.MovementView;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * One ledger's balance at a past instant, the same answer wherever it is asked: {@code GET /v1/stock/{p}/{w}?as_of=}
  * and {@code GET /v1/ledger/{p}/{w}/balance?as_of=} both come here, and both are folded from the event store by the
- * query side's {@code BalanceAsOf}.
+ * audit module's {@code BalanceAsOf}.
  */
 @Component
 public class PastBalances {

@@ -1,7 +1,10 @@
-package io.stockledger.query.movement;
+package io.stockledger.events.effect;
 
-/** The kinds of journal row; the names are what the {@code movement_type} column holds. */
-enum MovementType {
+/**
+ * What kind of stock movement an event is. The names are part of the HTTP contract (the movement journal's
+ * {@code movement_type}, and the values a journal filter may name): add, never rename.
+ */
+public enum MovementType {
     /** Goods in: on hand up. */
     RECEIPT,
     /** A correction of on hand, up or down, with a reason code. */

@@ -1,0 +1,122 @@
+package io.stockledger.query.movement;
+
+import io.stockledger.events.LotQuantity;
+import io.stockledger.query.ReadModels;
+import io.stockledger.query.Sku;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code stock_movement} built by the projection from real events on a real PostgreSQL. */
+class MovementJournalProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    @RegisterExtension
+    static final ReadModels readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static List<Map<String, Object>> journalOf(Sku sku) {
+        return readModels.jdbc.queryForList("""
+                SELECT sequence_number, movement_type, on_hand_delta, reserved_delta, reservation_id, reason, note,
+                       lots::text AS lots
+                  FROM stock_movement WHERE product_id = ? AND warehouse_id = ?
+                 ORDER BY global_position""", sku.productId(), sku.warehouseId());
+    }
+
+    @Test
+    void eachEventIsOneRowWithItsMovementItsDeltasItsReservationAndItsLots() {
+        Sku sku = Sku.fresh(NOW);
+        UUID shipped = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        readModels.apply(sku.received(50, "L1", null),
+                sku.reserved(shipped, 10, "L1"), sku.confirmed(shipped, 10, "L1"),
+                sku.reserved(cancelled, 5, "L1"), sku.released(cancelled, 5, "L1"),
+                sku.reserved(lapsed, 4, "L1"), sku.expired(lapsed, 4, "L1"),
+                sku.adjusted(-2, "DAMAGE", "L1"));
+
+        List<Map<String, Object>> rows = journalOf(sku);
+        assertThat(rows).extracting(row -> row.get("movement_type")).containsExactly("RECEIPT", "RESERVATION",
+                "SHIPMENT", "RESERVATION", "RELEASE", "RESERVATION", "EXPIRY", "ADJUSTMENT");
+        assertThat(rows).extracting(row -> row.get("sequence_number")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(rows.get(2)).containsEntry("on_hand_delta", -10).containsEntry("reserved_delta", -10)
+                .containsEntry("reservation_id", shipped).containsEntry("lots",
+                        "[{\"quantity\": 10, \"batch_number\": \"L1\"}]");
+        assertThat(rows.get(6)).containsEntry("on_hand_delta", 0).containsEntry("reserved_delta", -4)
+                .containsEntry("reservation_id", lapsed);
+        assertThat(rows.get(7)).containsEntry("on_hand_delta", -2).containsEntry("reason", "DAMAGE")
+                .containsEntry("note", "cycle count").containsEntry("reservation_id", null);
+        assertThat(rows.stream().mapToInt(row -> (Integer) row.get("on_hand_delta")).sum())
+                .as("the deltas sum to the balance").isEqualTo(50 - 10 - 2);
+        assertThat(rows.stream().mapToInt(row -> (Integer) row.get("reserved_delta")).sum()).isZero();
+    }
+
+    @Test
+    void lotPolicyAndTransferRowsMoveWhatTheirEventsMoveAndSayWhy() {
+        Sku sku = Sku.fresh(NOW);
+        UUID elsewhere = UUID.randomUUID();
+        UUID transfer = UUID.randomUUID();
+        readModels.apply(sku.received(20, "L1", null), sku.quarantined("L1", 20), sku.unquarantined("L1", 20),
+                sku.policy("FIFO"), sku.shipped(transfer, UUID.randomUUID(), 6, "L1", null),
+                sku.transferReturned(transfer, elsewhere, 6, "L1", null));
+
+        List<Map<String, Object>> rows = journalOf(sku);
+        assertThat(rows).extracting(row -> row.get("movement_type")).containsExactly("RECEIPT", "QUARANTINE",
+                "UNQUARANTINE", "POLICY_CHANGE", "TRANSFER_OUT", "TRANSFER_RETURN");
+        assertThat(rows.get(1)).containsEntry("on_hand_delta", 0).containsEntry("note", "recall")
+                .containsEntry("lots", "[{\"quantity\": 20, \"batch_number\": \"L1\"}]");
+        assertThat(rows.get(2)).containsEntry("note", "cleared");
+        assertThat(rows.get(3)).containsEntry("reason", "FIFO").containsEntry("lots", null);
+        assertThat(rows.get(4)).containsEntry("on_hand_delta", -6);
+        assertThat((String) rows.get(4).get("note")).endsWith("transfer " + transfer);
+        assertThat(rows.get(5)).containsEntry("on_hand_delta", 6);
+        assertThat((String) rows.get(5).get("note")).startsWith("refused by warehouse " + elsewhere + ": ");
+    }
+
+    @Test
+    void aTransferReceivedIsARowOfTheWarehouseItArrivedIn() {
+        Sku source = Sku.fresh(NOW);
+        Sku destination = source.in(UUID.randomUUID());
+        UUID transfer = UUID.randomUUID();
+        readModels.apply(destination.transferReceived(transfer, source.warehouseId(), 8, "L1", null));
+
+        assertThat(journalOf(destination)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("movement_type", "TRANSFER_IN").containsEntry("on_hand_delta", 8)
+                    .containsEntry("note", "from warehouse " + source.warehouseId() + ", transfer " + transfer);
+        });
+    }
+
+    @Test
+    void eventsFromBeforeLotsMoveTheDefaultLot() {
+        Sku sku = Sku.fresh(NOW);
+        UUID reservation = UUID.randomUUID();
+        readModels.apply(sku.receivedBeforeLots(9), sku.reservedBeforeLots(reservation, 3),
+                sku.confirmedBeforeLots(reservation, 3));
+
+        assertThat(journalOf(sku)).extracting(row -> row.get("lots")).containsExactly(
+                "[{\"quantity\": 9, \"batch_number\": \"DEFAULT\"}]",
+                "[{\"quantity\": 3, \"batch_number\": \"DEFAULT\"}]",
+                "[{\"quantity\": 3, \"batch_number\": \"DEFAULT\"}]");
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameEventsAddsNoRow() {
+        Sku sku = Sku.fresh(NOW);
+        List<EventMessage<?>> delivered = readModels.apply(sku.received(40, LotQuantity.DEFAULT_BATCH, null),
+                sku.reserved(UUID.randomUUID(), 15, LotQuantity.DEFAULT_BATCH));
+        List<Map<String, Object>> once = journalOf(sku);
+
+        readModels.deliver(delivered);
+
+        assertThat(journalOf(sku)).hasSize(2).isEqualTo(once);
+    }
+}
