@@ -61,7 +61,8 @@ class AnalyticsConsumerExampleTest {
         TestDatabase database = TestDatabase.createFresh();
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         try (NatsServer nats = NatsServer.start();
-             ServiceInstance service = ServiceInstance.on(database, "--NATS_URL=" + nats.url());
+             ServiceInstance service = ServiceInstance.on(database, "--NATS_URL=" + nats.url(),
+                     "--TRACING_SAMPLING_PROBABILITY=1.0");
              SdkTracerProvider tracing = SdkTracerProvider.builder()
                      .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
             LedgerClient client = service.client();
