@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code ledger.command} span (and timer) around one command the REST layer sends: its dispatch, its wait in its
  * ledger's lane and for a writer, the group-commit write, and the answer. Its tags are the command type and the
- * outcome ({@code success}, {@code refused} or {@code failed}), never a product or warehouse: the
- * timer's series must stay few. The command carries this span's W3C context in its metadata, and so does every event
- * it causes.
+ * outcome ({@code success}, {@code refused} or {@code failed}), never a product or warehouse: the timer's series must
+ * stay few. The command carries this span's W3C context in its metadata, and so does every event it causes.
  */
 @Component
 public class CommandObservation {

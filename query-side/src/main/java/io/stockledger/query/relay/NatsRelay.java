@@ -40,9 +40,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each message carries the W3C trace context recorded with its event at command time ({@code traceparent},
  * {@code tracestate}): the span of the request that caused it, so a consumer continues that request's trace, and a
- * republished message carries the same context as the first. Each publish is a {@code ledger.relay.publish} span (and
- * timer) until JetStream's acknowledgement, in the trace of whatever is current: the relay processor's handling of
- * the event, itself a child of the event's recorded context, or an operator's replay request.
+ * republished message carries the same context as the first. Each publish is a {@code publish <subject>} span (the
+ * {@code ledger.relay.publish} observation, a timer too) until JetStream's acknowledgement, in the trace of whatever is
+ * current: the relay processor's handling of the event, itself a child of the event's recorded context, or an
+ * operator's replay request.
  */
 @ProcessingGroup(NatsRelay.PROCESSING_GROUP)
 public class NatsRelay {
