@@ -1,5 +1,6 @@
 package io.stockledger.api.ledger;
 
+import io.stockledger.api.tracing.CommandObservation;
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmOrder;
@@ -34,6 +35,7 @@ import io.stockledger.query.api.FindOrderReservations;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.ReservationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -64,14 +66,17 @@ public class Ledger {
     private final QueryGateway queries;
     private final ReservationLocator reservations;
     private final OrderLocator orders;
+    private final CommandObservation observation;
     private final Duration timeout;
 
     public Ledger(CommandGateway commands, QueryGateway queries, ReservationLocator reservations,
-                  OrderLocator orders, @Value("${ledger.command.timeout:10s}") Duration timeout) {
+                  OrderLocator orders, CommandObservation observation,
+                  @Value("${ledger.command.timeout:10s}") Duration timeout) {
         this.commands = commands;
         this.queries = queries;
         this.reservations = reservations;
         this.orders = orders;
+        this.observation = observation;
         this.timeout = timeout;
     }
 
@@ -207,10 +212,16 @@ public class Ledger {
         }
     }
 
+    /** In a {@code ledger.command} span, whose trace context the command and its events carry. */
     private <R> R send(Object command, CommandOrigin origin, Function<AggregateNotFoundException, ?> whenMissing)
             throws LedgerRefusal {
+        return observation.observe(command, origin, metaData -> sendAndWait(command, metaData, whenMissing));
+    }
+
+    private <R> R sendAndWait(Object command, MetaData metaData, Function<AggregateNotFoundException, ?> whenMissing)
+            throws LedgerRefusal {
         try {
-            return commands.<R>send(command, origin.toMetaData()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return commands.<R>send(command, metaData).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);

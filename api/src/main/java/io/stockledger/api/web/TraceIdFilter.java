@@ -1,5 +1,8 @@
 package io.stockledger.api.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,31 +14,51 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request a trace id: the caller's {@code X-Trace-ID} when it is a sane token; else the trace id of a
- * W3C {@code traceparent} header, so the ledger's records join the caller's distributed trace; else a new UUID.
- * It is echoed in the response, put in the log context ({@code trace_id}), and recorded in every event the request
- * causes (and so in every message the relay publishes).
+ * Gives every request its trace id: the caller's {@code X-Trace-ID} when it is a sane token, else the W3C trace id of
+ * the request's span, so the ledger's records join the distributed trace (the span continues the caller's
+ * {@code traceparent}, when it sent one). It is echoed in {@code X-Trace-ID}, put in the log context
+ * ({@code trace_id}), and recorded in every event the request causes (and so in every message the relay publishes).
+ * The response also carries the request span's W3C context ({@code traceparent}, {@code tracestate}).
+ *
+ * <p>Runs right after Spring Boot's {@code ServerHttpObservationFilter} ({@code HIGHEST_PRECEDENCE + 1}), which
+ * starts the request's span from the incoming {@code traceparent}, and before everything else.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class TraceIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Trace-ID";
     private static final String ATTRIBUTE = TraceIdFilter.class.getName();
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** What the response carries of the propagated context: the trace context, not the baggage. */
+    private static final Set<String> RESPONSE_HEADERS = Set.of("traceparent", "tracestate");
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    public TraceIdFilter(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Span span = tracer.currentSpan();
         String offered = request.getHeader(HEADER);
-        String traceId = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered
-                : w3cTraceIdOf(request.getHeader("traceparent"));
+        String traceId = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : traceIdOf(span);
+        if (span != null) {
+            propagator.inject(span.context(), response, (carrier, key, value) -> {
+                if (RESPONSE_HEADERS.contains(key)) {
+                    carrier.setHeader(key, value);
+                }
+            });
+        }
         request.setAttribute(ATTRIBUTE, traceId);
         response.setHeader(HEADER, traceId);
         MDC.put("trace_id", traceId);
@@ -46,15 +69,10 @@ public class TraceIdFilter extends OncePerRequestFilter {
         }
     }
 
-    /** {@code 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>}; a new UUID when absent or malformed. */
-    static String w3cTraceIdOf(String traceparent) {
-        if (traceparent != null) {
-            Matcher parts = TRACEPARENT.matcher(traceparent.trim());
-            if (parts.matches() && !parts.group(1).equals("0".repeat(32))) {
-                return parts.group(1);
-            }
-        }
-        return UUID.randomUUID().toString();
+    /** The span's W3C trace id; a new UUID when there is no span (tracing switched off). */
+    static String traceIdOf(Span span) {
+        String traceId = span == null ? null : span.context().traceId();
+        return traceId == null || traceId.isBlank() ? UUID.randomUUID().toString() : traceId;
     }
 
     public static String traceIdOf(HttpServletRequest request) {

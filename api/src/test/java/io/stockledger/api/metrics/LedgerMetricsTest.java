@@ -54,6 +54,11 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
                 .contains("inventory_cache_hit_rate")
                 .contains("inventory_processor_lag{processor=\"read-models\"}")
                 .contains("hikaricp_connections_active");
+        assertThat(sample(metrics, "ledger_command_seconds_count\\{command=\"ReserveStock\",error=\"none\","
+                + "outcome=\"success\"")).as("the ledger.command observation's timer").isEqualTo(1);
+        assertThat(sample(metrics, "ledger_command_seconds_count\\{command=\"ReserveStock\",error=\"none\","
+                + "outcome=\"refused\"")).isEqualTo(1);
+        assertThat(sample(metrics, "ledger_command_seconds_count\\{command=\"ConfirmReservation\"")).isEqualTo(1);
         assertThat(metrics).doesNotContain(product.toString());
     }
 

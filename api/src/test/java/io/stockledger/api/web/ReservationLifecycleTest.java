@@ -4,6 +4,7 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An order system's whole lifecycle over HTTP, and what it leaves in the event store and the read models. */
+/**
+ * An order system's whole lifecycle over HTTP, and what it leaves in the event store and the read models. With
+ * W3C trace propagation on, as in production (Spring's test support turns it off unless asked).
+ */
+@AutoConfigureObservability(metrics = false)
 class ReservationLifecycleTest extends ServiceIntegrationTest {
 
     private final UUID product = UUID.randomUUID();

@@ -1,9 +1,11 @@
 package io.stockledger.query.relay;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +23,9 @@ public class NatsRelayConfiguration {
     }
 
     @Bean
-    public NatsRelay natsRelay(LedgerStream stream, MeterRegistry meters) {
-        return new NatsRelay(stream, meters);
+    public NatsRelay natsRelay(LedgerStream stream, MeterRegistry meters,
+                               ObjectProvider<ObservationRegistry> observations) {
+        return new NatsRelay(stream, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -42,7 +42,7 @@ public class RelayReplay {
                     break;
                 }
                 if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof LedgerEvent ledger) {
-                    PublishAck ack = relay.publish(ledger, domain.getSequenceNumber());
+                    PublishAck ack = relay.publish(ledger, domain.getSequenceNumber(), domain.getMetaData());
                     if (ack.isDuplicate()) {
                         duplicates++;
                     } else {

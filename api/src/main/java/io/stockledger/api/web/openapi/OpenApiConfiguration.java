@@ -114,8 +114,9 @@ public class OpenApiConfiguration {
             request returns the first outcome and writes nothing; the same key with a different request is 422 \
             `IDEMPOTENCY_KEY_REUSED`. Confirm and release are idempotent too.
             * **Errors** are `application/problem+json` (RFC 9457) with a stable `code` and the `trace_id`.
-            * **Tracing**: every response carries `X-Trace-ID` (the caller's, if sane, else a new UUID), recorded \
-            in every event the request causes.
+            * **Tracing**: W3C Trace Context: a caller's `traceparent` is continued, and every response carries \
+            `traceparent` and `X-Trace-ID` (the caller's, if sane, else the W3C trace id), recorded in every event \
+            the request causes.
             * `GET` endpoints read projections that follow the event store within milliseconds.
             """;
 }

@@ -85,8 +85,8 @@ final class V1ContractCustomizer implements OpenApiCustomizer {
                 version);
         components.addHeaders(TRACE_ID, new Header()
                 .description("The request's trace id: the caller's `X-Trace-ID` if it sent a sane one, else the "
-                        + "trace id of its W3C `traceparent` header, else a new UUID. Recorded in every event the "
-                        + "request causes.")
+                        + "W3C trace id of the request's trace (the caller's, when it sent a `traceparent`). "
+                        + "Recorded in every event the request causes.")
                 .schema(string(version)));
         components.addHeaders(IdempotencyFilter.REPLAYED, new Header()
                 .description("`true` when this is the stored response to an earlier request with the same "
@@ -97,8 +97,8 @@ final class V1ContractCustomizer implements OpenApiCustomizer {
                 .name(TRACE_ID)
                 .required(false)
                 .description("Optional trace id to propagate (1..128 of `A-Z a-z 0-9 . _ : -`); anything else is "
-                        + "ignored (then a W3C `traceparent` header's trace id is used, else a new UUID). Echoed in "
-                        + "the response and recorded in every event the request causes.")
+                        + "ignored (then the request's W3C trace id is used: a `traceparent` header's, else a new "
+                        + "one). Echoed in the response and recorded in every event the request causes.")
                 .schema(string(version)));
         components.addParameters(IdempotencyFilter.HEADER, new Parameter()
                 .in("header")
