@@ -5,8 +5,13 @@ import io.stockledger.api.support.AuditJobRuns;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -315,5 +320,65 @@ class OrderTest extends ServiceIntegrationTest {
                 List.of(north), List.of(line("1", soap, 1))));
         assertThat(badId.status()).isEqualTo(422);
         assertThat(badId.body().path("errors").path(0).path("field").asText()).isEqualTo("order_id");
+    }
+
+    @Test
+    void anAuditorListsAnOrdersMovementsAndTheReadModelsStillAgreeAfterARebuild() throws Exception {
+        UUID soap = UUID.randomUUID();
+        UUID milk = UUID.randomUUID();
+        client.receive(soap, north, 3);
+        client.receive(soap, south, 10);
+        client.receive(milk, north, 5);
+        client.reserve(milk, north, 1, LedgerClient.key()); // a reservation of no order: never an order's movement
+        String id = orderId();
+        Response reserved = client.post("/v1/orders/reserve", order(id, LedgerClient.key(), List.of(north, south),
+                List.of(line("1", soap, 12), line("2", milk, 2))));
+        assertThat(reserved.status()).as(reserved.raw()).isEqualTo(200);
+        assertThat(client.post("/v1/orders/" + id + "/lines/2/release", Map.of()).status()).isEqualTo(200);
+        assertThat(client.post("/v1/orders/" + id + "/confirm", Map.of()).status()).isEqualTo(200);
+        String auditor = TestTokens.withRoles("auditor-1", "auditor");
+        // line 1 split over north and south (2 reservations, each reserved then shipped), line 2 reserved, released
+        List<String> expected = List.of("RESERVATION 1 " + north + " 0 3", "RESERVATION 1 " + south + " 0 9",
+                "RESERVATION 2 " + north + " 0 2", "RELEASE 2 " + north + " 0 -2", "SHIPMENT 1 " + north + " -3 -3",
+                "SHIPMENT 1 " + south + " -9 -9");
+        String path = "/v1/ledger/movements?order_id=" + id;
+        await().atMost(Duration.ofSeconds(10)).until(() -> movements(client.withToken(auditor).get(path)).size() == 6);
+
+        Response listed = client.withToken(auditor).get(path);
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(movements(listed)).as("every movement of the order, in store order, none of the single reservation")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        listed.body().path("movements").forEach(row -> assertThat(row.path("order_id").asText()).isEqualTo(id));
+        Response milkOnly = client.withToken(auditor).get(path + "&product_id=" + milk);
+        assertThat(movements(milkOnly)).containsExactly("RESERVATION 2 " + north + " 0 2", "RELEASE 2 " + north + " 0 -2");
+        Response ofTheProduct = client.withToken(auditor).get("/v1/ledger/movements?product_id=" + milk);
+        assertThat(ofTheProduct.body().path("movements")).as("the single reservation's row names no order")
+                .anySatisfy(row -> assertThat(row.has("order_id")).isFalse());
+
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", "text/csv").header("Authorization", "Bearer " + auditor).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> records = List.of(csv.body().split("\r\n"));
+        assertThat(records.getFirst()).as("the new columns come last, after the ones consumers already read")
+                .endsWith(",occurred_at,lots,order_id,line_id").startsWith("global_position,event_id,product_id,");
+        assertThat(records.subList(1, records.size())).hasSize(6)
+                .allSatisfy(record -> assertThat(record).matches(".*," + id.replace(".", "\\.") + ",[12]$"));
+
+        assertThat(AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null).path("status").asText())
+                .isEqualTo("SUCCEEDED");
+        assertThat(movements(client.withToken(auditor).get(path))).as("rebuilt from the events, the same rows")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AuditJobRuns.run(client, "/v1/audit/reconcile", null)
+                .path("findings").asLong() == 0);
+    }
+
+    /** Each row as "type line warehouse on-hand-delta reserved-delta". */
+    private static List<String> movements(Response page) {
+        List<String> rows = new ArrayList<>();
+        page.body().path("movements").forEach(row -> rows.add(row.path("movement_type").asText() + " "
+                + row.path("line_id").asText() + " " + row.path("warehouse_id").asText() + " "
+                + row.path("on_hand_delta").asInt() + " " + row.path("reserved_delta").asInt()));
+        return rows;
     }
 }

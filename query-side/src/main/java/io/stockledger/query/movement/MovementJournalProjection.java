@@ -18,7 +18,7 @@ import java.sql.Timestamp;
  * Keeps {@code stock_movement}, the journal: one row per ledger event with its effect on on hand and reserved,
  * keyed by the event's global position in the store. Summing a SKU's deltas gives its balance. The movement type,
  * the deltas, the reservation and the lots moved are the event's {@link StockEffect}; reason and note say why
- * ({@link JournalNote}).
+ * ({@link JournalNote}); the order and line, for a reservation made for an order's line ({@link OrderLineOf}).
  */
 @Component
 @ProcessingGroup(ReadModelConfiguration.READ_MODELS)
@@ -35,16 +35,17 @@ class MovementJournalProjection {
     void on(LedgerEvent event, @SequenceNumber long sequence, TrackingToken position) {
         StockEffect effect = StockEffect.of(event);
         JournalNote note = JournalNote.of(event);
+        OrderLineOf order = OrderLineOf.of(event);
         writes.update("""
                         INSERT INTO stock_movement (global_position, event_id, product_id, warehouse_id,
                                                     sequence_number, movement_type, on_hand_delta, reserved_delta,
                                                     reservation_id, reason, note, requester_id, trace_id, occurred_at,
-                                                    lots)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                                    lots, order_id, line_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
                         ON CONFLICT DO NOTHING""",
                 position.position().orElseThrow(), event.eventId(), event.productId(), event.warehouseId(), sequence,
                 effect.type().name(), effect.onHandDelta(), effect.reservedDelta(), effect.reservationId(),
                 note.reason(), note.text(), event.requesterId(), event.traceId(), Timestamp.from(event.timestamp()),
-                LotsJson.write(effect.lots()));
+                LotsJson.write(effect.lots()), order.orderId(), order.lineId());
     }
 }

@@ -34,7 +34,8 @@ class MovementJournalReader implements MovementJournal {
 
     private static final String COLUMNS = """
             global_position, event_id, product_id, warehouse_id, sequence_number, movement_type, on_hand_delta,
-            reserved_delta, reservation_id, reason, note, requester_id, trace_id, occurred_at, lots::text AS lots""";
+            reserved_delta, reservation_id, reason, note, requester_id, trace_id, occurred_at, lots::text AS lots,
+            order_id, line_id""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -92,7 +93,7 @@ class MovementJournalReader implements MovementJournal {
                 row.getInt("reserved_delta"), row.getObject("reservation_id", UUID.class), row.getString("reason"),
                 row.getString("note"), row.getString("requester_id"), row.getString("trace_id"),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                LotsJson.lotQuantities(row.getString("lots")));
+                LotsJson.lotQuantities(row.getString("lots")), row.getString("order_id"), row.getString("line_id"));
     }
 
     /** The statement for a filter: its conditions and their arguments, in global order. */
@@ -103,7 +104,12 @@ class MovementJournalReader implements MovementJournal {
 
         static Sql of(MovementFilter filter) {
             Sql sql = new Sql();
-            sql.where("product_id = ?", filter.productId());
+            if (filter.orderId() != null) {
+                sql.where("order_id = ?", filter.orderId());
+            }
+            if (filter.productId() != null) {
+                sql.where("product_id = ?", filter.productId());
+            }
             if (filter.warehouseId() != null) {
                 sql.where("warehouse_id = ?", filter.warehouseId());
             }

@@ -74,7 +74,7 @@ class MovementCsvExport {
     private void stream(MovementFilter filter, HttpServletResponse response) throws IOException {
         response.setContentType(TEXT_CSV + ";charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("movements-" + filter.productId() + ".csv").build().toString());
+                .filename(fileName(filter)).build().toString());
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                 WRITE_BUFFER);
         MovementCsv csv = new MovementCsv(out);
@@ -93,7 +93,12 @@ class MovementCsvExport {
         } catch (RuntimeException failure) {
             throw failed(response, failure);
         }
-        log.debug("exported {} movements of product {}", rows, filter.productId());
+        log.debug("exported {} movements of product {}, order {}", rows, filter.productId(), filter.orderId());
+    }
+
+    /** Named for the order when the export is an order's, else for the product. */
+    private static String fileName(MovementFilter filter) {
+        return "movements-" + (filter.orderId() != null ? "order-" + filter.orderId() : filter.productId()) + ".csv";
     }
 
     /**

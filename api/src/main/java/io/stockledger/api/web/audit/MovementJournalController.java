@@ -5,6 +5,7 @@ import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.order.OrderIds;
 import io.stockledger.query.api.FindMovements;
 import io.stockledger.query.api.MovementFilter;
 import io.stockledger.query.api.MovementPage;
@@ -43,9 +44,10 @@ import java.util.UUID;
 class MovementJournalController {
 
     private static final Logger log = LoggerFactory.getLogger(MovementJournalController.class);
-    private static final Set<String> FILTERS = Set.of("product_id", "warehouse_id", "from", "to", "type");
-    private static final Set<String> JSON_PARAMETERS = Set.of("product_id", "warehouse_id", "from", "to", "type",
-            "from_position", "limit");
+    private static final Set<String> FILTERS = Set.of("product_id", "order_id", "warehouse_id", "from", "to",
+            "type");
+    private static final Set<String> JSON_PARAMETERS = Set.of("product_id", "order_id", "warehouse_id", "from", "to",
+            "type", "from_position", "limit");
 
     private final Ledger ledger;
     private final MovementCsvExport export;
@@ -56,8 +58,11 @@ class MovementJournalController {
     }
 
     @Operation(operationId = "listMovements", summary = "Read the movement journal", description = """
-            A product's movements: one row per ledger event with its effect on on-hand and reserved stock, in \
-            global store order, optionally only in one warehouse, in a time range (`from` and `to`, both \
+            A product's movements, or an order's: one row per ledger event with its effect on on-hand and \
+            reserved stock, in global store order. Name a `product_id`, an `order_id` (every movement of the \
+            reservations made for the order's lines, over all its products and warehouses: reserved, confirmed, \
+            released, expired; each row names its `line_id`), or both (that product's movements within the \
+            order). Optionally only in one warehouse, in a time range (`from` and `to`, both \
             inclusive, on when the movement occurred) and of one `type`. As JSON (the default) a page of at most \
             `limit` rows: pass `next_from_position` as `from_position` for the next. With `Accept: text/csv`, \
             every matching row as CSV (RFC 4180, a header row, UTF-8), streamed however many rows there are; \
@@ -71,15 +76,21 @@ class MovementJournalController {
                     schema = @Schema(implementation = MovementsResponse.class)),
                     @Content(mediaType = MovementCsvExport.TEXT_CSV, schema = @Schema(types = "string"))})
     @ApiResponse(responseCode = "422", description = """
-            Also for a missing or malformed `product_id`, a malformed `warehouse_id`, a `from` or `to` that is not \
+            Also for neither `product_id` nor `order_id` given, a malformed `product_id` or `order_id`, a malformed `warehouse_id`, a `from` or `to` that is not \
             an RFC 3339 date-time or a `to` before `from`, an unknown `type`, a `limit` outside 1..1000, a negative \
             `from_position`, or an unknown query parameter.""")
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/movements")
     MovementsResponse movements(
-            @Parameter(description = "Product identifier (required).", required = true,
+            @Parameter(description = "Product identifier (this or `order_id` is required).",
                     schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
             @RequestParam(name = "product_id", required = false) String productId,
+            @Parameter(description = """
+                    Only the movements of this order's reservations (this or `product_id` is required): the \
+                    client's order id, as given to `POST /v1/orders/reserve`.""",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = OrderIds.ORDER_ID_LENGTH,
+                            pattern = OrderIds.PATTERN), example = "web-1765000000")
+            @RequestParam(name = "order_id", required = false) String orderId,
             @Parameter(description = "Only this warehouse.",
                     schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
             @RequestParam(name = "warehouse_id", required = false) String warehouseId,
@@ -101,7 +112,7 @@ class MovementJournalController {
             @RequestParam(name = "limit", required = false) String limit,
             HttpServletRequest request) {
         AuditParameters.onlyKnown(request, JSON_PARAMETERS);
-        MovementFilter filter = filter(productId, warehouseId, from, to, type);
+        MovementFilter filter = filter(productId, orderId, warehouseId, from, to, type);
         long position = AuditParameters.nonNegative("from_position", fromPosition);
         int size = AuditParameters.limit(limit, FindMovements.DEFAULT_LIMIT, FindMovements.MAX_LIMIT);
         return ledger.ask(new FindMovements(filter, position, size), MovementPage.class)
@@ -114,13 +125,14 @@ class MovementJournalController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping(path = "/movements", produces = MovementCsvExport.TEXT_CSV)
     void movementsCsv(@RequestParam(name = "product_id", required = false) String productId,
+                      @RequestParam(name = "order_id", required = false) String orderId,
                       @RequestParam(name = "warehouse_id", required = false) String warehouseId,
                       @RequestParam(name = "from", required = false) String from,
                       @RequestParam(name = "to", required = false) String to,
                       @RequestParam(name = "type", required = false) String type,
                       HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuditParameters.onlyKnown(request, FILTERS);
-        export.write(filter(productId, warehouseId, from, to, type), response);
+        export.write(filter(productId, orderId, warehouseId, from, to, type), response);
     }
 
     /**
@@ -135,13 +147,17 @@ class MovementJournalController {
         throw interrupted;
     }
 
-    private static MovementFilter filter(String productId, String warehouseId, String from, String to, String type) {
-        UUID product = AuditParameters.requiredUuid("product_id", productId);
+    private static MovementFilter filter(String productId, String orderId, String warehouseId, String from,
+                                         String to, String type) {
+        String order = orderId == null ? null : OrderIds.fromPath("order_id", orderId, OrderIds.ORDER_ID_LENGTH);
+        // an order's movements span products: the product is required only when no order narrows the read
+        UUID product = order == null ? AuditParameters.requiredUuid("product_id", productId)
+                : AuditParameters.optionalUuid("product_id", productId);
         UUID warehouse = AuditParameters.optionalUuid("warehouse_id", warehouseId);
         Instant after = AuditParameters.instant("from", from);
         Instant before = AuditParameters.instant("to", to);
         AuditParameters.ordered(after, before);
-        return new MovementFilter(product, warehouse, after, before, AuditParameters.movementType(type));
+        return new MovementFilter(product, warehouse, after, before, AuditParameters.movementType(type), order);
     }
 
 }

@@ -65,13 +65,19 @@ public record MovementsResponse(
             @Schema(description = """
                     The lots whose units moved and how many of each (for a `SHIPMENT`: exactly what the \
                     confirmation consumed). Absent for rows that move no units.""")
-            List<LotQuantity> lots) {
+            List<LotQuantity> lots,
+            @Schema(description = """
+                    The order, for the movements of a reservation made for an order's line (reserved, confirmed, \
+                    released, expired). Absent otherwise.""", example = "web-1765000000")
+            String orderId,
+            @Schema(description = "The order's line, with `order_id`.", example = "1")
+            String lineId) {
 
         static Movement of(MovementView view) {
             return new Movement(view.globalPosition(), view.eventId(), view.productId(), view.warehouseId(),
                     view.sequenceNumber(), view.movementType(), view.onHandDelta(), view.reservedDelta(),
                     view.reservationId(), view.reason(), view.note(), view.requesterId(), view.traceId(),
-                    view.occurredAt(), view.lots());
+                    view.occurredAt(), view.lots(), view.orderId(), view.lineId());
         }
     }
 }

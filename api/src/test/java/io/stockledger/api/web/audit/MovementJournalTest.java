@@ -28,7 +28,7 @@ class MovementJournalTest extends ServiceIntegrationTest {
 
     static final List<String> CSV_HEADER = List.of("global_position", "event_id", "product_id", "warehouse_id",
             "sequence_number", "movement_type", "on_hand_delta", "reserved_delta", "reservation_id", "reason", "note",
-            "requester_id", "trace_id", "occurred_at", "lots");
+            "requester_id", "trace_id", "occurred_at", "lots", "order_id", "line_id");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String NOTE = "Forklift, \"Bay 7\"";
@@ -193,6 +193,9 @@ class MovementJournalTest extends ServiceIntegrationTest {
         cases.put("/v1/ledger/movements", "product_id");
         cases.put("/v1/ledger/movements?warehouse_id=" + warehouse, "product_id");
         cases.put("/v1/ledger/movements?product_id=nope", "product_id");
+        cases.put("/v1/ledger/movements?order_id=has%20a%20space", "order_id");
+        cases.put("/v1/ledger/movements?order_id=" + "x".repeat(129), "order_id");
+        cases.put("/v1/ledger/movements?order_id=web-1&product_id=nope", "product_id");
         cases.put(movements("&warehouse_id=12"), "warehouse_id");
         cases.put(movements("&type=SOLD"), "type");
         cases.put(movements("&type=receipt"), "type");
