@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
@@ -17,6 +18,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Business and pipeline metrics beyond what Spring, Hikari and the JVM already publish. Names follow the seed
@@ -54,6 +58,11 @@ public class LedgerMetricsConfiguration {
                 .description("Batches for one ledger that failed as a whole (not a refusal) and were resent one "
                         + "command at a time")
                 .register(registry);
+        Timer orderSlotWaits = Timer.builder("inventory.command.order.slot.wait")
+                .description("Time orders (commands spanning several ledgers) waited for an order slot")
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
         Counter sharedSplits = Counter.builder("inventory.command.transaction.splits")
                 .description("Transactions over several ledgers that failed as a whole and were written again one "
                         + "ledger at a time")
@@ -78,15 +87,36 @@ public class LedgerMetricsConfiguration {
             public void sharedTransactionSplit(int ledgers) {
                 sharedSplits.increment();
             }
+
+            @Override
+            public void orderSlotWaited(long nanos) {
+                orderSlotWaits.record(nanos, TimeUnit.NANOSECONDS);
+            }
         };
     }
 
-    /** Commands waiting for their ledger's turn on this instance: the depth of the group-commit queues. */
+    /**
+     * Commands waiting on this instance, by queue: {@code queue=ledger}, for their ledger's turn or a writer (the
+     * depth of the group-commit queues); {@code queue=order}, orders waiting for an order slot.
+     */
     @Bean
     public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
         return Gauge.builder("inventory.command.queued", commands,
                         gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingCommands() : 0)
-                .description("Commands waiting for their ledger's turn (they will be written in the next batch)")
+                .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
+                        + "or orders for an order slot (queue=order)")
+                .tag("queue", "ledger")
+                .register(registry);
+    }
+
+    /** Orders waiting for an order slot: see {@link #commandsWaiting}. */
+    @Bean
+    public Gauge ordersWaiting(CommandGateway commands, MeterRegistry registry) {
+        return Gauge.builder("inventory.command.queued", commands,
+                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingOrders() : 0)
+                .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
+                        + "or orders for an order slot (queue=order)")
+                .tag("queue", "order")
                 .register(registry);
     }
 

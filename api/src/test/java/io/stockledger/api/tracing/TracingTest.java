@@ -224,7 +224,7 @@ class TracingTest extends ServiceIntegrationTest {
             Future<LedgerClient.Response> second = reserveIn(callers, CallerContext.fresh());
             Future<LedgerClient.Response> third = reserveIn(callers, CallerContext.fresh());
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> meters.get("inventory.command.queued").gauge().value() == 2);
+                    .until(() -> meters.get("inventory.command.queued").tag("queue", "ledger").gauge().value() == 2);
             registry.rollback();
             for (Future<LedgerClient.Response> each : List.of(first, second, third)) {
                 assertThat(each.get().status()).isEqualTo(200);

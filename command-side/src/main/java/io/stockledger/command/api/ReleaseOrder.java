@@ -4,7 +4,7 @@ package io.stockledger.command.api;
  * The order was cancelled: every reservation of the order still pending is released, in one transaction; with
  * {@code lineId}, only that line's (the customer removed it), and the rest of the order stays pending.
  */
-public record ReleaseOrder(String orderId, String lineId) {
+public record ReleaseOrder(String orderId, String lineId) implements SeveralLedgersCommand {
 
     public ReleaseOrder {
         Guard.present("orderId", orderId);

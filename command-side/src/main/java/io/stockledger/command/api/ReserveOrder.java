@@ -20,7 +20,7 @@ public record ReserveOrder(
         Duration ttl,
         SourcingRule sourcing,
         List<UUID> warehouseIds,
-        List<OrderLineRequest> lines) {
+        List<OrderLineRequest> lines) implements SeveralLedgersCommand {
 
     public ReserveOrder {
         Guard.present("orderId", orderId);

@@ -139,17 +139,22 @@ public class StockLedgerConfiguration {
      * ledgers' writes that queue meanwhile sharing the next one; either way at most {@code ledger.command.max-batch}
      * commands together (1 turns batching off). 0 writers means no limit, and then no sharing across ledgers. Keep
      * the writers below the pool size: the read models, the transfer process and queries need connections too.
+     * Orders (commands spanning several ledgers) wait for one of {@code ledger.command.max-concurrent-orders} slots,
+     * by default as many as there are writers (0: no limit): each holds a connection while it runs.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
                                          @Value("${ledger.command.max-batch:128}") int maxBatch,
                                          @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
+                                         @Value("${ledger.command.max-concurrent-orders:${ledger.command.max-concurrent-writes:4}}")
+                                         int maxOrders,
                                          ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
+        int orders = maxOrders > 0 ? maxOrders : Integer.MAX_VALUE;
         return new GroupCommitGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retries), maxBatch, writers, batchObserver.getIfAvailable(() -> BatchObserver.NONE),
-                watchdog);
+                .retryScheduler(retries), maxBatch, writers, orders,
+                batchObserver.getIfAvailable(() -> BatchObserver.NONE), watchdog);
     }
 
     /**

@@ -36,4 +36,8 @@ public interface BatchObserver {
 
     /** A transaction over this many ledgers failed as a whole; each ledger's commands were written on their own. */
     void sharedTransactionSplit(int ledgers);
+
+    /** A command spanning several ledgers (an order) waited this long for an order slot (0 when one was free). */
+    default void orderSlotWaited(long nanos) {
+    }
 }

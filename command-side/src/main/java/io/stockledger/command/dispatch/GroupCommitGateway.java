@@ -1,6 +1,7 @@
 package io.stockledger.command.dispatch;
 
 import io.stockledger.command.api.LedgerCommand;
+import io.stockledger.command.api.SeveralLedgersCommand;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,6 +33,11 @@ import java.util.stream.Collectors;
  * up to {@code maxBatch} commands. With many SKUs every command used to be its own transaction, and the transaction,
  * not the ledger, was the cost. Waiting here holds no connection either.
  *
+ * <p><b>Orders.</b> A command spanning several ledgers ({@link SeveralLedgersCommand}: an order's reserve, confirm,
+ * release) takes its ledgers' locks itself, in one unit of work beside the writers' transactions. It first waits for
+ * one of {@code maxConcurrentOrders} order slots ({@link OrderSlots}, fair), so that orders queued behind a hot
+ * ledger's lock cannot hold every database connection while group commit's writers wait for one.
+ *
  * <p>A command that finds its lane and a writer free is written at once, alone: batching never adds a delay. How
  * failures are kept apart (a refusal, a race, a bad command in a batch) is {@link LedgerWriter}'s part. Every write is
  * watched by a {@link WriteWatchdog}. Dispatch interceptors registered on this gateway would see a batch as one
@@ -45,6 +52,8 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     private final GroupCommitQueue<PendingLedgerWrite> writers;
     private final LedgerWriter writer;
     private final WriteWatchdog watchdog;
+    private final OrderSlots orderSlots;
+    private final BatchObserver observer;
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
@@ -57,9 +66,18 @@ public class GroupCommitGateway extends DefaultCommandGateway {
      */
     public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, BatchObserver observer,
                                       WriteWatchdog watchdog) {
+        this(builder, maxBatch, maxConcurrentWrites, maxConcurrentWrites, observer, watchdog);
+    }
+
+    /**
+     * @param maxConcurrentOrders at most this many commands spanning several ledgers (orders) under way at once,
+     *                            the others waiting in arrival order ({@link Integer#MAX_VALUE}: no limit)
+     */
+    public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
+                              BatchObserver observer, WriteWatchdog watchdog) {
         super(builder);
-        if (maxBatch < 1 || maxConcurrentWrites < 1) {
-            throw new IllegalArgumentException("maxBatch and maxConcurrentWrites must be at least 1");
+        if (maxBatch < 1 || maxConcurrentWrites < 1 || maxConcurrentOrders < 1) {
+            throw new IllegalArgumentException("maxBatch, maxConcurrentWrites and maxConcurrentOrders must be at least 1");
         }
         SameLedgerRule sameLedger = new SameLedgerRule(maxBatch);
         for (int i = 0; i < STRIPES; i++) {
@@ -68,11 +86,17 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch));
         this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer);
         this.watchdog = watchdog;
+        this.orderSlots = new OrderSlots(maxConcurrentOrders);
+        this.observer = observer;
     }
 
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        if (message.getPayload() instanceof SeveralLedgersCommand) {
+            sendInAnOrderSlot(command, callback);
+            return;
+        }
         if (!(message.getPayload() instanceof LedgerCommand ledgerCommand)) {
             super.send(command, callback);
             return;
@@ -100,6 +124,43 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             writes.forEach(PendingLedgerWrite::finished);
             writers.finished();
         }
+    }
+
+    /**
+     * Waits for an order slot, holding no connection, then sends the command as it is; the slot is given back when
+     * the command bus has answered (retries included), before the caller hears the answer.
+     */
+    private <C, R> void sendInAnOrderSlot(C command, CommandCallback<? super C, ? super R> callback) {
+        try {
+            observer.orderSlotWaited(orderSlots.take());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.onResult(GenericCommandMessage.asCommandMessage(command),
+                    GenericCommandResultMessage.asCommandResultMessage(
+                            new InterruptedException("interrupted while waiting for an order slot")));
+            return;
+        }
+        AtomicBoolean given = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (given.compareAndSet(false, true)) {
+                orderSlots.give();
+            }
+        };
+        try {
+            CommandCallback<C, R> answered = (sent, result) -> {
+                giveBack.run();
+                callback.onResult(sent, result);
+            };
+            super.send(command, answered);
+        } catch (RuntimeException dispatchFailed) {
+            giveBack.run();
+            throw dispatchFailed;
+        }
+    }
+
+    /** Commands spanning several ledgers (orders) that wait for an order slot right now: the order queue's depth. */
+    public int waitingOrders() {
+        return orderSlots.waiting();
     }
 
     /**
