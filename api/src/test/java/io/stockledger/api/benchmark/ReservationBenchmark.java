@@ -7,8 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.command.api.CommandOrigin;
+import io.stockledger.command.api.OrderLineRequest;
 import io.stockledger.command.api.ReceiveStock;
+import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.SourcingRule;
 import io.stockledger.command.api.StockLedgerId;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -26,8 +29,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +51,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write, group commit's batch size, and the CPU each reservation cost the JVM and PostgreSQL); asserts only that
  * every request succeeded. Not in the default suite: {@code ./mvnw -pl api -am test -Dgroups=benchmark
  * -Dtest.excluded.groups= -Dtest=ReservationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ *
+ * <p>Orders ({@link #ordersPerSecondAgainstTheRowLockLedger}): orders of 1, 5 and 20 lines, each line one unit of a
+ * distinct random SKU of 10,000, the row-lock ledger reserving the same lines in one SQL transaction beside the
+ * ledger's {@code ReserveOrder} in-process and {@code POST /v1/orders/reserve} over HTTP, and, as what a client pays
+ * without orders, the same lines as single reservations one after another. Prints orders/s, lines/s, p50/p99 per
+ * order and the CPU per line, then the per-line cost of an order of 5 lines against 5 single reservations.
  */
 @Tag("benchmark")
 class ReservationBenchmark extends ServiceIntegrationTest {
@@ -74,6 +86,13 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static final double JIT_SETTLED = 0.05;
     /** {@code -Dbenchmark.seconds=30} measures each cell longer, e.g. to profile it. */
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
+    /** Lines per order in the order cells ({@code -Dbenchmark.order-lines}); the comparison needs 5. */
+    private static final int[] ORDER_LINES = Arrays.stream(
+            System.getProperty("benchmark.order-lines", "1,5,20").split(",")).mapToInt(Integer::parseInt).toArray();
+    /** SKUs the order lines are spread over ({@code -Dbenchmark.order-skus}; the smoke run opens fewer). */
+    private static final int ORDER_SKUS = Integer.getInteger("benchmark.order-skus", SPREAD_SKUS);
+    /** The order size whose per-line cost is compared with single reservations. */
+    private static final int COMPARED_LINES = 5;
 
     @Autowired
     private CommandGateway commands;
@@ -92,6 +111,14 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
                         double perWrite, double perTransaction, double cpuMillisEach, double postgresMillisEach,
                         double jitShare, long races, double load) {
+    }
+
+    /**
+     * One measured cell of the orders' table: {@code perSecond} orders per second of {@code lines} lines each; the CPU
+     * per line (JVM and PostgreSQL, as in {@link Cell}).
+     */
+    private record OrderCell(String mode, int lines, int clients, double perSecond, Histogram latency, long errors,
+                             double cpuMillisPerLine, double postgresMillisPerLine, double jitShare, double load) {
     }
 
     /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
@@ -137,6 +164,121 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         print(cells);
         assertThat(cells).allSatisfy(cell -> assertThat(cell.errors())
                 .as("%s %s %d clients: failed requests", cell.mode(), cell.skus(), cell.clients()).isZero());
+    }
+
+    @Test
+    void ordersPerSecondAgainstTheRowLockLedger() throws Exception {
+        List<OrderCell> cells = new ArrayList<>();
+        try (HikariDataSource pool = rowLockPool()) {
+            prepareRowLockTables(pool);
+            List<StockLedgerId> skus = openLedgers(ORDER_SKUS);
+            Map<String, OrderOperation> modes = orderModes(pool, skus);
+            warmUpTheJitForOrders(modes);
+            for (int clients : CLIENTS) {
+                for (int lines : ORDER_LINES) {
+                    for (Map.Entry<String, OrderOperation> mode : modes.entrySet()) {
+                        cells.add(runOrders(mode.getKey(), lines, clients, mode.getValue()));
+                    }
+                }
+            }
+        }
+        printOrders(cells);
+        assertThat(cells).allSatisfy(cell -> assertThat(cell.errors())
+                .as("%s, %d lines, %d clients: failed orders", cell.mode(), cell.lines(), cell.clients()).isZero());
+    }
+
+    /** Reserves one order of these SKUs' lines (indices into the spread SKUs, distinct, ascending). */
+    @FunctionalInterface
+    private interface OrderOperation {
+        boolean reserve(int[] lines) throws Exception;
+    }
+
+    private static final String ROW_LOCK_ORDER = "row-lock, one transaction (JDBC)";
+    private static final String ORDER_IN_PROCESS = "order in-process";
+    private static final String ORDER_HTTP = "order HTTP + JWT";
+    private static final String SINGLES_IN_PROCESS = "single reserves in-process, one after another";
+    private static final String SINGLES_HTTP = "single reserves HTTP + JWT, one after another";
+
+    /** The modes in use ({@code -Dbenchmark.modes}), in table order. */
+    private Map<String, OrderOperation> orderModes(HikariDataSource pool, List<StockLedgerId> skus) {
+        Map<String, OrderOperation> modes = new LinkedHashMap<>();
+        if (MODES.contains("row-lock")) {
+            modes.put(ROW_LOCK_ORDER, lines -> rowLockOrder(pool, lines));
+        }
+        if (MODES.contains("in-process")) {
+            modes.put(ORDER_IN_PROCESS, lines -> inProcessOrder(ledgers(skus, lines)));
+            modes.put(SINGLES_IN_PROCESS, lines -> {
+                for (StockLedgerId ledger : ledgers(skus, lines)) {
+                    inProcessReserve(ledger);
+                }
+                return true;
+            });
+        }
+        if (MODES.contains("http")) {
+            modes.put(ORDER_HTTP, lines -> httpOrder(ledgers(skus, lines)));
+            modes.put(SINGLES_HTTP, lines -> {
+                for (StockLedgerId ledger : ledgers(skus, lines)) {
+                    if (!httpReserve(ledger)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        return modes;
+    }
+
+    private static List<StockLedgerId> ledgers(List<StockLedgerId> skus, int[] lines) {
+        return Arrays.stream(lines).mapToObj(skus::get).toList();
+    }
+
+    /** {@code count} distinct random SKU indices, ascending (the row-lock ledger's lock order). */
+    private static int[] randomLines(int count) {
+        return ThreadLocalRandom.current().ints(0, ORDER_SKUS).distinct().limit(count).sorted().toArray();
+    }
+
+    /** As {@link #warmUpTheJit}, for the order modes: orders of 5 lines from as many clients as the largest cell. */
+    private void warmUpTheJitForOrders(Map<String, OrderOperation> modes) throws Exception {
+        AtomicLong ignored = new AtomicLong();
+        int clients = Arrays.stream(CLIENTS).max().orElse(16);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
+        int rounds = 0;
+        double share;
+        do {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            for (OrderOperation mode : modes.values()) {
+                drive(clients, 1, ignoredSku -> mode.reserve(randomLines(COMPARED_LINES)), JIT_ROUND,
+                        new ConcurrentHistogram(3), ignored, ignored);
+            }
+            share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
+            rounds++;
+        } while (share > JIT_SETTLED && System.nanoTime() < deadline);
+        System.out.printf(Locale.ROOT, "JIT warm-up (orders): %d rounds; in the last, compiling took %.1f%% of the "
+                + "time%n", rounds, share * 100);
+    }
+
+    private OrderCell runOrders(String mode, int lines, int clients, OrderOperation operation)
+            throws InterruptedException {
+        Reservation order = ignoredSku -> operation.reserve(randomLines(lines));
+        drive(clients, 1, order, WARM_UP, new ConcurrentHistogram(3), new AtomicLong(), new AtomicLong());
+        Histogram latency = new ConcurrentHistogram(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        CpuTime cpu = new CpuTime(jdbc);
+        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        double cpuBefore = cpu.seconds();
+        double postgresBefore = cpu.postgresSeconds();
+        long start = System.nanoTime();
+        drive(clients, 1, order, MEASURE, latency, done, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
+                / (seconds * 1000);
+        long linesDone = Math.max(1, done.get() * lines);
+        return new OrderCell(mode, lines, clients, done.get() / seconds, latency, errors.get(),
+                (cpu.seconds() - cpuBefore) * 1000 / linesDone, (cpu.postgresSeconds() - postgresBefore) * 1000
+                / linesDone, jitShare, CpuTime.loadAverage());
     }
 
     /**
@@ -291,15 +433,86 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                 LedgerClient.key(), (int) TTL.toSeconds())).status() == 200;
     }
 
+    /** The classic row-lock ledger's order: one transaction, one conditional UPDATE and one INSERT per line. */
+    private static boolean rowLockOrder(HikariDataSource pool, int[] lines) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bench_balance SET reserved = reserved + 1 WHERE sku = ? AND on_hand - reserved >= 1");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO bench_reservation (id, sku, quantity, expires_at) VALUES (?, ?, 1, now() + interval '5 minutes')")) {
+                for (int sku : lines) { // ascending: concurrent orders lock their rows in one order, no deadlock
+                    update.setInt(1, sku);
+                    if (update.executeUpdate() != 1) {
+                        connection.rollback();
+                        return false;
+                    }
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setInt(2, sku);
+                    insert.executeUpdate();
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException failed) {
+                connection.rollback();
+                throw failed;
+            }
+        }
+    }
+
+    private static List<OrderLineRequest> orderLines(List<StockLedgerId> ledgers) {
+        List<OrderLineRequest> lines = new ArrayList<>();
+        for (StockLedgerId ledger : ledgers) {
+            lines.add(new OrderLineRequest(String.valueOf(lines.size() + 1), ledger.productId(), 1,
+                    ledger.warehouseId(), null, null));
+        }
+        return lines;
+    }
+
+    private boolean inProcessOrder(List<StockLedgerId> ledgers) throws Exception {
+        commands.send(new ReserveOrder("bench-" + UUID.randomUUID(), LedgerClient.key(), TTL, SourcingRule.DEFAULT,
+                        List.of(), orderLines(ledgers)),
+                new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
+        return true;
+    }
+
+    private boolean httpOrder(List<StockLedgerId> ledgers) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (StockLedgerId ledger : ledgers) {
+            lines.add(Map.of("line_id", String.valueOf(lines.size() + 1), "product_id", ledger.productId().toString(),
+                    "warehouse_id", ledger.warehouseId().toString(), "quantity", 1));
+        }
+        return client.post("/v1/orders/reserve", Map.of("order_id", "bench-" + UUID.randomUUID(),
+                "idempotency_key", LedgerClient.key(), "ttl_seconds", (int) TTL.toSeconds(), "lines", lines))
+                .status() == 200;
+    }
+
     // ---- setup ----
 
+    /**
+     * Opens ledgers with a million units each, from 32 threads (a send waits until its command is written; the
+     * receipts share transactions, as in production).
+     */
     private List<StockLedgerId> openLedgers(int count) throws Exception {
         List<StockLedgerId> ledgers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StockLedgerId ledger = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
-            commands.send(new ReceiveStock(ledger, 1_000_000, null, LedgerClient.key()),
-                    new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
-            ledgers.add(ledger);
+            ledgers.add(new StockLedgerId(UUID.randomUUID(), UUID.randomUUID()));
+        }
+        AtomicLong next = new AtomicLong();
+        List<java.util.concurrent.Future<?>> openers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < Math.min(32, count); t++) {
+                openers.add(threads.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        commands.send(new ReceiveStock(ledgers.get((int) i), 1_000_000, null, LedgerClient.key()),
+                                new CommandOrigin("benchmark", "bench").toMetaData()).get(60, TimeUnit.SECONDS);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> opener : openers) {
+                opener.get(); // a receipt that failed fails the run
+            }
         }
         return ledgers;
     }
@@ -315,6 +528,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     private static void prepareRowLockTables(HikariDataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement sql = connection.createStatement()) {
+            // both tests of the class create them, in one database
+            sql.execute("DROP TABLE IF EXISTS bench_balance, bench_reservation");
             sql.execute("CREATE TABLE bench_balance (sku INTEGER PRIMARY KEY, on_hand BIGINT NOT NULL,"
                     + " reserved BIGINT NOT NULL)");
             sql.execute("CREATE TABLE bench_reservation (id UUID PRIMARY KEY, sku INTEGER NOT NULL,"
@@ -344,6 +559,47 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                     cell.load()));
         }
         System.out.println(table);
+    }
+
+    private static void printOrders(List<OrderCell> cells) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%n| mode | lines | clients | orders/s | lines/s | p50 ms | p99 ms | × row-lock | CPU ms per line"
+                        + " | of which PostgreSQL | JIT | load |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+        for (OrderCell cell : cells) {
+            double baseline = orderCell(cells, ROW_LOCK_ORDER, cell.lines(), cell.clients())
+                    .map(OrderCell::perSecond).orElse(Double.NaN);
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f%% | %.1f |%n",
+                    cell.mode(), cell.lines(), cell.clients(), cell.perSecond(), cell.perSecond() * cell.lines(),
+                    cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
+                    cell.perSecond() / baseline, cell.cpuMillisPerLine(), cell.postgresMillisPerLine(),
+                    cell.jitShare() * 100, cell.load()));
+        }
+        table.append(String.format(Locale.ROOT, "%nAn order of %d lines against %d single reservations (target: the "
+                + "order costs less CPU per line):%n%n| transport | clients | order: CPU ms per line | singles: CPU ms"
+                + " per line | order ÷ singles | order p50 ms | %d singles p50 ms | target |%n"
+                + "|---|---|---|---|---|---|---|---|%n", COMPARED_LINES, COMPARED_LINES, COMPARED_LINES));
+        for (int clients : CLIENTS) {
+            for (String[] pair : new String[][] {{"in-process", ORDER_IN_PROCESS, SINGLES_IN_PROCESS},
+                    {"HTTP + JWT", ORDER_HTTP, SINGLES_HTTP}}) {
+                Optional<OrderCell> order = orderCell(cells, pair[1], COMPARED_LINES, clients);
+                Optional<OrderCell> singles = orderCell(cells, pair[2], COMPARED_LINES, clients);
+                if (order.isEmpty() || singles.isEmpty()) {
+                    continue;
+                }
+                double ratio = order.get().cpuMillisPerLine() / singles.get().cpuMillisPerLine();
+                table.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n",
+                        pair[0], clients, order.get().cpuMillisPerLine(), singles.get().cpuMillisPerLine(), ratio,
+                        order.get().latency().getValueAtPercentile(50) / 1e6,
+                        singles.get().latency().getValueAtPercentile(50) / 1e6, ratio < 1 ? "met" : "missed"));
+            }
+        }
+        System.out.println(table);
+    }
+
+    private static Optional<OrderCell> orderCell(List<OrderCell> cells, String mode, int lines, int clients) {
+        return cells.stream().filter(cell -> cell.mode().equals(mode) && cell.lines() == lines
+                && cell.clients() == clients).findFirst();
     }
 
     private static String oneDecimal(double value) {
