@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.events.EventJson;
 import io.stockledger.events.EventTypes;
 import io.stockledger.events.LedgerEvent;
+import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.effect.StockEffect;
 
 import java.util.ArrayList;
@@ -33,7 +34,13 @@ public final class LedgerReplay {
     public record Reservation(int quantity, Status status) {
     }
 
+    /** A reservation made for a line of an order, as its request event names them. */
+    public record OrderLineReservation(String orderId, String lineId, UUID reservationId, int quantity) {
+    }
+
     private final Map<UUID, Reservation> reservations = new HashMap<>();
+    /** The reservations of this SKU that were made for an order's line, in the order requested. */
+    private final List<OrderLineReservation> orderLines = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
     private long lastSequence = -1;
     private long received;
@@ -93,7 +100,13 @@ public final class LedgerReplay {
             return Optional.empty();
         }
         try {
-            return Optional.of(StockEffect.of(EventJson.read(known.get(), payload)));
+            LedgerEvent read = EventJson.read(known.get(), payload);
+            if (read instanceof ReservationRequested requested && requested.orderId() != null
+                    && !reservations.containsKey(requested.reservationId())) {
+                orderLines.add(new OrderLineReservation(requested.orderId(), requested.lineId(),
+                        requested.reservationId(), requested.quantity()));
+            }
+            return Optional.of(StockEffect.of(read));
         } catch (IllegalArgumentException unreadable) {
             anomalies.add("sequence " + sequence + ": unreadable " + type + ": " + unreadable.getMessage());
             return Optional.empty();
@@ -188,6 +201,11 @@ public final class LedgerReplay {
 
     public Map<UUID, Reservation> reservations() {
         return reservations;
+    }
+
+    /** The reservations made for orders' lines: what the order check holds the clients' orders against. */
+    public List<OrderLineReservation> orderLines() {
+        return orderLines;
     }
 
     public long count(Status status) {

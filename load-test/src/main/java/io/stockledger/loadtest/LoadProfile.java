@@ -30,6 +30,7 @@ public record LoadProfile(
         int hotStock,
         int coldStock,
         int maxQuantity,
+        int maxOrderLines,
         int ttlSeconds,
         int expireTtlSeconds,
         Duration pauseMin,
@@ -62,8 +63,11 @@ public record LoadProfile(
     /** A few seconds at a low rate: proves the simulation and the oversell check work, asserts no latency. */
     private static final Map<String, String> SMOKE = Map.ofEntries(
             Map.entry("stages", "5:2s,20:3s:3s"),
-            Map.entry("mix", "read=30,confirm=50,release=15,expire=5"),
-            Map.entry("hotShare", "0.4"),
+            // more abandoned carts than on the day, so that the short run surely releases a granted order
+            Map.entry("mix", "read=30,confirm=40,release=25,expire=5"),
+            // each line of an order draws the hot SKU with this chance: an order of 3 lines misses it 0.8³ ≈ half
+            // the time, so orders are granted as well as refused once it sold out
+            Map.entry("hotShare", "0.2"),
             Map.entry("skus", "20"),
             // the hot SKU sells out within the first few reservations: the run surely sees 409s
             Map.entry("hotStock", "4"),
@@ -78,6 +82,8 @@ public record LoadProfile(
 
     private static final Map<String, String> COMMON = Map.of(
             "baseUrl", "http://127.0.0.1:8080",
+            // checkouts and abandoned carts are orders of 1 to this many lines
+            "maxOrderLines", "5",
             "ttlSeconds", "300",
             // the API's minimum: such reservations really expire within a Black Friday run
             "expireTtlSeconds", "60",
@@ -113,6 +119,7 @@ public record LoadProfile(
                 Integer.parseInt(setting.apply("hotStock")),
                 Integer.parseInt(setting.apply("coldStock")),
                 Integer.parseInt(setting.apply("maxQuantity")),
+                Integer.parseInt(setting.apply("maxOrderLines")),
                 Integer.parseInt(setting.apply("ttlSeconds")),
                 Integer.parseInt(setting.apply("expireTtlSeconds")),
                 Stage.duration(setting.apply("pauseMin")),
@@ -186,10 +193,12 @@ public record LoadProfile(
         return String.format(Locale.ROOT, """
                         profile %s against %s: %s over %d s, about %.0f requests
                           mix: %s (%.2f requests per visit); %.0f %% of visits on one hot SKU (%d units), \
-                        the rest over %d SKUs (%d units each); 1..%d units per reservation
+                        the rest over %d SKUs (%d units each); 1..%d units per reservation or order line; \
+                        checkouts and abandoned carts are orders of 1..%d lines
                           assertions: errors < %.1f %%%s""",
                 name, baseUrl, stages.stream().map(Stage::label).toList(), duration().toSeconds(), plannedRequests(),
-                mix, mix.requestsPerVisit(), hotShare * 100, hotStock, skus, coldStock, maxQuantity, maxErrorPercent,
+                mix, mix.requestsPerVisit(), hotShare * 100, hotStock, skus, coldStock, maxQuantity, maxOrderLines,
+                maxErrorPercent,
                 p99Millis <= 0 ? " (no latency assertions)" : String.format(Locale.ROOT,
                         ", p99 < %d ms, p95 < %d ms, reserve p99 < %d ms", p99Millis, p95Millis, reserveP99Millis));
     }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +29,10 @@ import java.util.concurrent.Semaphore;
  *       event store (so no client got a 200 for stock that was not there), every 200 on a confirm or release is
  *       settled that way, the ledger holds no reservation or confirmation that no client was granted beyond the
  *       requests that got no clear answer, and the units clients were told are confirmed never exceed the units
- *       received.</li>
+ *       received;</li>
+ *   <li>orders are all or nothing ({@link OrderCheck}): over all SKUs, a granted order's ledgers hold every line's
+ *       whole quantity, a refused order's hold nothing, an order without a clear answer all or nothing, and no
+ *       ledger holds a reservation of an order no client placed.</li>
  * </ol>
  * It reads only through the public API (an auditor's token), so it runs against any deployment the load test can
  * reach, docker-compose included, without database credentials; and it reads the event store itself, which is the
@@ -64,7 +69,7 @@ public final class OversellCheck {
 
     public static OversellReport run(String baseUrl, String auditorToken, RunObservations observations) {
         return new OversellCheck(new LedgerReader(baseUrl, auditorToken), observations.warehouseId())
-                .check(observations.skus());
+                .check(observations.skus(), observations.orders());
     }
 
     /** Runs the check and writes its summary next to the run's report ({@code oversell-check.txt}). */
@@ -79,8 +84,9 @@ public final class OversellCheck {
         return report;
     }
 
-    OversellReport check(List<SkuObservations> skus) {
+    OversellReport check(List<SkuObservations> skus, List<OrderObservation> orders) {
         OversellReport report = new OversellReport();
+        Queue<LedgerReplay.OrderLineReservation> orderLines = new ConcurrentLinkedQueue<>();
         Semaphore inFlight = new Semaphore(CONCURRENCY);
         List<Future<?>> checks = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -93,6 +99,7 @@ public final class OversellCheck {
                         failures.addAll(ledger.anomalies());
                         failures.addAll(compare(sku, ledger));
                         report.add(sku, ledger, failures);
+                        orderLines.addAll(ledger.orderLines());
                     } catch (RuntimeException e) {
                         report.failed(sku, "could not be checked: " + e.getMessage());
                     } finally {
@@ -107,6 +114,7 @@ public final class OversellCheck {
         } catch (Exception e) {
             throw new IllegalStateException("the oversell check was interrupted", e);
         }
+        report.addOrders(OrderCheck.compare(orders, orderLines));
         return report;
     }
 

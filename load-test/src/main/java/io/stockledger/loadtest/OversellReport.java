@@ -21,6 +21,7 @@ public final class OversellReport {
     private long clientGranted;
     private long clientRefused;
     private long clientUnanswered;
+    private OrderCheck.Result orders = new OrderCheck.Result(0, 0, 0, 0, List.of());
 
     synchronized void add(SkuObservations client, LedgerReplay ledger, List<String> skuFailures) {
         skus++;
@@ -36,6 +37,11 @@ public final class OversellReport {
         clientUnanswered += client.unansweredReserves() + client.unansweredConfirms() + client.unansweredReleases()
                 + client.unansweredReceives();
         skuFailures.forEach(failure -> failures.add("SKU " + client.productId() + ": " + failure));
+    }
+
+    synchronized void addOrders(OrderCheck.Result result) {
+        orders = result;
+        failures.addAll(result.failures());
     }
 
     synchronized void failed(SkuObservations client, String failure) {
@@ -58,16 +64,22 @@ public final class OversellReport {
         return granted;
     }
 
+    public synchronized OrderCheck.Result orders() {
+        return orders;
+    }
+
     public synchronized String summary() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                         oversell check: %s
                           %,d SKUs, %,d events, %,d units received
                           reservations in the ledger: %,d (confirmed %,d, released %,d, expired %,d, pending %,d)
-                          clients saw: %,d reservations granted, %,d refused with 409, %,d requests without a clear answer""",
+                          clients saw: %,d reservations granted, %,d refused with 409, %,d requests without a clear answer
+                          orders: %,d granted and held whole, %,d refused and holding nothing, %,d without a clear answer (%,d of them held whole)""",
                 passed() ? "PASSED" : skus == 0 ? "FAILED (no SKU checked)" : "FAILED (" + failures.size()
                         + " findings)",
                 skus, events, received, granted, confirmed, released, expired, pending,
-                clientGranted, clientRefused, clientUnanswered));
+                clientGranted, clientRefused, clientUnanswered, orders.granted(), orders.refused(), orders.unclear(),
+                orders.unclearButReserved()));
         failures.stream().limit(FAILURES_SHOWN).forEach(failure -> text.append("\n  - ").append(failure));
         if (failures.size() > FAILURES_SHOWN) {
             text.append("\n  ... and ").append(failures.size() - FAILURES_SHOWN).append(" more");

@@ -11,11 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What the clients of a whole run saw, SKU by SKU, saved next to the report ({@code observations.json}) so the
+ * What the clients of a whole run saw, SKU by SKU and order by order, saved next to the report ({@code observations.json}) so the
  * oversell check can also run on its own later.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -33,13 +34,20 @@ public final class RunObservations {
     /** index 0 is the hot SKU */
     @JsonProperty("skus")
     private final List<SkuObservations> skus;
+    /** every order a shopper placed, in the order they were placed */
+    @JsonProperty("orders")
+    private final List<OrderObservation> orders = Collections.synchronizedList(new ArrayList<>());
 
     @JsonCreator
     RunObservations(@JsonProperty("base_url") String baseUrl, @JsonProperty("warehouse_id") UUID warehouseId,
-                    @JsonProperty("skus") List<SkuObservations> skus) {
+                    @JsonProperty("skus") List<SkuObservations> skus,
+                    @JsonProperty("orders") List<OrderObservation> orders) {
         this.baseUrl = baseUrl;
         this.warehouseId = warehouseId;
         this.skus = List.copyOf(skus);
+        if (orders != null) {
+            this.orders.addAll(orders);
+        }
     }
 
     public static RunObservations of(String baseUrl, SkuCatalog catalog) {
@@ -47,7 +55,7 @@ public final class RunObservations {
         for (int i = 0; i < catalog.size(); i++) {
             skus.add(new SkuObservations(catalog.productId(i)));
         }
-        return new RunObservations(baseUrl, catalog.warehouseId(), skus);
+        return new RunObservations(baseUrl, catalog.warehouseId(), skus, List.of());
     }
 
     public SkuObservations sku(int index) {
@@ -56,6 +64,19 @@ public final class RunObservations {
 
     public List<SkuObservations> skus() {
         return skus;
+    }
+
+    /** Records an order a shopper is about to place; its answer is recorded on the returned observation. */
+    public OrderObservation newOrder(String orderId, List<OrderObservation.Line> lines) {
+        OrderObservation order = new OrderObservation(orderId, lines);
+        orders.add(order);
+        return order;
+    }
+
+    public List<OrderObservation> orders() {
+        synchronized (orders) {
+            return List.copyOf(orders);
+        }
     }
 
     public String baseUrl() {

@@ -39,7 +39,7 @@ final class StageTally {
             millis = Arrays.copyOf(millis, count * 2);
         }
         millis[count++] = responseMillis;
-        if (request.equals("reserve")) {
+        if (request.startsWith("reserve")) { // a single reservation, or an order
             if (reserveCount == reserveMillis.length) {
                 reserveMillis = Arrays.copyOf(reserveMillis, reserveCount * 2);
             }

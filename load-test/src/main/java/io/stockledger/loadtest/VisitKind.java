@@ -5,9 +5,9 @@ public enum VisitKind {
 
     /** Looks at a product page: {@code GET /v1/stock/{product}/{warehouse}}. */
     READ(1),
-    /** Checks out: reserve, pay (a pause), confirm. */
+    /** Checks out: reserves an order of 1 to 5 lines, pays (a pause), confirms the order. */
     CONFIRM(2),
-    /** Abandons the cart: reserve, a pause, release. */
+    /** Abandons the cart: reserves an order of 1 to 5 lines, a pause, releases the order. */
     RELEASE(2),
     /** Walks away: reserve with the shortest ttl the API takes, then nothing; the ledger expires it. */
     EXPIRE(1);
@@ -18,7 +18,7 @@ public enum VisitKind {
         this.requestsWhenReserved = requestsWhenReserved;
     }
 
-    /** Requests the visit sends when its reservation succeeds (a refused one sends no confirm or release). */
+    /** Requests the visit sends when its reservation or order succeeds (a refused one sends no confirm or release). */
     public int requestsWhenReserved() {
         return requestsWhenReserved;
     }

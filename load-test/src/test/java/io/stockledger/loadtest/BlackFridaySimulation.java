@@ -1,5 +1,7 @@
 package io.stockledger.loadtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +45,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The seed's Black Friday load test as an open model: shoppers arrive at a rate that ramps 50 → 200 → 500 → 1000
  * requests per second whatever the service's answers cost, as real customers do (a closed model would slow down with
- * the service and hide its queueing). Each shopper is one visit of the {@link CheckoutMix}: reads a product's stock,
- * or reserves and then confirms (checkout), releases (abandoned cart) or walks away (the reservation expires). A share
- * of visits goes to one hot SKU, the rest over thousands.
+ * the service and hide its queueing). Each shopper is one visit of the {@link CheckoutMix}: reads a product's stock;
+ * reserves an order of 1 to 5 lines and then confirms it (checkout) or releases it (abandoned cart); or reserves one
+ * SKU and walks away (the reservation expires). A share of the SKUs picked is the one hot SKU, the rest are spread
+ * over thousands.
  *
  * <p>Before: stock is received for every SKU. After: the figures per stage ({@code stages.md}), what clients saw
  * ({@code observations.json}) and the {@link OversellCheck}, which fails the run when anything was oversold.
@@ -55,6 +59,9 @@ public class BlackFridaySimulation extends Simulation {
     /** A business refusal is an answer, not an error; any other 409 code would be a bug. */
     private static final Set<String> RESERVE_REFUSALS = Set.of("INSUFFICIENT_STOCK");
     private static final Set<String> CONFIRM_REFUSALS = Set.of("RESERVATION_EXPIRED");
+    /** An order's lines are refused together, for want of stock on any of them. */
+    private static final Set<String> ORDER_REFUSALS = Set.of("INSUFFICIENT_STOCK");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String OVERSELL_CHECK = "oversell check";
 
@@ -101,8 +108,8 @@ public class BlackFridaySimulation extends Simulation {
                 .exec(this::planVisit)
                 .exec(doSwitch("#{kind}").on(
                         onCase(VisitKind.READ.key()).then(exec(readStock())),
-                        onCase(VisitKind.CONFIRM.key()).then(reserveThen(confirm())),
-                        onCase(VisitKind.RELEASE.key()).then(reserveThen(release())),
+                        onCase(VisitKind.CONFIRM.key()).then(reserveOrderThen(confirmOrder())),
+                        onCase(VisitKind.RELEASE.key()).then(reserveOrderThen(releaseOrder())),
                         onCase(VisitKind.EXPIRE.key()).then(reserve())));
     }
 
@@ -120,6 +127,7 @@ public class BlackFridaySimulation extends Simulation {
         }
         if (profile.reserveP99Millis() > 0) {
             assertions.add(details("reserve").responseTime().percentile(99).lt(profile.reserveP99Millis()));
+            assertions.add(details("reserve order").responseTime().percentile(99).lt(profile.reserveP99Millis()));
         }
         return assertions;
     }
@@ -130,7 +138,7 @@ public class BlackFridaySimulation extends Simulation {
         Stage stage = profile.stageAt(Duration.ofNanos(System.nanoTime() - startNanos));
         VisitKind kind = profile.mix().pick(random);
         int sku = catalog.pick(random);
-        return session.setAll(Map.of(
+        Map<String, Object> visit = new HashMap<>(Map.of(
                 "stage", stage.number(),
                 "kind", kind.key(),
                 "sku", sku,
@@ -139,12 +147,112 @@ public class BlackFridaySimulation extends Simulation {
                 "ttl", kind == VisitKind.EXPIRE ? profile.expireTtlSeconds() : profile.ttlSeconds(),
                 // the body's idempotency key: 32..128 characters, new per visit
                 "key", "load-test-reserve-" + UUID.randomUUID()));
+        if (kind == VisitKind.CONFIRM || kind == VisitKind.RELEASE) {
+            planOrder(random, visit);
+        }
+        return session.setAll(visit);
     }
 
-    private ChainBuilder reserveThen(ChainBuilder settle) {
-        return exec(reserve())
-                .exec(doIf(session -> session.contains("reservation_id")).then(
+    /**
+     * A cart: 1 to {@code maxOrderLines} lines, each a SKU picked as for a single reservation (so the hot SKU is in
+     * many carts, sometimes on two lines) and 1 to {@code maxQuantity} units.
+     */
+    private void planOrder(ThreadLocalRandom random, Map<String, Object> visit) {
+        String orderId = "load-test-" + UUID.randomUUID();
+        int count = 1 + random.nextInt(profile.maxOrderLines());
+        List<OrderObservation.Line> lines = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            OrderObservation.Line line = new OrderObservation.Line(String.valueOf(i), catalog.pick(random),
+                    1 + random.nextInt(profile.maxQuantity()));
+            lines.add(line);
+            bodies.add("{\"line_id\":\"" + line.lineId() + "\",\"product_id\":\"" + catalog.productId(line.sku())
+                    + "\",\"quantity\":" + line.quantity() + "}");
+        }
+        visit.put("order_id", orderId);
+        visit.put("order_body", "{\"order_id\":\"" + orderId + "\",\"idempotency_key\":\"load-test-order-"
+                + UUID.randomUUID() + "\",\"ttl_seconds\":" + profile.ttlSeconds() + ",\"warehouse_ids\":[\""
+                + catalog.warehouseId() + "\"],\"lines\":[" + String.join(",", bodies) + "]}");
+        visit.put("order", observations.newOrder(orderId, lines));
+    }
+
+    private ChainBuilder reserveOrderThen(ChainBuilder settle) {
+        return exec(reserveOrder())
+                .exec(doIf(session -> order(session).answer() == OrderObservation.Answer.GRANTED).then(
                         pause(profile.pauseMin(), profile.pauseMax()).exec(settle)));
+    }
+
+    private static OrderObservation order(Session session) {
+        return session.get("order");
+    }
+
+    private ChainBuilder reserveOrder() {
+        HttpRequestActionBuilder reserve = http("reserve order")
+                .post("/v1/orders/reserve")
+                .body(StringBody(session -> session.getString("order_body")))
+                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().in(200, 409),
+                        bodyString().saveAs("answer"), jsonPath("$.code").optional().saveAs("code"))
+                .checkIf((response, session) -> response.status().code() == 409)
+                .then(jsonPath("$.code").in(ORDER_REFUSALS.toArray(String[]::new)));
+        return exec(reserve).exec(recorded("reserve order", ORDER_REFUSALS, (session, status) -> {
+            OrderObservation order = order(session);
+            if (status == 200) {
+                List<OrderObservation.Allocation> allocations = allocations(session.getString("answer"));
+                allocations.forEach(allocation -> observations.sku(order.skuOf(allocation.lineId()))
+                        .reserveAnswered(200, allocation.reservationId(), allocation.quantity()));
+                order.granted(allocations);
+            } else {
+                if (status == 409) {
+                    order.refused();
+                } else {
+                    order.unclear();
+                }
+                // refused: every line was; unclear: any line may have been reserved (all of them, or none)
+                order.lines().forEach(line -> observations.sku(line.sku()).reserveAnswered(status, null, 0));
+            }
+        }));
+    }
+
+    /** The reservations a granted order's answer lists, line by line. */
+    private static List<OrderObservation.Allocation> allocations(String answer) {
+        List<OrderObservation.Allocation> allocations = new ArrayList<>();
+        try {
+            for (JsonNode line : JSON.readTree(answer).path("lines")) {
+                for (JsonNode allocation : line.path("allocations")) {
+                    allocations.add(new OrderObservation.Allocation(line.path("line_id").asText(),
+                            UUID.fromString(allocation.path("reservation_id").asText()),
+                            allocation.path("quantity").asInt()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an order's 200 answer is not JSON: " + answer, e);
+        }
+        return allocations;
+    }
+
+    private ChainBuilder confirmOrder() {
+        HttpRequestActionBuilder confirm = http("confirm order")
+                .post("/v1/orders/#{order_id}/confirm")
+                .body(StringBody("{}"))
+                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().in(200, 409),
+                        jsonPath("$.code").optional().saveAs("code"))
+                .checkIf((response, session) -> response.status().code() == 409)
+                .then(jsonPath("$.code").in(CONFIRM_REFUSALS.toArray(String[]::new)));
+        return exec(confirm).exec(recorded("confirm order", CONFIRM_REFUSALS, (session, status) ->
+                order(session).allocations().forEach(allocation -> observations
+                        .sku(order(session).skuOf(allocation.lineId()))
+                        .confirmAnswered(status, allocation.reservationId()))));
+    }
+
+    private ChainBuilder releaseOrder() {
+        HttpRequestActionBuilder release = http("release order")
+                .post("/v1/orders/#{order_id}/release")
+                .body(StringBody("{}"))
+                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().is(200));
+        return exec(release).exec(recorded("release order", Set.of(), (session, status) ->
+                order(session).allocations().forEach(allocation -> observations
+                        .sku(order(session).skuOf(allocation.lineId()))
+                        .releaseAnswered(status, allocation.reservationId()))));
     }
 
     private ChainBuilder readStock() {
@@ -174,29 +282,6 @@ public class BlackFridaySimulation extends Simulation {
         }));
     }
 
-    private ChainBuilder confirm() {
-        HttpRequestActionBuilder confirm = http("confirm")
-                .post("/v1/confirm")
-                .body(StringBody("{\"reservation_id\":\"#{reservation_id}\"}"))
-                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().in(200, 409),
-                        jsonPath("$.code").optional().saveAs("code"))
-                .checkIf((response, session) -> response.status().code() == 409)
-                .then(jsonPath("$.code").in(CONFIRM_REFUSALS.toArray(String[]::new)));
-        return exec(confirm).exec(recorded("confirm", CONFIRM_REFUSALS, (session, status) ->
-                observations.sku(session.getInt("sku"))
-                        .confirmAnswered(status, UUID.fromString(session.getString("reservation_id")))));
-    }
-
-    private ChainBuilder release() {
-        HttpRequestActionBuilder release = http("release")
-                .post("/v1/release")
-                .body(StringBody("{\"reservation_id\":\"#{reservation_id}\"}"))
-                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().is(200));
-        return exec(release).exec(recorded("release", Set.of(), (session, status) ->
-                observations.sku(session.getInt("sku"))
-                        .releaseAnswered(status, UUID.fromString(session.getString("reservation_id")))));
-    }
-
     /**
      * After a request: its outcome into the stage figures and the observations, then the saved values cleared so
      * the next request of the visit cannot inherit them (a request with no response saves nothing).
@@ -208,7 +293,7 @@ public class BlackFridaySimulation extends Simulation {
             boolean expected = status == 200 || status == 409 && refusals.contains(session.getString("code"));
             statistics.record(profile.stages().get(session.getInt("stage") - 1), request, status, expected, millis);
             observe.accept(session, status);
-            Session cleared = session.removeAll("status", "rt", "code");
+            Session cleared = session.removeAll("status", "rt", "code", "answer");
             return status == 200 ? cleared : cleared.remove("reservation_id");
         });
     }

@@ -81,6 +81,15 @@ class LoadTestSmokeTest {
         assertThat(skus.stream().mapToInt(sku -> sku.released().size()).sum()).isPositive();
         // the hot SKU has 4 units: it sold out, and later shoppers were refused
         assertThat(observations.sku(0).refusedReserves()).isPositive();
+        List<OrderObservation> orders = observations.orders();
+        assertThat(orders).as("checkouts and abandoned carts are orders").isNotEmpty()
+                .allSatisfy(order -> assertThat(order.lines()).hasSizeBetween(1, 5));
+        assertThat(orders).anySatisfy(order -> assertThat(order.lines()).hasSizeGreaterThan(1));
+        assertThat(orders).anySatisfy(order -> assertThat(order.answer()).isEqualTo(OrderObservation.Answer.GRANTED));
+        assertThat(orders).filteredOn(order -> order.answer() == OrderObservation.Answer.GRANTED)
+                .allSatisfy(order -> assertThat(order.allocations()).extracting(OrderObservation.Allocation::lineId)
+                        .containsExactlyInAnyOrderElementsOf(order.lines().stream().map(OrderObservation.Line::lineId)
+                                .toList()));
     }
 
     @Test
@@ -93,6 +102,48 @@ class LoadTestSmokeTest {
         assertThat(again.skus()).isEqualTo(21);
         assertThat(again.granted()).isGreaterThanOrEqualTo(
                 observations.skus().stream().mapToInt(sku -> sku.reservations().size()).sum());
+        // and it covered the orders, whole or nothing
+        assertThat(again.orders().failures()).isEmpty();
+        assertThat(again.orders().granted() + again.orders().refused() + again.orders().unclear())
+                .isEqualTo(observations.orders().size());
+        assertThat(again.orders().granted()).isPositive();
+        assertThat(again.summary()).contains("orders: ");
+    }
+
+    @Test
+    void theOversellCheckFailsWhenARefusedOrderIsHeldInTheLedger() {
+        OrderObservation granted = observations.orders().stream()
+                .filter(order -> order.answer() == OrderObservation.Answer.GRANTED).findFirst().orElseThrow();
+        OrderObservation claimedRefused = new OrderObservation(granted.orderId(), granted.lines());
+        claimedRefused.refused();
+        List<OrderObservation> orders = new java.util.ArrayList<>(observations.orders());
+        orders.replaceAll(order -> order == granted ? claimedRefused : order);
+
+        OrderCheck.Result result = OrderCheck.compare(orders, ordersInTheLedger());
+
+        assertThat(result.failures()).anySatisfy(failure -> assertThat(failure)
+                .contains("PARTIAL ORDER", granted.orderId()));
+    }
+
+    /** Every order line reservation of the run's SKUs, read from the event store as the check reads it. */
+    private List<LedgerReplay.OrderLineReservation> ordersInTheLedger() {
+        LedgerReader reader = new LedgerReader(service.baseUrl(), auditorToken());
+        List<LedgerReplay.OrderLineReservation> lines = new java.util.ArrayList<>();
+        for (SkuObservations sku : observations.skus()) {
+            LedgerReplay replay = new LedgerReplay();
+            long from = 0;
+            while (true) {
+                com.fasterxml.jackson.databind.JsonNode page = reader.events(sku.productId(),
+                        observations.warehouseId(), from, LedgerReader.PAGE);
+                replay.applyAll(page.path("events"));
+                if (page.path("next_from_sequence").isNull() || page.path("next_from_sequence").isMissingNode()) {
+                    break;
+                }
+                from = page.path("next_from_sequence").asLong();
+            }
+            lines.addAll(replay.orderLines());
+        }
+        return lines;
     }
 
     @Test
