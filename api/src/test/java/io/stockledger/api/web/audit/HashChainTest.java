@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.eventstore.chain.HashChainingStorageEngine;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
@@ -56,16 +57,6 @@ class HashChainTest extends ServiceIntegrationTest {
     @Autowired
     private TransactionManager axonTransactions;
 
-    /** A scripted history of one ledger: 6 events. */
-    private void history(UUID product, UUID warehouse) {
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
-    }
-
     private static Map<String, String> scope(UUID product, UUID warehouse) {
         Map<String, String> body = new LinkedHashMap<>();
         if (product != null) {
@@ -81,9 +72,9 @@ class HashChainTest extends ServiceIntegrationTest {
         UUID otherWarehouse = UUID.randomUUID();
         UUID tampered = UUID.randomUUID();
         UUID untouched = UUID.randomUUID();
-        history(tampered, warehouse);
-        history(untouched, warehouse);
-        history(tampered, otherWarehouse);
+        ScriptedHistory.sixEvents(client, tampered, warehouse);
+        ScriptedHistory.sixEvents(client, untouched, warehouse);
+        ScriptedHistory.sixEvents(client, tampered, otherWarehouse);
 
         JsonNode clean = AuditJobRuns.run(client, "/v1/audit/verify", null);
         assertThat(clean.path("status").asText()).as(clean.toString()).isEqualTo("SUCCEEDED");
@@ -164,7 +155,7 @@ class HashChainTest extends ServiceIntegrationTest {
     void anAuditorRecomputesEveryHashFromTheDocumentedDefinition() throws Exception {
         UUID product = UUID.randomUUID();
         UUID warehouse = UUID.randomUUID();
-        history(product, warehouse);
+        ScriptedHistory.sixEvents(client, product, warehouse);
 
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT aggregate_identifier, sequence_number, event_identifier, type, payload_type, payload_revision,

@@ -3,6 +3,7 @@ package io.stockledger.api.web.audit;
 import io.stockledger.api.support.AuditJobRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
@@ -56,12 +57,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
     /** Ten events: on hand 33 at the end, all of it in the default lot (the dated lot L-RB is shipped). */
     private UUID history() {
         UUID product = UUID.randomUUID();
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
+        ScriptedHistory.sixEvents(client, product, warehouse);
         // a dated lot, picked first (FEFO), shipped, then quarantined: the lot tables must rebuild too
         assertThat(client.receiveLot(product, warehouse, 5, "L-RB", java.time.LocalDate.now().plusDays(400))
                 .status()).isEqualTo(200);
