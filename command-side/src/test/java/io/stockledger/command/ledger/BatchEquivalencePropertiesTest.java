@@ -11,6 +11,7 @@ import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -76,7 +77,7 @@ class BatchEquivalencePropertiesTest {
     }
 
     private static void play(Random random, Set<String> reached) {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         Harness alone = new Harness(clock);
         Harness batched = new Harness(clock);
         CommandMessage<?> opening = member(random, new ReceiveStock(SKU, 50 + random.nextInt(100), null, "key-open"));

@@ -26,6 +26,7 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -65,12 +66,12 @@ class StockLedgerBatchTest {
     private static final UUID RES = UUID.randomUUID();
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
     private final AtomicReference<Object> answer = new AtomicReference<>();
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         fixture = new AggregateTestFixture<>(StockLedger.class);
         fixture.registerInjectableResource(clock);
         // as the service configures Axon: actor and trace_id, and Axon's own origin ids, copied into events

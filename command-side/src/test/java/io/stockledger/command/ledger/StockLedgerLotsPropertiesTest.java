@@ -22,6 +22,7 @@ import io.stockledger.events.ShippedLot;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferShipped;
+import io.stockledger.testsupport.ManualClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -93,7 +94,7 @@ class StockLedgerLotsPropertiesTest {
 
     private static final class Run {
         private final Random random;
-        private final MutableClock clock = new MutableClock(T0);
+        private final ManualClock clock = new ManualClock(T0);
         private final StockLedgerPropertiesTest.Harness a = new StockLedgerPropertiesTest.Harness(clock);
         private final StockLedgerPropertiesTest.Harness b = new StockLedgerPropertiesTest.Harness(clock);
         private final List<UUID> reservationsA = new ArrayList<>();

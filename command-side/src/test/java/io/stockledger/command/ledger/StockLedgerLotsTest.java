@@ -35,6 +35,7 @@ import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,11 +66,11 @@ class StockLedgerLotsTest {
     private static final UUID TRANSFER = UUID.randomUUID();
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         fixture = new AggregateTestFixture<>(StockLedger.class);
         fixture.registerInjectableResource(clock);
         EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));

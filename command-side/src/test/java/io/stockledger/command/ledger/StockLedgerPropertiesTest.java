@@ -27,6 +27,7 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -217,7 +218,7 @@ class StockLedgerPropertiesTest {
      */
     @Test
     void reservingAPendingReservationIdAgainNeverStrandsStock() {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         Harness ledger = new Harness(clock);
         UUID id = new UUID(0xD0BL, 1L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
@@ -260,7 +261,7 @@ class StockLedgerPropertiesTest {
     /** A retried reserve after its deadline first records the expiry, then answers: EXPIRED, from memory. */
     @Test
     void aRetriedReserveAfterItsDeadlineRecordsTheExpiryAndReportsIt() {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         Harness ledger = new Harness(clock);
         UUID id = new UUID(0xD0BL, 2L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
@@ -279,7 +280,7 @@ class StockLedgerPropertiesTest {
     /** The note is part of what an adjustment's key stands for. */
     @Test
     void anAdjustmentKeyReusedWithAnotherNoteIsRefused() {
-        Harness ledger = new Harness(new MutableClock(T0));
+        Harness ledger = new Harness(new ManualClock(T0));
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
         Outcome first = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
         Outcome retry = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
@@ -644,7 +645,7 @@ class StockLedgerPropertiesTest {
                 CONFIRM_TWICE, RELEASE_CONFIRMED, RELEASE_SETTLED, INSUFFICIENT, BELOW_RESERVED,
                 NEGATIVE_ADJUSTMENT, EXPIRED_BY_OTHER_COMMAND, FORGOTTEN, NOT_FOUND_AFTER_FORGETTING, UNKNOWN_ID);
 
-        final MutableClock clock = new MutableClock(T0);
+        final ManualClock clock = new ManualClock(T0);
         final Harness ledger = new Harness(clock);
         final Model model = new Model();
         final EventLog log = new EventLog();

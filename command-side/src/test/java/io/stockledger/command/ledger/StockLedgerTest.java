@@ -30,6 +30,7 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,11 +58,11 @@ class StockLedgerTest {
     private static final String KEY = "reserve-key-0000000000000000000000000001";
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         fixture = new AggregateTestFixture<>(StockLedger.class);
         fixture.registerInjectableResource(clock);
         // event ids are random; every other field of every event is compared
