@@ -18,7 +18,6 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
-import io.stockledger.events.EventTypes;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
@@ -34,7 +33,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,13 +70,11 @@ class StockLedgerBatchTest {
     @BeforeEach
     void setUp() {
         clock = new ManualClock(T0);
-        fixture = new AggregateTestFixture<>(StockLedger.class);
-        fixture.registerInjectableResource(clock);
+        fixture = LedgerFixtures.withClock(clock);
         // as the service configures Axon: actor and trace_id, and Axon's own origin ids, copied into events
         fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
                 new SimpleCorrelationDataProvider(CommandOrigin.ACTOR, CommandOrigin.TRACE_ID),
                 new MessageOriginProvider())));
-        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
     }
 
     private static CommandMessage<?> from(CommandOrigin origin, Object command) {

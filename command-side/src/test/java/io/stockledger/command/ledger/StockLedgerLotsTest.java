@@ -22,7 +22,6 @@ import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
-import io.stockledger.events.EventTypes;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -36,7 +35,6 @@ import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
 import io.stockledger.testsupport.ManualClock;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -71,9 +69,7 @@ class StockLedgerLotsTest {
     @BeforeEach
     void setUp() {
         clock = new ManualClock(T0);
-        fixture = new AggregateTestFixture<>(StockLedger.class);
-        fixture.registerInjectableResource(clock);
-        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
+        fixture = LedgerFixtures.withClock(clock);
     }
 
     // ---- a history: three lots received on three days, expiring in an order unlike their arrival ----
