@@ -1,6 +1,7 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
+import io.stockledger.api.support.ExpectedProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.eventstore.chain.HashChainingStorageEngine;
@@ -10,6 +11,7 @@ import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
 import org.axonframework.common.transaction.TransactionManager;
@@ -267,8 +269,8 @@ class HashChainTest extends ServiceIntegrationTest {
 
     private static GenericDomainEventMessage<StockAdjusted> found(UUID product, UUID warehouse, long sequence) {
         UUID id = UUID.randomUUID();
-        StockAdjusted found = new StockAdjusted(id, Instant.now(), "race-" + id, product, warehouse, "racer", 1,
-                "FOUND", null, "race-key-" + id + "-" + UUID.randomUUID());
+        StockAdjusted found = new StockAdjusted(new EventEnvelope(id, Instant.now(), "race-" + id, product, warehouse,
+                "racer"), 1, "FOUND", null, "race-key-" + id + "-" + UUID.randomUUID());
         return new GenericDomainEventMessage<>(SyntheticLedgers.AGGREGATE_TYPE, product + ":" + warehouse, sequence,
                 found, MetaData.from(Map.of("actor", "racer", "trace_id", "race-" + id)), id.toString(),
                 Instant.now());
@@ -287,8 +289,8 @@ class HashChainTest extends ServiceIntegrationTest {
         EventStorageEngine withoutChain = ((HashChainingStorageEngine) storage).delegate();
         UUID received = UUID.randomUUID();
         withoutChain.appendEvents(List.of(new GenericDomainEventMessage<>(SyntheticLedgers.AGGREGATE_TYPE, ledger, 0,
-                new StockReceived(received, Instant.now(), "legacy", product, warehouse, "legacy", 10, null,
-                        "legacy-" + received + "-" + UUID.randomUUID()),
+                new StockReceived(new EventEnvelope(received, Instant.now(), "legacy", product, warehouse, "legacy"),
+                        10, null, "legacy-" + received + "-" + UUID.randomUUID()),
                 MetaData.from(Map.of("actor", "legacy", "trace_id", "legacy")), received.toString(), Instant.now())));
         withoutChain.appendEvents(List.of(found(product, warehouse, 1)));
         assertThat(storedHash(ledger, 0)).isNull();
@@ -342,9 +344,7 @@ class HashChainTest extends ServiceIntegrationTest {
         assertThat(badId.status()).isEqualTo(422);
         assertThat(badId.body().at("/errors/0/field").asText()).isEqualTo("job_id");
         Response unknownJob = client.get("/v1/audit/jobs/" + UUID.randomUUID());
-        assertThat(unknownJob.status()).isEqualTo(404);
-        assertThat(unknownJob.contentType()).startsWith("application/problem+json");
-        assertThat(unknownJob.text("code")).isEqualTo("AUDIT_JOB_NOT_FOUND");
+        ExpectedProblems.assertProblem(unknownJob, 404, "AUDIT_JOB_NOT_FOUND");
         assertThat(client.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings").text("code"))
                 .isEqualTo("AUDIT_JOB_NOT_FOUND");
 
