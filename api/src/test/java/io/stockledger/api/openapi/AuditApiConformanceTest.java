@@ -2,8 +2,6 @@ package io.stockledger.api.openapi;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
-import io.stockledger.api.support.ServiceIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,16 +17,7 @@ import static org.awaitility.Awaitility.await;
  * OpenAPI document, as {@link OpenApiConformanceTest} does for the ledger's own endpoints: the status documented for
  * the operation, with its media type, the body of exactly the documented shape (nullable and one-of fields too).
  */
-class AuditApiConformanceTest extends ServiceIntegrationTest {
-
-    private OpenApiDocument doc;
-    private final UUID product = UUID.randomUUID();
-    private final UUID warehouse = UUID.randomUUID();
-
-    @BeforeEach
-    void fetchDocument() {
-        doc = OpenApiDocument.fetch(baseUrl());
-    }
+class AuditApiConformanceTest extends DocumentedAnswersTest {
 
     @Test
     void pointInTimeAnswersAreAsDocumented() throws InterruptedException {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
-import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,18 +25,9 @@ import static org.awaitility.Awaitility.await;
  * operation, with the media type it really has, and each body has exactly the documented properties (snake_case,
  * required ones present, nothing undocumented), of the documented types, formats, enums and bounds.
  */
-class OpenApiConformanceTest extends ServiceIntegrationTest {
+class OpenApiConformanceTest extends DocumentedAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private OpenApiDocument doc;
-    private final UUID product = UUID.randomUUID();
-    private final UUID warehouse = UUID.randomUUID();
-
-    @BeforeEach
-    void fetchDocument() {
-        doc = OpenApiDocument.fetch(baseUrl());
-    }
 
     @Test
     void successfulAnswersAreAsDocumented() {

@@ -1,10 +1,12 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
+import io.stockledger.api.support.ExpectedProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
+import io.stockledger.api.support.ReadModelTables;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
@@ -30,24 +32,6 @@ import static org.awaitility.Awaitility.await;
  * token rows (the switch takes them first) or a shadow table (the replay writes it).
  */
 class ReadModelRebuildTest extends ServiceIntegrationTest {
-
-    private static final String TABLES_IN_ORDER = """
-            SELECT 'balance' AS t, product_id::text || warehouse_id::text AS k,
-                   on_hand || '/' || reserved || '/' || available || '/' || last_sequence AS v FROM stock_balance
-            UNION ALL
-            SELECT 'reservation', reservation_id::text, status || '/' || quantity || '/' || last_sequence
-              FROM reservation
-            UNION ALL
-            SELECT 'movement', global_position::text,
-                   movement_type || '/' || on_hand_delta || '/' || reserved_delta || '/' || event_id
-              FROM stock_movement
-            UNION ALL
-            SELECT 'lot', product_id::text || warehouse_id::text || batch_number,
-                   quantity || '/' || reserved || '/' || coalesce(quarantine_reason, '-')
-              FROM stock_lot
-            UNION ALL
-            SELECT 'transfer', transfer_id::text, status || '/' || quantity FROM stock_transfer
-            ORDER BY 1, 2""";
 
     @Autowired
     private EventStorageEngine storage;
@@ -88,7 +72,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
         UUID reservationsLost = history();
         history();
         readModelsCaughtUp();
-        List<Map<String, Object>> projected = jdbc.queryForList(TABLES_IN_ORDER);
+        List<Map<String, Object>> projected = ReadModelTables.snapshot(jdbc);
         // the relay's token (here a stand-in) must come through a rebuild untouched
         jdbc.update("""
                 INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp)
@@ -127,9 +111,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
                     Long.class, raised)).as("the copy is already right").isEqualTo(33);
             // one rebuild at a time
             Response second = client.postRaw("/v1/admin/read-models/rebuild", "");
-            assertThat(second.status()).as(second.raw()).isEqualTo(409);
-            assertThat(second.contentType()).startsWith("application/problem+json");
-            assertThat(second.text("code")).isEqualTo("REBUILD_IN_PROGRESS");
+            ExpectedProblems.assertProblem(second, 409, "REBUILD_IN_PROGRESS");
             assertThat(second.text("job_id")).isEqualTo(started.text("job_id"));
 
             blocker.rollback();
@@ -141,7 +123,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
             assertThat(done.path("events_per_second").asDouble()).isPositive();
         }
 
-        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).as("exactly what the projections had built")
+        assertThat(ReadModelTables.snapshot(jdbc)).as("exactly what the projections had built")
                 .isEqualTo(projected);
         assertThat(onHand(raised)).isEqualTo(33);
         assertThat(client.stock(phantom, warehouse).status()).isEqualTo(404);
