@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.stockledger.eventstore.EventStoreConfiguration;
 import io.stockledger.eventstore.SerializerConfiguration;
 import io.stockledger.testsupport.TestDatabase;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.StockReceived;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -99,8 +100,8 @@ class ConcurrentAppendTest {
     private static GenericDomainEventMessage<StockReceived> receipt(String ledger, long sequence, int quantity) {
         String[] ids = ledger.split(":");
         return new GenericDomainEventMessage<>("StockLedger", ledger, sequence,
-                new StockReceived(UUID.randomUUID(), Instant.now(), "trace", UUID.fromString(ids[0]),
-                        UUID.fromString(ids[1]), "test", quantity, null, "key-" + UUID.randomUUID()));
+                new StockReceived(new EventEnvelope(UUID.randomUUID(), Instant.now(), "trace", UUID.fromString(ids[0]),
+                        UUID.fromString(ids[1]), "test"), quantity, null, "key-" + UUID.randomUUID()));
     }
 
     private static Configuration axonOn(HikariDataSource pool) {

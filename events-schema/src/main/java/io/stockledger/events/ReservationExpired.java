@@ -28,17 +28,8 @@ public record ReservationExpired(
         String lineId) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
-    public ReservationExpired(
-            UUID eventId,
-            Instant timestamp,
-            String traceId,
-            UUID productId,
-            UUID warehouseId,
-            String requesterId,
-            UUID reservationId,
-            int quantity,
-            Instant expiredAt) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, expiredAt, null);
+    public ReservationExpired(EventEnvelope envelope, UUID reservationId, int quantity, Instant expiredAt) {
+        this(envelope, reservationId, quantity, expiredAt, null);
     }
 
     /** The event with its envelope's fields first and its own facts after; not part of an order. */

@@ -24,16 +24,8 @@ public record ReservationReleased(
         String lineId) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
-    public ReservationReleased(
-            UUID eventId,
-            Instant timestamp,
-            String traceId,
-            UUID productId,
-            UUID warehouseId,
-            String requesterId,
-            UUID reservationId,
-            int quantity) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, null);
+    public ReservationReleased(EventEnvelope envelope, UUID reservationId, int quantity) {
+        this(envelope, reservationId, quantity, null);
     }
 
     /** The event with its envelope's fields first and its own facts after; not part of an order. */

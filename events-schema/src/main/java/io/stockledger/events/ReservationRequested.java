@@ -32,19 +32,9 @@ public record ReservationRequested(
         String lineId) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
-    public ReservationRequested(
-            UUID eventId,
-            Instant timestamp,
-            String traceId,
-            UUID productId,
-            UUID warehouseId,
-            String requesterId,
-            UUID reservationId,
-            int quantity,
-            int ttlSeconds,
-            Instant expiresAt,
-            String idempotencyKey) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, null, null);
+    public ReservationRequested(EventEnvelope envelope, UUID reservationId, int quantity, int ttlSeconds,
+                                Instant expiresAt, String idempotencyKey) {
+        this(envelope, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, null, null);
     }
 
     /** The event with its envelope's fields first and its own facts after; not part of an order. */

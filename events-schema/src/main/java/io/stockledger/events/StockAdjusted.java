@@ -29,18 +29,8 @@ public record StockAdjusted(
         List<LotQuantity> lots) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
-    public StockAdjusted(
-            UUID eventId,
-            Instant timestamp,
-            String traceId,
-            UUID productId,
-            UUID warehouseId,
-            String requesterId,
-            int quantity,
-            String reason,
-            String note,
-            String idempotencyKey) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, reason, note, idempotencyKey, null, null);
+    public StockAdjusted(EventEnvelope envelope, int quantity, String reason, String note, String idempotencyKey) {
+        this(envelope, quantity, reason, note, idempotencyKey, null, null);
     }
 
     /** The event with its envelope's fields first and its own facts after. */

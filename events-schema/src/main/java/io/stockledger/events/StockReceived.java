@@ -30,17 +30,8 @@ public record StockReceived(
         String location) implements LedgerEvent {
 
     /** The shape before lots existed: everything happened in the default lot. */
-    public StockReceived(
-            UUID eventId,
-            Instant timestamp,
-            String traceId,
-            UUID productId,
-            UUID warehouseId,
-            String requesterId,
-            int quantity,
-            BigDecimal unitCost,
-            String idempotencyKey) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, quantity, unitCost, idempotencyKey, null, null, null);
+    public StockReceived(EventEnvelope envelope, int quantity, BigDecimal unitCost, String idempotencyKey) {
+        this(envelope, quantity, unitCost, idempotencyKey, null, null, null);
     }
 
     /** The event with its envelope's fields first and its own facts after. */

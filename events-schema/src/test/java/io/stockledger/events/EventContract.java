@@ -48,6 +48,23 @@ final class EventContract {
         }
     }
 
+    /** The event as the ledger writes it with one field set to {@code value} (text, a number or null). */
+    static ObjectNode withField(LedgerEvent event, String field, Object value) {
+        ObjectNode json = toJson(event);
+        json.set(field, LEDGER_JSON.valueToTree(value));
+        return json;
+    }
+
+    /** The keywords ({@code format}, {@code type}, {@code minimum}, ...) of what its own schema finds wrong in it. */
+    static List<String> keywords(LedgerEvent event, JsonNode payload) {
+        return errors(schemaIdOf(event), payload).stream().map(Error::getKeyword).toList();
+    }
+
+    /** The keywords its schema reports for the event with one field set to {@code value}; empty when still valid. */
+    static List<String> keywordsWith(LedgerEvent event, String field, Object value) {
+        return keywords(event, withField(event, field, value));
+    }
+
     /**
      * Validation errors of a payload against the shipped schema of that id; empty when valid. The schema text comes
      * from {@link EventSchemas}; its retrieval location is given as the base URI because the seed's {@code $id}s (the

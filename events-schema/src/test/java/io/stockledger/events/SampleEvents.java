@@ -27,51 +27,53 @@ final class SampleEvents {
     }
 
     static StockReceived received() {
-        return new StockReceived(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001"), MORNING, TRACE, PRODUCT,
-                WAREHOUSE, CLERK, 120, new BigDecimal("12.3450"), "receipt-2025-11-28-0001-dock-3-pallet-07");
+        return new StockReceived(new EventEnvelope(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001"), MORNING,
+                TRACE, PRODUCT, WAREHOUSE, CLERK), 120, new BigDecimal("12.3450"),
+                "receipt-2025-11-28-0001-dock-3-pallet-07");
     }
 
     static StockReceived receivedWithoutUnitCost() {
-        return new StockReceived(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000002"), MORNING.plusSeconds(60),
-                TRACE, PRODUCT, WAREHOUSE, CLERK, 30, null, "receipt-2025-11-28-0002-dock-3-pallet-08");
+        return new StockReceived(new EventEnvelope(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(60), TRACE, PRODUCT, WAREHOUSE, CLERK), 30, null,
+                "receipt-2025-11-28-0002-dock-3-pallet-08");
     }
 
     static ReservationRequested requested() {
         Instant at = MORNING.plusSeconds(3_600);
-        return new ReservationRequested(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000001"), at, TRACE, PRODUCT,
-                WAREHOUSE, CHECKOUT, UUID.fromString("c3c3c3c3-0000-4000-8000-000000000001"), 3, 900,
+        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000001"), at,
+                TRACE, PRODUCT, WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000001"), 3, 900,
                 at.plusSeconds(900), "cart-7f3a9c2e-checkout-attempt-0001");
     }
 
     static ReservationConfirmed confirmed() {
         ReservationRequested request = requested();
-        return new ReservationConfirmed(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002"),
-                request.timestamp().plusSeconds(120), "payment-trace-0042", PRODUCT, WAREHOUSE, CHECKOUT,
+        return new ReservationConfirmed(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002"),
+                request.timestamp().plusSeconds(120), "payment-trace-0042", PRODUCT, WAREHOUSE, CHECKOUT),
                 request.reservationId(), request.quantity());
     }
 
     static ReservationReleased released() {
-        return new ReservationReleased(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000003"),
-                MORNING.plusSeconds(7_200), TRACE, PRODUCT, WAREHOUSE, CHECKOUT,
+        return new ReservationReleased(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(7_200), TRACE, PRODUCT, WAREHOUSE, CHECKOUT),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000002"), 2);
     }
 
     static ReservationExpired expired() {
         Instant deadline = MORNING.plusSeconds(9_000);
-        return new ReservationExpired(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000004"),
-                deadline.plusSeconds(47), TRACE, PRODUCT, WAREHOUSE, "stock-ledger",
+        return new ReservationExpired(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000004"),
+                deadline.plusSeconds(47), TRACE, PRODUCT, WAREHOUSE, "stock-ledger"),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000003"), 5, deadline);
     }
 
     static StockAdjusted adjustedDown() {
-        return new StockAdjusted(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000001"), MORNING.plusSeconds(10_800),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana", -4, "DAMAGE", "forklift hit pallet 07",
-                "adjust-2025-11-28-aisle-12-damage-0001");
+        return new StockAdjusted(new EventEnvelope(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000001"),
+                MORNING.plusSeconds(10_800), TRACE, PRODUCT, WAREHOUSE, "operator-ana"), -4, "DAMAGE",
+                "forklift hit pallet 07", "adjust-2025-11-28-aisle-12-damage-0001");
     }
 
     static StockAdjusted adjustedUpWithoutNote() {
-        return new StockAdjusted(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000002"), MORNING.plusSeconds(14_400),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana", 2, "COUNT_CORRECTION", null,
+        return new StockAdjusted(new EventEnvelope(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(14_400), TRACE, PRODUCT, WAREHOUSE, "operator-ana"), 2, "COUNT_CORRECTION", null,
                 "adjust-2025-11-28-aisle-12-count-00002");
     }
 

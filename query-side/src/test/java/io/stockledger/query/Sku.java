@@ -1,5 +1,6 @@
 package io.stockledger.query;
 
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -35,18 +36,18 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
 
     /** A receipt, reservation and confirmation as written before lots existed: no batch numbers, no lots. */
     public StockReceived receivedBeforeLots(int quantity) {
-        return new StockReceived(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk", quantity, null,
-                key());
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk"),
+                quantity, null, key());
     }
 
     public ReservationRequested reservedBeforeLots(UUID reservationId, int quantity) {
-        return new ReservationRequested(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout",
-                reservationId, quantity, 300, at.plusSeconds(300), key());
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, "trace-q", productId, warehouseId,
+                "checkout"), reservationId, quantity, 300, at.plusSeconds(300), key());
     }
 
     public ReservationConfirmed confirmedBeforeLots(UUID reservationId, int quantity) {
-        return new ReservationConfirmed(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout",
-                reservationId, quantity);
+        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), at, "trace-c", productId, warehouseId,
+                "checkout"), reservationId, quantity);
     }
 
     public ReservationRequested reserved(UUID reservationId, int quantity, String batch) {

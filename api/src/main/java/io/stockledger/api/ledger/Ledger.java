@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -113,23 +114,13 @@ public class Ledger {
     }
 
     public ReservationOutcome confirm(UUID reservationId, CommandOrigin origin) throws LedgerRefusal {
-        StockLedgerId ledgerId = locate(reservationId);
-        try {
-            return send(new ConfirmReservation(ledgerId, reservationId), origin,
-                    missing -> new ReservationNotFoundException(reservationId));
-        } catch (ReservationNotFoundException forgotten) {
-            return settledLongAgo(reservationId, ReservationStatus.CONFIRMED, "confirm", forgotten);
-        }
+        return settle(reservationId, ledgerId -> new ConfirmReservation(ledgerId, reservationId),
+                ReservationStatus.CONFIRMED, "confirm", origin);
     }
 
     public ReservationOutcome release(UUID reservationId, CommandOrigin origin) throws LedgerRefusal {
-        StockLedgerId ledgerId = locate(reservationId);
-        try {
-            return send(new ReleaseReservation(ledgerId, reservationId), origin,
-                    missing -> new ReservationNotFoundException(reservationId));
-        } catch (ReservationNotFoundException forgotten) {
-            return settledLongAgo(reservationId, ReservationStatus.RELEASED, "release", forgotten);
-        }
+        return settle(reservationId, ledgerId -> new ReleaseReservation(ledgerId, reservationId),
+                ReservationStatus.RELEASED, "release", origin);
     }
 
     /** An order is reserved on several ledgers at once; a ledger that does not exist simply has nothing to give. */
@@ -163,6 +154,21 @@ public class Ledger {
         });
     }
 
+    /**
+     * Confirms or releases a reservation on the ledger the registry says holds it; a repeat after the ledger forgot
+     * the reservation is answered from the read model.
+     */
+    private ReservationOutcome settle(UUID reservationId, Function<StockLedgerId, Object> command,
+                                      ReservationStatus repeatable, String attempted, CommandOrigin origin)
+            throws LedgerRefusal {
+        StockLedgerId ledgerId = locate(reservationId);
+        try {
+            return send(command.apply(ledgerId), origin, missing -> new ReservationNotFoundException(reservationId));
+        } catch (ReservationNotFoundException forgotten) {
+            return settledLongAgo(reservationId, repeatable, attempted, forgotten);
+        }
+    }
+
     private StockLedgerId locate(UUID reservationId) throws ReservationNotFoundException {
         return reservations.ledgerOf(reservationId)
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
@@ -189,21 +195,17 @@ public class Ledger {
 
     /** A query answered with a list. */
     public <V> List<V> askAll(Object query, Class<V> viewType) {
-        try {
-            return queries.query(query, ResponseTypes.multipleInstancesOf(viewType))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerUnavailableException("interrupted while querying", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new LedgerUnavailableException("query failed: " + e.getMessage(), e);
-        }
+        return answerOf(queries.query(query, ResponseTypes.multipleInstancesOf(viewType)));
     }
 
     public <V> Optional<V> ask(Object query, Class<V> viewType) {
+        return answerOf(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)));
+    }
+
+    /** A query's answer within the timeout; a query that fails or takes longer leaves the ledger unavailable. */
+    private <A> A answerOf(CompletableFuture<A> answer) {
         try {
-            return queries.query(query, ResponseTypes.optionalInstanceOf(viewType))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("interrupted while querying", e);

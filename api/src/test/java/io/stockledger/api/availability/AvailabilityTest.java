@@ -2,6 +2,7 @@ package io.stockledger.api.availability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.security.Permission;
+import io.stockledger.api.support.ExpectedProblems;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -133,9 +134,7 @@ class AvailabilityTest extends ServiceIntegrationTest {
 
         Response forbidden = client.withToken(TestTokens.withPermissions("checkout", Permission.RESERVE,
                 Permission.AUDIT_READ)).get(path);
-        assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.contentType()).startsWith("application/problem+json");
-        assertThat(forbidden.text("code")).isEqualTo("FORBIDDEN");
+        ExpectedProblems.assertProblem(forbidden, 403, "FORBIDDEN");
         assertThat(forbidden.text("required_permission")).isEqualTo(Permission.READ);
 
         Response storefront = client.withToken(TestTokens.withPermissions("storefront", Permission.READ)).get(path);

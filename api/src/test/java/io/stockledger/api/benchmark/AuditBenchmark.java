@@ -5,6 +5,7 @@ import io.stockledger.eventstore.chain.HashChainingStorageEngine;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -128,8 +129,9 @@ class AuditBenchmark extends ServiceIntegrationTest {
         for (int i = 0; i < ledgers.size(); i++) {
             SyntheticLedgers.Ledger ledger = ledgers.get(i);
             UUID id = UUID.randomUUID();
-            StockAdjusted found = new StockAdjusted(id, Instant.now(), "bench-" + id, ledger.productId(),
-                    ledger.warehouseId(), "bench", 1, "FOUND", null, "bench-" + id + "-" + UUID.randomUUID());
+            StockAdjusted found = new StockAdjusted(new EventEnvelope(id, Instant.now(), "bench-" + id,
+                    ledger.productId(), ledger.warehouseId(), "bench"), 1, "FOUND", null,
+                    "bench-" + id + "-" + UUID.randomUUID());
             long begin = System.nanoTime();
             (i % 2 == 0 ? withoutChain : storage).appendEvents(List.of(new GenericDomainEventMessage<>(
                     SyntheticLedgers.AGGREGATE_TYPE, ledger.aggregateIdentifier(), 1, found, MetaData.from(Map.of(

@@ -2,6 +2,7 @@ package io.stockledger.api.benchmark;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockReceived;
@@ -107,16 +108,17 @@ class ColdLoadBenchmark extends ServiceIntegrationTest {
         String ledgerId = product + ":" + warehouse;
         Instant t = Instant.now().minus(Duration.ofSeconds(EVENTS + 60));
         List<EventMessage<?>> batch = new ArrayList<>();
-        batch.add(event(ledgerId, 0, new StockReceived(UUID.randomUUID(), t, "bench", product, warehouse, "bench",
-                EVENTS, null, "bench-" + UUID.randomUUID())));
+        batch.add(event(ledgerId, 0, new StockReceived(new EventEnvelope(UUID.randomUUID(), t, "bench", product,
+                warehouse, "bench"), EVENTS, null, "bench-" + UUID.randomUUID())));
         int pairs = 0;
         for (long sequence = 1; sequence + 1 < EVENTS; sequence += 2) {
             t = t.plusSeconds(2);
             UUID reservation = UUID.randomUUID();
-            batch.add(event(ledgerId, sequence, new ReservationRequested(UUID.randomUUID(), t, "bench", product,
-                    warehouse, "bench", reservation, 1, 300, t.plusSeconds(300), "bench-" + UUID.randomUUID())));
-            batch.add(event(ledgerId, sequence + 1, new ReservationConfirmed(UUID.randomUUID(), t.plusMillis(1),
-                    "bench", product, warehouse, "bench", reservation, 1)));
+            batch.add(event(ledgerId, sequence, new ReservationRequested(new EventEnvelope(UUID.randomUUID(), t,
+                    "bench", product, warehouse, "bench"), reservation, 1, 300, t.plusSeconds(300),
+                    "bench-" + UUID.randomUUID())));
+            batch.add(event(ledgerId, sequence + 1, new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(),
+                    t.plusMillis(1), "bench", product, warehouse, "bench"), reservation, 1)));
             pairs++;
             if (batch.size() >= 2_000) {
                 append(batch);

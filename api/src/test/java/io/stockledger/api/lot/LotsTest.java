@@ -94,11 +94,7 @@ class LotsTest extends ServiceIntegrationTest {
 
         assertThat(quarantined.status()).isEqualTo(200);
         assertThat(quarantined.text("status")).isEqualTo("QUARANTINED");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            LedgerClient.Response stock = client.stock(product, warehouse);
-            assertThat(stock.number("blocked")).isEqualTo(10);
-            assertThat(stock.number("available")).isEqualTo(20);
-        });
+        awaitBlockedAndAvailable(10, 20);
         assertThat(batches("&status=QUARANTINED").keySet()).containsExactly("SOON");
         LedgerClient.Response reserved = client.reserve(product, warehouse, 20, LedgerClient.key());
         assertThat(lots(reserved.body().get("lots"))).containsExactly("LATE:10", "NEVER:10");
@@ -140,11 +136,7 @@ class LotsTest extends ServiceIntegrationTest {
     void aLotPastItsExpiryDateIsBlockedWithoutAnyEvent() {
         clock.advance(Duration.ofDays(11));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            LedgerClient.Response stock = client.stock(product, warehouse);
-            assertThat(stock.number("blocked")).isEqualTo(10);
-            assertThat(stock.number("available")).isEqualTo(20);
-        });
+        awaitBlockedAndAvailable(10, 20);
         assertThat(batches("&status=EXPIRED").keySet()).containsExactly("SOON");
         LedgerClient.Response reserved = client.reserve(product, warehouse, 15, LedgerClient.key());
         assertThat(lots(reserved.body().get("lots"))).containsExactly("LATE:10", "NEVER:5");
@@ -264,6 +256,14 @@ class LotsTest extends ServiceIntegrationTest {
             LedgerClient.Response stock = client.stock(product, warehouse);
             assertThat(stock.number("on_hand")).isEqualTo(onHand);
             assertThat(stock.number("reserved")).isEqualTo(reserved);
+        });
+    }
+
+    private void awaitBlockedAndAvailable(long blocked, long available) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            LedgerClient.Response stock = client.stock(product, warehouse);
+            assertThat(stock.number("blocked")).isEqualTo(blocked);
+            assertThat(stock.number("available")).isEqualTo(available);
         });
     }
 }

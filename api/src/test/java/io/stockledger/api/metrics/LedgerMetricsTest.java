@@ -2,6 +2,7 @@ package io.stockledger.api.metrics;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.ReservationRequested;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -72,8 +73,9 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
 
         // an event the aggregate would never write: reserving 5 of 1, appended behind its back
         String ledger = product + ":" + warehouse;
-        ReservationRequested forged = new ReservationRequested(UUID.randomUUID(), Instant.now(), "forged", product,
-                warehouse, "intruder", UUID.randomUUID(), 5, 60, Instant.now().plusSeconds(60), LedgerClient.key());
+        ReservationRequested forged = new ReservationRequested(new EventEnvelope(UUID.randomUUID(), Instant.now(),
+                "forged", product, warehouse, "intruder"), UUID.randomUUID(), 5, 60, Instant.now().plusSeconds(60),
+                LedgerClient.key());
         transactions.executeWithoutResult(status -> storage.appendEvents(List.of(
                 new GenericDomainEventMessage<>("StockLedger", ledger, 1, forged))));
 

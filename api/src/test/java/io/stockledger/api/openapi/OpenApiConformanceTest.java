@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
-import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,46 +25,38 @@ import static org.awaitility.Awaitility.await;
  * operation, with the media type it really has, and each body has exactly the documented properties (snake_case,
  * required ones present, nothing undocumented), of the documented types, formats, enums and bounds.
  */
-class OpenApiConformanceTest extends ServiceIntegrationTest {
+class OpenApiConformanceTest extends DocumentedAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OpenApiDocument doc;
-    private final UUID product = UUID.randomUUID();
-    private final UUID warehouse = UUID.randomUUID();
-
-    @BeforeEach
-    void fetchDocument() {
-        doc = OpenApiDocument.fetch(baseUrl());
-    }
-
     @Test
     void successfulAnswersAreAsDocumented() {
-        Response received = conforms("POST", "/v1/receive", client.receive(product, warehouse, 100));
+        Response received = doc.conforms("POST", "/v1/receive", client.receive(product, warehouse, 100));
         assertThat(received.status()).isEqualTo(200);
-        Response receivedWithCost = conforms("POST", "/v1/receive", client.post("/v1/receive",
+        Response receivedWithCost = doc.conforms("POST", "/v1/receive", client.post("/v1/receive",
                 Map.of("product_id", product.toString(), "warehouse_id", warehouse.toString(), "quantity", 1,
                         "idempotency_key", LedgerClient.key(), "unit_cost", 2.5)));
         assertThat(receivedWithCost.status()).isEqualTo(200);
 
-        Response reserved = conforms("POST", "/v1/reserve", client.reserve(product, warehouse, 10, LedgerClient.key()));
+        Response reserved = doc.conforms("POST", "/v1/reserve",
+                client.reserve(product, warehouse, 10, LedgerClient.key()));
         assertThat(reserved.status()).isEqualTo(200);
         assertThat(reserved.text("status")).isEqualTo("PENDING");
         String reservation = reserved.text("reservation_id");
-        assertThat(conforms("POST", "/v1/confirm", client.confirm(reservation)).status()).isEqualTo(200);
+        assertThat(doc.conforms("POST", "/v1/confirm", client.confirm(reservation)).status()).isEqualTo(200);
 
         String other = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(conforms("POST", "/v1/release", client.release(other)).status()).isEqualTo(200);
+        assertThat(doc.conforms("POST", "/v1/release", client.release(other)).status()).isEqualTo(200);
 
-        assertThat(conforms("POST", "/v1/adjust",
+        assertThat(doc.conforms("POST", "/v1/adjust",
                 client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key())).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
-        assertThat(conforms("GET", "/v1/stock/{product_id}/{warehouse_id}", client.stock(product, warehouse))
+        assertThat(doc.conforms("GET", "/v1/stock/{product_id}/{warehouse_id}", client.stock(product, warehouse))
                 .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "CONFIRMED".equals(client.get("/v1/reservations/" + reservation).text("status")));
-        Response read = conforms("GET", "/v1/reservations/{reservation_id}",
+        Response read = doc.conforms("GET", "/v1/reservations/{reservation_id}",
                 client.get("/v1/reservations/" + reservation));
         assertThat(read.body().has("updated_at")).isTrue();
     }
@@ -75,59 +65,60 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
     void errorAnswersAreDocumentedProblems() {
         client.receive(product, warehouse, 10);
 
-        Response shortage = conforms("POST", "/v1/reserve", client.reserve(product, warehouse, 11, LedgerClient.key()));
+        Response shortage = doc.conforms("POST", "/v1/reserve",
+                client.reserve(product, warehouse, 11, LedgerClient.key()));
         assertThat(shortage.status()).isEqualTo(409);
         assertThat(shortage.body().has("requested")).isTrue();
 
         Map<String, Object> outOfRange = LedgerClient.reserveBody(product, warehouse, 1001, "short", 30);
-        Response invalid = conforms("POST", "/v1/reserve", client.post("/v1/reserve", outOfRange));
+        Response invalid = doc.conforms("POST", "/v1/reserve", client.post("/v1/reserve", outOfRange));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body().path("errors").size()).isEqualTo(3);
 
         Map<String, Object> unknownField = LedgerClient.reserveBody(product, warehouse, 1, LedgerClient.key(), 300);
         unknownField.put("quantiy", 1);
-        assertThat(conforms("POST", "/v1/reserve", client.post("/v1/reserve", unknownField)).status())
+        assertThat(doc.conforms("POST", "/v1/reserve", client.post("/v1/reserve", unknownField)).status())
                 .isEqualTo(400);
-        assertThat(conforms("POST", "/v1/reserve", client.postRaw("/v1/reserve", "{")).status()).isEqualTo(400);
+        assertThat(doc.conforms("POST", "/v1/reserve", client.postRaw("/v1/reserve", "{")).status()).isEqualTo(400);
 
         String key = LedgerClient.key();
         client.reserve(product, warehouse, 1, key);
-        Response reused = conforms("POST", "/v1/reserve", client.reserve(product, warehouse, 2, key));
+        Response reused = doc.conforms("POST", "/v1/reserve", client.reserve(product, warehouse, 2, key));
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
-        assertThat(conforms("POST", "/v1/reserve", client.withToken(null)
+        assertThat(doc.conforms("POST", "/v1/reserve", client.withToken(null)
                 .reserve(product, warehouse, 1, LedgerClient.key())).status()).isEqualTo(401);
-        Response forbidden = conforms("POST", "/v1/reserve",
+        Response forbidden = doc.conforms("POST", "/v1/reserve",
                 client.withToken(TestTokens.withPermissions("reader", Permission.READ))
                         .reserve(product, warehouse, 1, LedgerClient.key()));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.text("required_permission")).isEqualTo(Permission.RESERVE);
 
-        assertThat(conforms("POST", "/v1/confirm", client.confirm(UUID.randomUUID().toString())).status())
+        assertThat(doc.conforms("POST", "/v1/confirm", client.confirm(UUID.randomUUID().toString())).status())
                 .isEqualTo(404);
         String released = client.reserve(product, warehouse, 1, LedgerClient.key()).text("reservation_id");
         client.release(released);
-        Response confirmReleased = conforms("POST", "/v1/confirm", client.confirm(released));
+        Response confirmReleased = doc.conforms("POST", "/v1/confirm", client.confirm(released));
         assertThat(confirmReleased.status()).isEqualTo(409);
         assertThat(confirmReleased.text("code")).isEqualTo("RESERVATION_RELEASED");
-        assertThat(conforms("POST", "/v1/confirm", client.confirm("not-a-uuid")).status()).isEqualTo(422);
+        assertThat(doc.conforms("POST", "/v1/confirm", client.confirm("not-a-uuid")).status()).isEqualTo(422);
 
-        assertThat(conforms("POST", "/v1/adjust",
+        assertThat(doc.conforms("POST", "/v1/adjust",
                 client.adjust(UUID.randomUUID(), warehouse, 1, "FOUND", LedgerClient.key())).status())
                 .isEqualTo(404);
-        assertThat(conforms("POST", "/v1/adjust",
+        assertThat(doc.conforms("POST", "/v1/adjust",
                 client.adjust(product, warehouse, 0, "FOUND", LedgerClient.key())).status()).isEqualTo(422);
 
-        assertThat(conforms("GET", "/v1/stock/{product_id}/{warehouse_id}",
+        assertThat(doc.conforms("GET", "/v1/stock/{product_id}/{warehouse_id}",
                 client.stock(UUID.randomUUID(), warehouse)).status()).isEqualTo(404);
-        assertThat(conforms("GET", "/v1/stock/{product_id}/{warehouse_id}",
+        assertThat(doc.conforms("GET", "/v1/stock/{product_id}/{warehouse_id}",
                 client.get("/v1/stock/nope/" + warehouse)).status()).isEqualTo(422);
-        assertThat(conforms("GET", "/v1/reservations/{reservation_id}",
+        assertThat(doc.conforms("GET", "/v1/reservations/{reservation_id}",
                 client.get("/v1/reservations/" + UUID.randomUUID())).status()).isEqualTo(404);
 
         // without NATS_URL the relay is off
-        Response relayOff = conforms("POST", "/v1/admin/relay/replay",
+        Response relayOff = doc.conforms("POST", "/v1/admin/relay/replay",
                 client.post("/v1/admin/relay/replay", Map.of("from_position", 1, "to_position", 2)));
         assertThat(relayOff.status()).isEqualTo(409);
         assertThat(relayOff.text("code")).isEqualTo("RELAY_DISABLED");
@@ -139,19 +130,19 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
         client.receiveLot(product, UUID.randomUUID(), 5, "LATER", java.time.LocalDate.now().plusDays(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
 
-        Response both = conforms("GET", "/v1/availability",
+        Response both = doc.conforms("GET", "/v1/availability",
                 client.get("/v1/availability?product_id=" + product + "&product_id=" + UUID.randomUUID()));
         assertThat(both.status()).isEqualTo(200);
         assertThat(both.body().at("/products/0/warehouses").size()).isPositive();
         assertThat(both.body().at("/products/1/warehouses").size()).isZero();
-        Response one = conforms("GET", "/v1/availability",
+        Response one = doc.conforms("GET", "/v1/availability",
                 client.get("/v1/availability?product_id=" + product + "&warehouse_id=" + warehouse));
         assertThat(one.body().at("/products/0/available").asLong()).isEqualTo(10);
 
-        assertThat(conforms("GET", "/v1/availability", client.get("/v1/availability")).status()).isEqualTo(422);
-        assertThat(conforms("GET", "/v1/availability", client.get("/v1/availability?product_id=nope")).status())
+        assertThat(doc.conforms("GET", "/v1/availability", client.get("/v1/availability")).status()).isEqualTo(422);
+        assertThat(doc.conforms("GET", "/v1/availability", client.get("/v1/availability?product_id=nope")).status())
                 .isEqualTo(422);
-        assertThat(conforms("GET", "/v1/availability", client.withToken(TestTokens.withPermissions("cart",
+        assertThat(doc.conforms("GET", "/v1/availability", client.withToken(TestTokens.withPermissions("cart",
                 Permission.RESERVE)).get("/v1/availability?product_id=" + product)).status()).isEqualTo(403);
     }
 
@@ -164,7 +155,7 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("reserve 5")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(conforms("POST", "/v1/reserve", response).path("code").asText())
+        assertThat(doc.conforms("POST", "/v1/reserve", response).path("code").asText())
                 .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
@@ -184,24 +175,24 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
         String body = JSON.writeValueAsString(LedgerClient.reserveBody(product, warehouse, 1, key, 300));
         HttpResponse<String> first = post("/v1/reserve", body, key);
         assertThat(first.statusCode()).isEqualTo(200);
-        conforms("POST", "/v1/reserve", first);
+        doc.conforms("POST", "/v1/reserve", first);
 
         HttpResponse<String> again = post("/v1/reserve", body, key);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        conforms("POST", "/v1/reserve", again);
+        doc.conforms("POST", "/v1/reserve", again);
         assertThat(doc.resolve(operation.at("/responses/200")).path("headers").has("Idempotent-Replayed")).isTrue();
 
         HttpResponse<String> mismatch = post("/v1/reserve", body, LedgerClient.key());
         assertThat(mismatch.statusCode()).isEqualTo(422);
-        assertThat(conforms("POST", "/v1/reserve", mismatch).path("code").asText())
+        assertThat(doc.conforms("POST", "/v1/reserve", mismatch).path("code").asText())
                 .isEqualTo("IDEMPOTENCY_KEY_MISMATCH");
 
         String unacceptable = "not a key";
         assertThat(documented.matcher(unacceptable).find()).isFalse();
         HttpResponse<String> refused = post("/v1/reserve", body, unacceptable);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(conforms("POST", "/v1/reserve", refused).at("/errors/0/field").asText())
+        assertThat(doc.conforms("POST", "/v1/reserve", refused).at("/errors/0/field").asText())
                 .isEqualTo("Idempotency-Key");
     }
 
@@ -211,29 +202,5 @@ class OpenApiConformanceTest extends ServiceIntegrationTest {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode conforms(String method, String path, HttpResponse<String> response) throws Exception {
-        JsonNode body = JSON.readTree(response.body());
-        conforms(method, path, response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), body, response.body());
-        return body;
-    }
-
-    private Response conforms(String method, String path, Response response) {
-        conforms(method, path, response.status(), response.contentType(), response.body(), response.raw());
-        return response;
-    }
-
-    /** The response's status is documented for the operation, with its media type, and its body fits the schema. */
-    private void conforms(String method, String path, int status, String contentType, JsonNode body, String raw) {
-        JsonNode responses = doc.operation(method, path).path("responses");
-        assertThat(responses.has(String.valueOf(status)))
-                .as("%s %s answered %s, which is documented (%s)", method, path, status, raw).isTrue();
-        String mediaType = contentType.split(";")[0].trim();
-        JsonNode schema = doc.responseSchema(method, path, status, mediaType);
-        assertThat(schema.isMissingNode())
-                .as("%s %s %s is documented as %s", method, path, status, mediaType).isFalse();
-        assertThat(doc.violations(body, schema)).as("%s %s %s: %s", method, path, status, raw).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.stockledger.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.support.LedgerClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,12 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The service's OpenAPI document as a JSON tree, fetched over HTTP without a token, with the few look-ups the tests
- * need and a structural check of a real JSON body against a documented schema.
+ * need, a structural check of a real JSON body against a documented schema, and the assertion that an answer is one
+ * the document promises.
  */
 final class OpenApiDocument {
 
@@ -114,6 +118,32 @@ final class OpenApiDocument {
             }
         }
         return type.isMissingNode() ? null : type.asText();
+    }
+
+    /** The answer is one this document promises (see below); returned for further assertions. */
+    LedgerClient.Response conforms(String method, String path, LedgerClient.Response response) {
+        conforms(method, path, response.status(), response.contentType(), response.body(), response.raw());
+        return response;
+    }
+
+    /** The same for a raw HTTP answer; returns its body as JSON. */
+    JsonNode conforms(String method, String path, HttpResponse<String> response) throws IOException {
+        JsonNode body = JSON.readTree(response.body());
+        conforms(method, path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                body, response.body());
+        return body;
+    }
+
+    /** The response's status is documented for the operation, with its media type, and its body fits the schema. */
+    private void conforms(String method, String path, int status, String contentType, JsonNode body, String raw) {
+        JsonNode responses = operation(method, path).path("responses");
+        assertThat(responses.has(String.valueOf(status)))
+                .as("%s %s answered %s, which is documented (%s)", method, path, status, raw).isTrue();
+        String mediaType = contentType.split(";")[0].trim();
+        JsonNode schema = responseSchema(method, path, status, mediaType);
+        assertThat(schema.isMissingNode())
+                .as("%s %s %s is documented as %s", method, path, status, mediaType).isFalse();
+        assertThat(violations(body, schema)).as("%s %s %s: %s", method, path, status, raw).isEmpty();
     }
 
     /**

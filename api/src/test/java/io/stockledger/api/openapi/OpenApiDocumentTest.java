@@ -80,12 +80,18 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
                 + UUID.randomUUID()).statusCode()).isEqualTo(401);
     }
 
+    /** The operation {@code POST path}, asserted documented, with its operation id and a required body. */
+    private JsonNode documentedPostWithBody(String path, String operationId) {
+        JsonNode operation = doc.operation("POST", path);
+        assertThat(operation.isObject()).as("POST " + path + " is documented").isTrue();
+        assertThat(operation.path("operationId").asText()).isEqualTo(operationId);
+        assertThat(operation.at("/requestBody/required").asBoolean()).isTrue();
+        return operation;
+    }
+
     @Test
     void reserveIsTheSeedContract() {
-        JsonNode operation = doc.operation("POST", "/v1/reserve");
-        assertThat(operation.isObject()).as("POST /v1/reserve is documented").isTrue();
-        assertThat(operation.path("operationId").asText()).isEqualTo("reserveStock");
-        assertThat(operation.at("/requestBody/required").asBoolean()).isTrue();
+        JsonNode operation = documentedPostWithBody("/v1/reserve", "reserveStock");
 
         JsonNode request = doc.requestSchema("POST", "/v1/reserve");
         assertThat(OpenApiDocument.names(request.path("required")))
@@ -116,10 +122,7 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
 
     @Test
     void confirmIsTheSeedContract() {
-        JsonNode operation = doc.operation("POST", "/v1/confirm");
-        assertThat(operation.isObject()).as("POST /v1/confirm is documented").isTrue();
-        assertThat(operation.path("operationId").asText()).isEqualTo("confirmReservation");
-        assertThat(operation.at("/requestBody/required").asBoolean()).isTrue();
+        JsonNode operation = documentedPostWithBody("/v1/confirm", "confirmReservation");
 
         JsonNode request = doc.requestSchema("POST", "/v1/confirm");
         assertThat(OpenApiDocument.names(request.path("required"))).containsExactly("reservation_id");

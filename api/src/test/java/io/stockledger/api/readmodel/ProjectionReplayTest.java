@@ -1,6 +1,7 @@
 package io.stockledger.api.readmodel;
 
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ReadModelTables;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -19,22 +20,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Read models are disposable: replaying the store over them changes nothing, and rebuilding them from empty matches. */
 class ProjectionReplayTest extends ServiceIntegrationTest {
-
-    private static final String TABLES_IN_ORDER = """
-            SELECT 'balance' AS t, product_id::text || warehouse_id::text AS k,
-                   on_hand || '/' || reserved || '/' || available || '/' || last_sequence AS v FROM stock_balance
-            UNION ALL
-            SELECT 'reservation', reservation_id::text,
-                   status || '/' || quantity || '/' || last_sequence || '/' || coalesce(lots::text, '-')
-              FROM reservation
-            UNION ALL
-            SELECT 'movement', global_position::text,
-                   movement_type || '/' || on_hand_delta || '/' || reserved_delta || '/' || event_id
-              FROM stock_movement
-            UNION ALL
-            SELECT 'lot', product_id::text || warehouse_id::text || batch_number,
-                   quantity || '/' || reserved || '/' || last_sequence FROM stock_lot
-            ORDER BY 1, 2""";
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -57,7 +42,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.queryForObject("SELECT count(*) FROM stock_movement", Long.class) == events);
-        projected = jdbc.queryForList(TABLES_IN_ORDER);
+        projected = ReadModelTables.snapshot(jdbc);
         assertThat(projected).as("two balances, six reservations, fourteen movements, two lots at least")
                 .hasSizeGreaterThanOrEqualTo(2 + 6 + 14 + 2);
     }
@@ -70,7 +55,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
 
         replayFromTheStart();
 
-        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).isEqualTo(projected);
+        assertThat(ReadModelTables.snapshot(jdbc)).isEqualTo(projected);
     }
 
     @Test
@@ -81,7 +66,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
 
         replayFromTheStart();
 
-        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).isEqualTo(projected);
+        assertThat(ReadModelTables.snapshot(jdbc)).isEqualTo(projected);
     }
 
     /**
@@ -100,7 +85,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
 
         replayFromTheStart();
 
-        List<Map<String, Object>> afterMixedBatches = jdbc.queryForList(TABLES_IN_ORDER);
+        List<Map<String, Object>> afterMixedBatches = ReadModelTables.snapshot(jdbc);
         assertThat(afterMixedBatches).containsAll(projected);
         assertThat(jdbc.queryForMap("SELECT on_hand, reserved, available FROM stock_balance"
                 + " WHERE product_id = ? AND warehouse_id = ?", product, warehouse))
@@ -112,7 +97,7 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
         readModels().shutDown();
         jdbc.execute("TRUNCATE stock_balance, reservation, stock_movement, stock_lot");
         replayFromTheStart();
-        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).isEqualTo(afterMixedBatches);
+        assertThat(ReadModelTables.snapshot(jdbc)).isEqualTo(afterMixedBatches);
     }
 
     private void replayFromTheStart() {

@@ -1,6 +1,7 @@
 package io.stockledger.api.security;
 
 import io.jsonwebtoken.Jwts;
+import io.stockledger.api.support.ExpectedProblems;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -133,9 +134,7 @@ class AccessControlTest extends ServiceIntegrationTest {
     void withoutATokenIs401(Endpoint endpoint) {
         Response response = endpoint.call().apply(client.withToken(null));
 
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("code")).isEqualTo("UNAUTHENTICATED");
+        ExpectedProblems.assertProblem(response, 401, "UNAUTHENTICATED");
     }
 
     @ParameterizedTest(name = "{0} with every other permission is 403")

@@ -2,6 +2,7 @@ package io.stockledger.api.security;
 
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
+import io.stockledger.api.support.ExpectedProblems;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -188,9 +189,7 @@ class SecurityChainTest extends ServiceIntegrationTest {
     void aRequestTheFirewallRefusesIsAMalformedRequestProblem() {
         Response response = client.get("/v1/reservations;jsessionid=1/" + UUID.randomUUID());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("code")).isEqualTo("MALFORMED_REQUEST");
+        ExpectedProblems.assertProblem(response, 400, "MALFORMED_REQUEST");
         assertThat(response.text("trace_id")).isEqualTo(response.traceId());
     }
 

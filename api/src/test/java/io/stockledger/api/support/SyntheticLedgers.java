@@ -1,5 +1,6 @@
 package io.stockledger.api.support;
 
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LedgerEvent;
 import io.stockledger.events.LedgerId;
 import io.stockledger.events.ReservationConfirmed;
@@ -103,31 +104,32 @@ public final class SyntheticLedgers {
             String trace = "synthetic-" + id;
             LedgerEvent event;
             if (sequence == 0) {
-                event = new StockReceived(id, at, trace, product, warehouse, ACTOR, 1_000, new BigDecimal("2.50"),
-                        key());
+                event = new StockReceived(new EventEnvelope(id, at, trace, product, warehouse, ACTOR), 1_000,
+                        new BigDecimal("2.50"), key());
                 onHand += 1_000;
             } else {
                 switch ((sequence - 1) % 5) {
                     case 0, 2 -> {
                         reservation = UUID.randomUUID();
                         quantity = 1 + sequence % 7;
-                        event = new ReservationRequested(id, at, trace, product, warehouse, ACTOR, reservation,
-                                quantity, 300, at.plus(Duration.ofSeconds(300)), key());
+                        event = new ReservationRequested(new EventEnvelope(id, at, trace, product, warehouse, ACTOR),
+                                reservation, quantity, 300, at.plus(Duration.ofSeconds(300)), key());
                         reserved += quantity;
                     }
                     case 1 -> {
-                        event = new ReservationConfirmed(id, at, trace, product, warehouse, ACTOR, reservation,
-                                quantity);
+                        event = new ReservationConfirmed(new EventEnvelope(id, at, trace, product, warehouse, ACTOR),
+                                reservation, quantity);
                         onHand -= quantity;
                         reserved -= quantity;
                     }
                     case 3 -> {
-                        event = new ReservationReleased(id, at, trace, product, warehouse, ACTOR, reservation,
-                                quantity);
+                        event = new ReservationReleased(new EventEnvelope(id, at, trace, product, warehouse, ACTOR),
+                                reservation, quantity);
                         reserved -= quantity;
                     }
                     default -> {
-                        event = new StockAdjusted(id, at, trace, product, warehouse, ACTOR, -1, "LOSS", null, key());
+                        event = new StockAdjusted(new EventEnvelope(id, at, trace, product, warehouse, ACTOR), -1,
+                                "LOSS", null, key());
                         onHand -= 1;
                     }
                 }

@@ -54,18 +54,29 @@ class TraceIdFilterTest {
         assertThat(MDC.get("trace_id")).as("and not after it").isNull();
     }
 
-    @Test
-    void aSaneXTraceIdOfTheCallersIsKeptAndTheW3cContextStillReturned() throws Exception {
-        Span span = tracer.nextSpan().name("request").start();
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/receive");
-        request.addHeader(TraceIdFilter.HEADER, "order-4711:retry.2");
+    /** The request through the filter inside {@code span}, as the observation filter would run it. */
+    private MockHttpServletResponse filteredInSpan(Span span, MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             filter.doFilter(request, response, new MockFilterChain());
         } finally {
             span.end();
         }
+        return response;
+    }
+
+    private static MockHttpServletRequest receiveWithTraceId(String traceId) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/receive");
+        request.addHeader(TraceIdFilter.HEADER, traceId);
+        return request;
+    }
+
+    @Test
+    void aSaneXTraceIdOfTheCallersIsKeptAndTheW3cContextStillReturned() throws Exception {
+        Span span = tracer.nextSpan().name("request").start();
+        MockHttpServletRequest request = receiveWithTraceId("order-4711:retry.2");
+
+        MockHttpServletResponse response = filteredInSpan(span, request);
 
         assertThat(response.getHeader(TraceIdFilter.HEADER)).isEqualTo("order-4711:retry.2");
         assertThat(TraceIdFilter.traceIdOf(request)).isEqualTo("order-4711:retry.2");
@@ -75,15 +86,8 @@ class TraceIdFilterTest {
     @Test
     void anInsaneXTraceIdIsReplacedByTheSpansTraceId() throws Exception {
         Span span = tracer.nextSpan().name("request").start();
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/receive");
-        request.addHeader(TraceIdFilter.HEADER, "no spaces <or> markup, please");
-        MockHttpServletResponse response = new MockHttpServletResponse();
 
-        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-            filter.doFilter(request, response, new MockFilterChain());
-        } finally {
-            span.end();
-        }
+        MockHttpServletResponse response = filteredInSpan(span, receiveWithTraceId("no spaces <or> markup, please"));
 
         assertThat(response.getHeader(TraceIdFilter.HEADER)).isEqualTo(span.context().traceId());
     }

@@ -86,35 +86,40 @@ class StoreReconciliation implements Reconciliation {
     private static void readModelsWithoutEvents(Connection connection, ScopedEvents scope,
                                                 Consumer<ReconciliationDifference> differences)
             throws SQLException {
+        forEachRowWithoutEvents(connection, scope,
+                "SELECT product_id, warehouse_id, on_hand, reserved, last_sequence FROM stock_balance r", "",
+                (ledger, row) -> differences.accept(new ReconciliationDifference("BALANCE_WITHOUT_EVENTS", ledger,
+                        row.getLong("last_sequence"), "on_hand", null, row.getString("on_hand"),
+                        "the balance read model holds on hand " + row.getLong("on_hand") + ", reserved "
+                                + row.getLong("reserved") + " for a ledger with no event in the store")));
+        forEachRowWithoutEvents(connection, scope,
+                "SELECT product_id, warehouse_id, count(*) AS journal_rows FROM stock_movement r",
+                " GROUP BY product_id, warehouse_id",
+                (ledger, row) -> differences.accept(new ReconciliationDifference("JOURNAL_WITHOUT_EVENTS", ledger,
+                        null, "journal_rows", "0", row.getString("journal_rows"), "the movement journal holds "
+                        + row.getLong("journal_rows") + " rows for a ledger with no event in the store")));
+    }
+
+    /** Each row of {@code select} (a read-model table aliased {@code r}) whose ledger has no event in the store. */
+    private static void forEachRowWithoutEvents(Connection connection, ScopedEvents scope, String select,
+                                                String groupBy, LedgerRow action) throws SQLException {
         // the ledger id text of LedgerId, built in SQL so the look-up stays in the database
         String noEvents = """
                 NOT EXISTS (SELECT 1 FROM domain_event_entry e
                              WHERE e.aggregate_identifier = r.product_id::text || ':' || r.warehouse_id::text)""";
-        try (PreparedStatement statement = scope.readModelRows(connection,
-                "SELECT product_id, warehouse_id, on_hand, reserved, last_sequence FROM stock_balance r", noEvents,
-                "");
+        try (PreparedStatement statement = scope.readModelRows(connection, select, noEvents, groupBy);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String ledger = LedgerId.format(rows.getObject("product_id", UUID.class),
-                        rows.getObject("warehouse_id", UUID.class));
-                differences.accept(new ReconciliationDifference("BALANCE_WITHOUT_EVENTS", ledger,
-                        rows.getLong("last_sequence"), "on_hand", null, rows.getString("on_hand"),
-                        "the balance read model holds on hand " + rows.getLong("on_hand") + ", reserved "
-                                + rows.getLong("reserved") + " for a ledger with no event in the store"));
+                action.accept(LedgerId.format(rows.getObject("product_id", UUID.class),
+                        rows.getObject("warehouse_id", UUID.class)), rows);
             }
         }
-        try (PreparedStatement statement = scope.readModelRows(connection,
-                "SELECT product_id, warehouse_id, count(*) AS journal_rows FROM stock_movement r", noEvents,
-                " GROUP BY product_id, warehouse_id");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String ledger = LedgerId.format(rows.getObject("product_id", UUID.class),
-                        rows.getObject("warehouse_id", UUID.class));
-                differences.accept(new ReconciliationDifference("JOURNAL_WITHOUT_EVENTS", ledger, null,
-                        "journal_rows", "0", rows.getString("journal_rows"), "the movement journal holds "
-                        + rows.getLong("journal_rows") + " rows for a ledger with no event in the store"));
-            }
-        }
+    }
+
+    /** What to do with a read-model row, given the id of its ledger. */
+    @FunctionalInterface
+    private interface LedgerRow {
+        void accept(String ledger, ResultSet row) throws SQLException;
     }
 
     /** The ledger being folded and compared. */

@@ -4,29 +4,19 @@ import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.AdjustmentReason;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmReservation;
-import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.ReleaseReservation;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.SimpleEventBus;
-import org.axonframework.eventsourcing.EventSourcedAggregate;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,9 +66,9 @@ class BatchEquivalencePropertiesTest {
     }
 
     private static void play(Random random, Set<String> reached) {
-        MutableClock clock = new MutableClock(T0);
-        Harness alone = new Harness(clock);
-        Harness batched = new Harness(clock);
+        ManualClock clock = new ManualClock(T0);
+        LedgerHarness alone = new LedgerHarness(clock, MetaData.emptyInstance());
+        LedgerHarness batched = new LedgerHarness(clock, MetaData.emptyInstance());
         CommandMessage<?> opening = member(random, new ReceiveStock(SKU, 50 + random.nextInt(100), null, "key-open"));
         alone.handle(opening);
         batched.handle(opening);
@@ -95,18 +85,18 @@ class BatchEquivalencePropertiesTest {
             for (int i = 0; i < size; i++) {
                 members.add(member(random, generator.next()));
             }
-            List<Harness.Outcome> expected = new ArrayList<>();
+            List<LedgerHarness.Outcome> expected = new ArrayList<>();
             for (CommandMessage<?> member : members) {
                 expected.add(alone.handle(member));
             }
-            Harness.Outcome together = batched.handle(GenericCommandMessage.asCommandMessage(
+            LedgerHarness.Outcome together = batched.handle(GenericCommandMessage.asCommandMessage(
                     new LedgerCommandBatch(SKU, members)));
             assertThat(together.refusal()).as("a batch itself is never refused").isNull();
             @SuppressWarnings("unchecked")
             List<BatchMemberOutcome> answers = (List<BatchMemberOutcome>) together.result();
             assertThat(answers).hasSameSizeAs(members);
             for (int i = 0; i < size; i++) {
-                Harness.Outcome one = expected.get(i);
+                LedgerHarness.Outcome one = expected.get(i);
                 BatchMemberOutcome answer = answers.get(i);
                 String what = "member " + i + " of batch " + batches + ": " + members.get(i).getPayload();
                 if (one.refusal() != null) {
@@ -183,55 +173,10 @@ class BatchEquivalencePropertiesTest {
                     : reservationIds.get(random.nextInt(reservationIds.size()));
         }
 
-        void learn(Object command, Harness.Outcome outcome) {
+        void learn(Object command, LedgerHarness.Outcome outcome) {
             if (command instanceof ReserveStock reserve && outcome.refusal() == null) {
                 reservationIds.add(reserve.reservationId());
             }
-        }
-    }
-
-    /**
-     * One ledger as a cached aggregate: Axon's annotated handlers with the clock injected, {@code apply} running the
-     * event sourcing handlers at once and publishing to a bus that records every event.
-     */
-    private static final class Harness {
-
-        record Outcome(Object result, LedgerRefusal refusal, List<Object> events) {
-        }
-
-        private final EventSourcedAggregate<StockLedger> aggregate;
-        private final List<EventMessage<?>> published = new ArrayList<>();
-
-        Harness(Clock clock) {
-            ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
-                    ClasspathParameterResolverFactory.forClass(StockLedger.class),
-                    new SimpleResourceParameterResolverFactory(List.of(clock)));
-            AggregateModel<StockLedger> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(StockLedger.class,
-                    resolvers);
-            SimpleEventBus bus = SimpleEventBus.builder().build();
-            bus.subscribe(published::addAll);
-            aggregate = EventSourcedAggregate.initialize(new StockLedger(), model, bus,
-                    NoSnapshotTriggerDefinition.TRIGGER);
-        }
-
-        Outcome handle(CommandMessage<?> command) {
-            int before = published.size();
-            Object result = null;
-            LedgerRefusal refusal = null;
-            try {
-                result = aggregate.handle(command);
-            } catch (LedgerRefusal e) {
-                refusal = e;
-            } catch (Exception e) {
-                throw new AssertionError("the ledger failed on " + command.getPayload() + " (not a refusal)", e);
-            }
-            List<Object> events = published.subList(before, published.size()).stream()
-                    .<Object>map(EventMessage::getPayload).toList();
-            return new Outcome(result, refusal, events);
-        }
-
-        StockLedger root() {
-            return aggregate.getAggregateRoot();
         }
     }
 }

@@ -18,7 +18,6 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
-import io.stockledger.events.EventTypes;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
@@ -26,6 +25,7 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,7 +33,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,19 +64,17 @@ class StockLedgerBatchTest {
     private static final UUID RES = UUID.randomUUID();
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
     private final AtomicReference<Object> answer = new AtomicReference<>();
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
-        fixture = new AggregateTestFixture<>(StockLedger.class);
-        fixture.registerInjectableResource(clock);
+        clock = new ManualClock(T0);
+        fixture = LedgerFixtures.withClock(clock);
         // as the service configures Axon: actor and trace_id, and Axon's own origin ids, copied into events
         fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
                 new SimpleCorrelationDataProvider(CommandOrigin.ACTOR, CommandOrigin.TRACE_ID),
                 new MessageOriginProvider())));
-        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
     }
 
     private static CommandMessage<?> from(CommandOrigin origin, Object command) {

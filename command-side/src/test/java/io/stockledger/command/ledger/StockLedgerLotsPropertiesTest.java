@@ -22,6 +22,7 @@ import io.stockledger.events.ShippedLot;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferShipped;
+import io.stockledger.testsupport.ManualClock;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -93,9 +94,9 @@ class StockLedgerLotsPropertiesTest {
 
     private static final class Run {
         private final Random random;
-        private final MutableClock clock = new MutableClock(T0);
-        private final StockLedgerPropertiesTest.Harness a = new StockLedgerPropertiesTest.Harness(clock);
-        private final StockLedgerPropertiesTest.Harness b = new StockLedgerPropertiesTest.Harness(clock);
+        private final ManualClock clock = new ManualClock(T0);
+        private final LedgerHarness a = new LedgerHarness(clock, StockLedgerPropertiesTest.ORIGIN);
+        private final LedgerHarness b = new LedgerHarness(clock, StockLedgerPropertiesTest.ORIGIN);
         private final List<UUID> reservationsA = new ArrayList<>();
         private final List<UUID> reservationsB = new ArrayList<>();
         private final ArrayDeque<TransferShipped> inTransit = new ArrayDeque<>();
@@ -113,7 +114,7 @@ class StockLedgerLotsPropertiesTest {
         void play() {
             for (step = 0; step < STEPS; step++) {
                 boolean inA = random.nextBoolean();
-                StockLedgerPropertiesTest.Harness ledger = inA ? a : b;
+                LedgerHarness ledger = inA ? a : b;
                 StockLedgerId id = inA ? A : B;
                 Map<String, Lot> before = lotsOf(ledger);
                 Instant now = clock.instant();
@@ -129,7 +130,7 @@ class StockLedgerLotsPropertiesTest {
             checkReplay(b);
         }
 
-        private List<Object> act(StockLedgerPropertiesTest.Harness ledger, StockLedgerId id, List<UUID> pending) {
+        private List<Object> act(LedgerHarness ledger, StockLedgerId id, List<UUID> pending) {
             int choice = random.nextInt(100);
             if (choice < 22) {
                 String batch = random.nextInt(5) == 0 ? null : BATCHES.get(random.nextInt(BATCHES.size()));
@@ -183,8 +184,8 @@ class StockLedgerLotsPropertiesTest {
         }
 
         /** Handles a command and counts what it led to, so the run can prove it reached every path. */
-        private List<Object> handle(StockLedgerPropertiesTest.Harness ledger, Object command) {
-            StockLedgerPropertiesTest.Outcome outcome = ledger.handle(command);
+        private List<Object> handle(LedgerHarness ledger, Object command) {
+            LedgerHarness.Outcome outcome = ledger.handle(command);
             if (outcome.refusal() != null) {
                 COVERAGE.merge(outcome.refusal().code(), 1, Integer::sum);
             }
@@ -195,13 +196,13 @@ class StockLedgerLotsPropertiesTest {
         private List<Object> deliver() {
             TransferShipped shipped = inTransit.removeFirst();
             boolean toA = shipped.toWarehouseId().equals(A.warehouseId());
-            StockLedgerPropertiesTest.Harness destination = toA ? a : b;
-            StockLedgerPropertiesTest.Outcome received = destination.handle(new ReceiveTransfer(toA ? A : B,
+            LedgerHarness destination = toA ? a : b;
+            LedgerHarness.Outcome received = destination.handle(new ReceiveTransfer(toA ? A : B,
                     shipped.transferId(), shipped.warehouseId(), shipped.lots()));
             List<Object> events = new ArrayList<>(record(received.events()));
             if (received.refusal() != null) {
                 assertThat(received.refusal().code()).as(where()).isEqualTo("LOT_EXPIRY_MISMATCH");
-                StockLedgerPropertiesTest.Harness source = toA ? b : a;
+                LedgerHarness source = toA ? b : a;
                 events.addAll(record(source.handle(new ReturnTransfer(toA ? B : A, shipped.transferId(),
                         shipped.toWarehouseId(), shipped.lots(), "refused")).events()));
             }
@@ -260,7 +261,7 @@ class StockLedgerLotsPropertiesTest {
         private void checkInvariants() {
             Instant now = clock.instant();
             long onHand = 0;
-            for (StockLedgerPropertiesTest.Harness ledger : List.of(a, b)) {
+            for (LedgerHarness ledger : List.of(a, b)) {
                 StockLedger root = ledger.root();
                 StockLevels levels = root.levels(now);
                 List<Lot> lots = root.lots();
@@ -279,7 +280,7 @@ class StockLedgerLotsPropertiesTest {
             assertThat(onHand + travelling).as("%s: stock is conserved", where()).isEqualTo(cameIn - wentOut);
         }
 
-        private void checkReplay(StockLedgerPropertiesTest.Harness ledger) {
+        private void checkReplay(LedgerHarness ledger) {
             StockLedger replayed = ledger.replay();
             Instant now = clock.instant();
             assertThat(replayed.levels(now)).as("seed %d: replayed levels", seed)
@@ -288,7 +289,7 @@ class StockLedgerLotsPropertiesTest {
                     .containsExactlyInAnyOrderElementsOf(ledger.root().lots());
         }
 
-        private Map<String, Lot> lotsOf(StockLedgerPropertiesTest.Harness ledger) {
+        private Map<String, Lot> lotsOf(LedgerHarness ledger) {
             Map<String, Lot> byBatch = new HashMap<>();
             ledger.root().lots().forEach(lot -> byBatch.put(lot.batchNumber(), lot));
             return byBatch;

@@ -22,7 +22,6 @@ import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
-import io.stockledger.events.EventTypes;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -35,7 +34,7 @@ import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -65,14 +64,12 @@ class StockLedgerLotsTest {
     private static final UUID TRANSFER = UUID.randomUUID();
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
-        fixture = new AggregateTestFixture<>(StockLedger.class);
-        fixture.registerInjectableResource(clock);
-        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
+        clock = new ManualClock(T0);
+        fixture = LedgerFixtures.withClock(clock);
     }
 
     // ---- a history: three lots received on three days, expiring in an order unlike their arrival ----

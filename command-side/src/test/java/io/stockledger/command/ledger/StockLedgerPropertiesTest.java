@@ -27,26 +27,15 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.SimpleEventBus;
+import io.stockledger.command.ledger.LedgerHarness.Outcome;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +71,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * records what each command applied). The same instance handles every step, as a cached ledger would; after every
  * step a second instance is rebuilt from all events so far and must agree with it, as a cold-loaded ledger would.
  * Axon's {@code AggregateTestFixture} is not used for the random runs: it would replay the whole history at every
- * step and exposes what a command wrote only through expectation matchers; the harness below is built from the
+ * step and exposes what a command wrote only through expectation matchers; {@link LedgerHarness} is built from the
  * same Axon parts the fixture and the repository use.
  *
  * <p>Randomness is plain {@link Random}: {@value #SEQUENCES} sequences, each generated from its own seed, which is
@@ -97,7 +86,7 @@ class StockLedgerPropertiesTest {
     private static final StockLedgerId SKU = new StockLedgerId(new UUID(0x5107L, 1L), new UUID(0x3A7EL, 2L));
     private static final String ACTOR = "property-test";
     private static final String TRACE = "trace-property";
-    private static final MetaData ORIGIN = new CommandOrigin(ACTOR, TRACE).toMetaData();
+    static final MetaData ORIGIN = new CommandOrigin(ACTOR, TRACE).toMetaData();
     /** The retention rule restated by the test, not read from the aggregate; {@link #retentionIsOneDay} ties them. */
     private static final Duration RETENTION = Duration.ofHours(24);
 
@@ -217,8 +206,8 @@ class StockLedgerPropertiesTest {
      */
     @Test
     void reservingAPendingReservationIdAgainNeverStrandsStock() {
-        MutableClock clock = new MutableClock(T0);
-        Harness ledger = new Harness(clock);
+        ManualClock clock = new ManualClock(T0);
+        LedgerHarness ledger = new LedgerHarness(clock, ORIGIN);
         UUID id = new UUID(0xD0BL, 1L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
         ledger.handle(new ReserveStock(SKU, id, 5, Duration.ofMinutes(10), "reserve-1"));
@@ -260,8 +249,8 @@ class StockLedgerPropertiesTest {
     /** A retried reserve after its deadline first records the expiry, then answers: EXPIRED, from memory. */
     @Test
     void aRetriedReserveAfterItsDeadlineRecordsTheExpiryAndReportsIt() {
-        MutableClock clock = new MutableClock(T0);
-        Harness ledger = new Harness(clock);
+        ManualClock clock = new ManualClock(T0);
+        LedgerHarness ledger = new LedgerHarness(clock, ORIGIN);
         UUID id = new UUID(0xD0BL, 2L);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
         ledger.handle(new ReserveStock(SKU, id, 4, Duration.ofSeconds(90), "reserve-1"));
@@ -279,7 +268,7 @@ class StockLedgerPropertiesTest {
     /** The note is part of what an adjustment's key stands for. */
     @Test
     void anAdjustmentKeyReusedWithAnotherNoteIsRefused() {
-        Harness ledger = new Harness(new MutableClock(T0));
+        LedgerHarness ledger = new LedgerHarness(new ManualClock(T0), ORIGIN);
         ledger.handle(new ReceiveStock(SKU, 10, null, "receive-1"));
         Outcome first = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
         Outcome retry = ledger.handle(new AdjustStock(SKU, -2, AdjustmentReason.DAMAGE, "forklift", "adjust-1"));
@@ -644,8 +633,8 @@ class StockLedgerPropertiesTest {
                 CONFIRM_TWICE, RELEASE_CONFIRMED, RELEASE_SETTLED, INSUFFICIENT, BELOW_RESERVED,
                 NEGATIVE_ADJUSTMENT, EXPIRED_BY_OTHER_COMMAND, FORGOTTEN, NOT_FOUND_AFTER_FORGETTING, UNKNOWN_ID);
 
-        final MutableClock clock = new MutableClock(T0);
-        final Harness ledger = new Harness(clock);
+        final ManualClock clock = new ManualClock(T0);
+        final LedgerHarness ledger = new LedgerHarness(clock, ORIGIN);
         final Model model = new Model();
         final EventLog log = new EventLog();
         /** Every keyed command issued, in order, so later steps can reuse its key. */
@@ -1390,65 +1379,4 @@ class StockLedgerPropertiesTest {
     // ------------------------------------------------------------------------------------------------------------
     // Driving the aggregate through Axon's annotated-aggregate machinery
     // ------------------------------------------------------------------------------------------------------------
-
-    /** What one command did: its result or its refusal, and the payloads of the events it applied. */
-    record Outcome(Object result, LedgerRefusal refusal, List<Object> events) {
-    }
-
-    /**
-     * One ledger, handled the way Axon's repository hands a (cached) aggregate to a command: the annotated command
-     * handlers with MetaData and the clock injected, {@code apply} running the event sourcing handlers at once and
-     * publishing to an event bus, which records every event. Outside a unit of work events are published
-     * immediately, so the events applied before a refusal are kept, as they are when Axon commits a unit of work
-     * that ended in a checked exception.
-     */
-    static final class Harness {
-        private final AggregateModel<StockLedger> model;
-        private final EventSourcedAggregate<StockLedger> aggregate;
-        private final List<EventMessage<?>> published = new ArrayList<>();
-
-        Harness(Clock clock) {
-            ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
-                    ClasspathParameterResolverFactory.forClass(StockLedger.class),
-                    new SimpleResourceParameterResolverFactory(List.of(clock)));
-            model = AnnotatedAggregateMetaModelFactory.inspectAggregate(StockLedger.class, resolvers);
-            SimpleEventBus bus = SimpleEventBus.builder().build();
-            bus.subscribe(published::addAll);
-            aggregate = EventSourcedAggregate.initialize(new StockLedger(), model, bus,
-                    NoSnapshotTriggerDefinition.TRIGGER);
-        }
-
-        Outcome handle(Object command) {
-            int before = published.size();
-            Object result = null;
-            LedgerRefusal refusal = null;
-            try {
-                result = aggregate.handle(GenericCommandMessage.asCommandMessage(command).andMetaData(ORIGIN));
-            } catch (LedgerRefusal e) {
-                refusal = e;
-            } catch (Exception e) {
-                throw new AssertionError("the ledger failed on " + command + " (not a refusal)", e);
-            }
-            List<Object> events = published.subList(before, published.size()).stream()
-                    .<Object>map(EventMessage::getPayload).toList();
-            return new Outcome(result, refusal, events);
-        }
-
-        StockLedger root() {
-            return aggregate.getAggregateRoot();
-        }
-
-        /** A fresh ledger sourced from every event written so far. */
-        StockLedger replay() {
-            List<GenericDomainEventMessage<?>> stream = new ArrayList<>();
-            for (EventMessage<?> event : published) {
-                stream.add(new GenericDomainEventMessage<>("StockLedger", SKU.toString(), stream.size(),
-                        event.getPayload()));
-            }
-            EventSourcedAggregate<StockLedger> cold = EventSourcedAggregate.initialize(new StockLedger(), model,
-                    null, NoSnapshotTriggerDefinition.TRIGGER);
-            cold.initializeState(DomainEventStream.of(stream));
-            return cold.getAggregateRoot();
-        }
-    }
 }

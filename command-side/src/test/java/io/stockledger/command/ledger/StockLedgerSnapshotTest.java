@@ -23,6 +23,7 @@ import io.stockledger.command.api.StockLevels;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.StockReceived;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
@@ -72,7 +73,7 @@ class StockLedgerSnapshotTest {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
 
-    private MutableClock clock;
+    private ManualClock clock;
     private Ledger original;
 
     /**
@@ -81,7 +82,7 @@ class StockLedgerSnapshotTest {
      */
     @BeforeEach
     void busyLedger() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         original = Ledger.fresh(clock);
         original.succeed(new ReceiveStock(SKU, 100, new BigDecimal("2.50"), "recv-1"));
         original.succeed(reserve(FORGOTTEN, 5, 600, "res-f"));

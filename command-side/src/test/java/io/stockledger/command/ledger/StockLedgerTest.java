@@ -23,14 +23,13 @@ import io.stockledger.command.api.StockLevels;
 import io.stockledger.events.LedgerEvent;
 import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
-import io.stockledger.events.EventTypes;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
 import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.stockledger.testsupport.ManualClock;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -57,15 +56,12 @@ class StockLedgerTest {
     private static final String KEY = "reserve-key-0000000000000000000000000001";
 
     private FixtureConfiguration<StockLedger> fixture;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
-        fixture = new AggregateTestFixture<>(StockLedger.class);
-        fixture.registerInjectableResource(clock);
-        // event ids are random; every other field of every event is compared
-        EventTypes.all().forEach(type -> fixture.registerIgnoredField(type, "eventId"));
+        clock = new ManualClock(T0);
+        fixture = LedgerFixtures.withClock(clock);
     }
 
     // ---- events as the ledger writes them, at a given instant ----
@@ -532,8 +528,8 @@ class StockLedgerTest {
             Instant later = T0.plus(RequestMemory.REQUEST_RETENTION).plusSeconds(1);
             clock.set(later);
             fixture.given(received(100, "receive-1", T0),
-                            new ReservationRequested(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                                    ACTOR, RES, 10, 3600 * 48, T0.plusSeconds(3600 * 48), KEY))
+                            new ReservationRequested(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                                    SKU.warehouseId(), ACTOR), RES, 10, 3600 * 48, T0.plusSeconds(3600 * 48), KEY))
                     .when(new ReceiveStock(SKU, 1, null, "receive-2"), ORIGIN)
                     .expectSuccessfulHandlerExecution()
                     .expectState(ledger -> {

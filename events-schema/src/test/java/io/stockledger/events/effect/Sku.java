@@ -1,5 +1,6 @@
 package io.stockledger.events.effect;
 
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -44,7 +45,8 @@ final class Sku {
 
     /** A receipt written before lots existed: no batch number, no expiry, no location. */
     static StockReceived receivedBeforeLots(int quantity) {
-        return new StockReceived(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk", quantity, null, key());
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"),
+                quantity, null, key());
     }
 
     static StockAdjusted adjusted(int quantity, LotQuantity... lots) {
@@ -53,8 +55,8 @@ final class Sku {
     }
 
     static StockAdjusted adjustedBeforeLots(int quantity) {
-        return new StockAdjusted(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter", quantity, "FOUND",
-                null, key());
+        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter"),
+                quantity, "FOUND", null, key());
     }
 
     static ReservationRequested requested(UUID reservation, int quantity, LotQuantity... lots) {
@@ -63,8 +65,8 @@ final class Sku {
     }
 
     static ReservationRequested requestedBeforeLots(UUID reservation, int quantity) {
-        return new ReservationRequested(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout", reservation,
-                quantity, 300, AT.plusSeconds(300), key());
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE,
+                "checkout"), reservation, quantity, 300, AT.plusSeconds(300), key());
     }
 
     static ReservationConfirmed confirmed(UUID reservation, int quantity, LotQuantity... lots) {
@@ -73,8 +75,8 @@ final class Sku {
     }
 
     static ReservationConfirmed confirmedBeforeLots(UUID reservation, int quantity) {
-        return new ReservationConfirmed(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout", reservation,
-                quantity);
+        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE,
+                "checkout"), reservation, quantity);
     }
 
     static ReservationReleased released(UUID reservation, int quantity, LotQuantity... lots) {

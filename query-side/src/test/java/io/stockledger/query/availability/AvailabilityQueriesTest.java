@@ -6,22 +6,19 @@ import io.stockledger.query.ReadModels;
 import io.stockledger.query.Sku;
 import io.stockledger.query.api.AvailabilityView;
 import io.stockledger.query.api.FindAvailability;
+import io.stockledger.testsupport.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +44,7 @@ class AvailabilityQueriesTest {
     private static final Sku D = Sku.fresh(NOW).in(W2);
     private static final UUID NEVER_RECEIVED = UUID.randomUUID();
 
-    private static final MovableClock clock = new MovableClock(NOW);
+    private static final ManualClock clock = new ManualClock(NOW);
     private static ReadModels readModels;
     private static AvailabilityQueries queries;
 
@@ -145,34 +142,5 @@ class AvailabilityQueriesTest {
         // PostgreSQL orders uuids byte by byte, which is the order of their lowercase text
         return Arrays.stream(warehouses)
                 .sorted(Comparator.comparing(warehouse -> warehouse.warehouseId().toString())).toList();
-    }
-
-    /** A clock the test sets, so a lot's expiry date can pass without waiting a day. */
-    private static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,9 +8,8 @@ import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.LedgerRef;
 import io.stockledger.query.api.ReservationView;
 import org.axonframework.eventhandling.EventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,19 +25,10 @@ class ReservationProjectionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final String LOT = LotQuantity.DEFAULT_BATCH;
-    private static ReadModels readModels;
-    private static ReservationProjection reservations;
 
-    @BeforeAll
-    static void freshDatabase() {
-        readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
-        reservations = readModels.bean(ReservationProjection.class);
-    }
-
-    @AfterAll
-    static void close() {
-        readModels.close();
-    }
+    @RegisterExtension
+    static final ReadModels readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final ReservationProjection reservations = readModels.bean(ReservationProjection.class);
 
     private static ReservationView find(UUID reservationId) {
         return reservations.handle(new FindReservation(reservationId)).orElseThrow();

@@ -4,9 +4,8 @@ import io.stockledger.query.ReadModels;
 import io.stockledger.query.Sku;
 import io.stockledger.query.api.FindTransfer;
 import io.stockledger.query.api.TransferView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,19 +21,10 @@ class TransferProjectionTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final LocalDate EXPIRY = LocalDate.parse("2027-01-31");
-    private static ReadModels readModels;
-    private static TransferProjection transfers;
 
-    @BeforeAll
-    static void freshDatabase() {
-        readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
-        transfers = readModels.bean(TransferProjection.class);
-    }
-
-    @AfterAll
-    static void close() {
-        readModels.close();
-    }
+    @RegisterExtension
+    static final ReadModels readModels = ReadModels.onFreshDatabase(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final TransferProjection transfers = readModels.bean(TransferProjection.class);
 
     private static TransferView find(UUID transferId) {
         return transfers.handle(new FindTransfer(transferId)).orElseThrow();

@@ -1,7 +1,6 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.ledger.LedgerUnavailableException;
-import io.stockledger.api.web.TraceIdFilter;
 import io.stockledger.query.api.MovementFilter;
 import io.stockledger.query.api.MovementJournal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +19,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the movement journal as CSV straight to the response, row by row as the journal's database cursor yields
@@ -41,34 +38,17 @@ class MovementCsvExport {
     private static final Logger log = LoggerFactory.getLogger(MovementCsvExport.class);
     /** What is written to the response at a time; the servlet container sends it on as it comes (chunked). */
     private static final int WRITE_BUFFER = 32 * 1024;
-    private static final long WAIT_FOR_A_TURN_MILLIS = 1000;
 
     private final MovementJournal journal;
-    private final Semaphore turns;
+    private final StreamTurns turns;
 
     MovementCsvExport(MovementJournal journal, @Value("${ledger.audit.concurrent-exports:4}") int concurrentExports) {
         this.journal = journal;
-        this.turns = new Semaphore(concurrentExports, true);
+        this.turns = new StreamTurns(concurrentExports, "movement exports");
     }
 
     void write(MovementFilter filter, HttpServletResponse response) throws IOException {
-        if (!takeTurn()) {
-            throw new LedgerUnavailableException("too many movement exports in progress; retry shortly", null);
-        }
-        try {
-            stream(filter, response);
-        } finally {
-            turns.release();
-        }
-    }
-
-    private boolean takeTurn() {
-        try {
-            return turns.tryAcquire(WAIT_FOR_A_TURN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        turns.run(() -> stream(filter, response));
     }
 
     private void stream(MovementFilter filter, HttpServletResponse response) throws IOException {
@@ -88,10 +68,10 @@ class MovementCsvExport {
             log.debug("movement export abandoned by the client: {}", clientGone.getMessage());
             return;
         } catch (DataAccessException | TransactionException failure) {
-            throw failed(response, new LedgerUnavailableException("the movement journal could not be read: "
-                    + failure.getMessage(), failure));
+            throw StreamInterrupted.orProblem(response, new LedgerUnavailableException(
+                    "the movement journal could not be read: " + failure.getMessage(), failure));
         } catch (RuntimeException failure) {
-            throw failed(response, failure);
+            throw StreamInterrupted.orProblem(response, failure);
         }
         log.debug("exported {} movements of product {}, order {}", rows, filter.productId(), filter.orderId());
     }
@@ -99,32 +79,5 @@ class MovementCsvExport {
     /** Named for the order when the export is an order's, else for the product. */
     private static String fileName(MovementFilter filter) {
         return "movements-" + (filter.orderId() != null ? "order-" + filter.orderId() : filter.productId()) + ".csv";
-    }
-
-    /**
-     * Before anything was sent, a failure becomes an ordinary problem response (503 for the database). Once rows
-     * are out, a problem document cannot replace them, and appending one would make a cut-off export look
-     * complete: it becomes an {@link Interrupted}, which the controller lets reach the servlet container, which
-     * closes the connection before the end of the chunked body, so every HTTP client reports the export as
-     * incomplete.
-     */
-    private static RuntimeException failed(HttpServletResponse response, RuntimeException failure) {
-        if (response.isCommitted()) {
-            return new Interrupted(failure);
-        }
-        String traceId = response.getHeader(TraceIdFilter.HEADER);
-        response.reset(); // drops the CSV content type and attachment headers, and any buffered CSV
-        if (traceId != null) {
-            response.setHeader(TraceIdFilter.HEADER, traceId);
-        }
-        return failure;
-    }
-
-    /** An export failed after its first bytes were sent. */
-    static final class Interrupted extends RuntimeException {
-
-        Interrupted(Throwable cause) {
-            super("movement export interrupted: " + cause.getMessage(), cause);
-        }
     }
 }

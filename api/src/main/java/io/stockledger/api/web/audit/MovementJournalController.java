@@ -140,8 +140,8 @@ class MovementJournalController {
      * responses (which would append a problem document to the rows already sent). The container closes the
      * connection before the end of the body, and logs the failure with its causes.
      */
-    @ExceptionHandler(MovementCsvExport.Interrupted.class)
-    void interrupted(MovementCsvExport.Interrupted interrupted) {
+    @ExceptionHandler(StreamInterrupted.class)
+    void interrupted(StreamInterrupted interrupted) {
         log.warn("movement export interrupted after the response was committed; closing the connection: {}",
                 interrupted.getCause().toString());
         throw interrupted;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stockledger.api.ledger.LedgerUnavailableException;
-import io.stockledger.api.web.TraceIdFilter;
 import io.stockledger.audit.api.WarehouseBalances;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -21,8 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a warehouse's balances at a past instant straight to the response as JSON, one balance as each ledger's fold
@@ -38,12 +35,11 @@ class WarehouseBalancesExport {
 
     private static final Logger log = LoggerFactory.getLogger(WarehouseBalancesExport.class);
     private static final int WRITE_BUFFER = 32 * 1024;
-    private static final long WAIT_FOR_A_TURN_MILLIS = 1000;
 
     private final WarehouseBalances balances;
     private final ObjectMapper json;
     private final ObjectWriter element;
-    private final Semaphore turns;
+    private final StreamTurns turns;
 
     WarehouseBalancesExport(WarehouseBalances balances, ObjectMapper json,
                             @Value("${ledger.audit.concurrent-streams:4}") int concurrentStreams) {
@@ -52,28 +48,11 @@ class WarehouseBalancesExport {
         // one element at a time into the shared generator; flushing after each would send tiny chunks
         this.element = json.writerFor(WarehouseBalancesResponse.Balance.class)
                 .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        this.turns = new Semaphore(concurrentStreams, true);
+        this.turns = new StreamTurns(concurrentStreams, "warehouse balance streams");
     }
 
     void write(UUID warehouse, Instant asOf, HttpServletResponse response) throws IOException {
-        if (!takeTurn()) {
-            throw new LedgerUnavailableException("too many warehouse balance streams in progress; retry shortly",
-                    null);
-        }
-        try {
-            stream(warehouse, asOf, response);
-        } finally {
-            turns.release();
-        }
-    }
-
-    private boolean takeTurn() {
-        try {
-            return turns.tryAcquire(WAIT_FOR_A_TURN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        turns.run(() -> stream(warehouse, asOf, response));
     }
 
     private void stream(UUID warehouse, Instant asOf, HttpServletResponse response) throws IOException {
@@ -105,24 +84,11 @@ class WarehouseBalancesExport {
             log.debug("warehouse balances abandoned by the client: {}", clientGone.getMessage());
             return;
         } catch (DataAccessException | TransactionException failure) {
-            throw failed(response, new LedgerUnavailableException("the event store could not be read: "
-                    + failure.getMessage(), failure));
+            throw StreamInterrupted.orProblem(response, new LedgerUnavailableException(
+                    "the event store could not be read: " + failure.getMessage(), failure));
         } catch (RuntimeException failure) {
-            throw failed(response, failure);
+            throw StreamInterrupted.orProblem(response, failure);
         }
         log.debug("streamed {} balances of warehouse {} as of {}", count, warehouse, asOf);
-    }
-
-    /** Before anything was sent, an ordinary problem response; after, a cut connection ({@link StreamInterrupted}). */
-    private static RuntimeException failed(HttpServletResponse response, RuntimeException failure) {
-        if (response.isCommitted()) {
-            return new StreamInterrupted(failure);
-        }
-        String traceId = response.getHeader(TraceIdFilter.HEADER);
-        response.reset();
-        if (traceId != null) {
-            response.setHeader(TraceIdFilter.HEADER, traceId);
-        }
-        return failure;
     }
 }

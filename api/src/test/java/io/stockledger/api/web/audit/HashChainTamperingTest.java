@@ -2,7 +2,7 @@ package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -90,11 +90,11 @@ class HashChainTamperingTest extends ServiceIntegrationTest {
         Map<String, Alteration> byLedger = new LinkedHashMap<>();
         for (Alteration alteration : alterations()) {
             UUID product = UUID.randomUUID();
-            history(product);
+            ScriptedHistory.sixEvents(client, product, warehouse);
             byLedger.put(product + ":" + warehouse, alteration);
         }
         for (int i = 0; i < 3; i++) {
-            history(UUID.randomUUID()); // untouched
+            ScriptedHistory.sixEvents(client, UUID.randomUUID(), warehouse); // untouched
         }
         JsonNode clean = AuditJobRuns.run(client, "/v1/audit/verify", null);
         assertThat(clean.path("findings").asLong()).as(clean.toString()).isZero();
@@ -121,15 +121,5 @@ class HashChainTamperingTest extends ServiceIntegrationTest {
             }
         });
         assertThat(verified.path("ledgers_checked").asLong()).isEqualTo(byLedger.size() + 3);
-    }
-
-    /** Six events: receive 40, reserve 5, confirm, reserve 6, release, adjust -2. */
-    private void history(UUID product) {
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
     }
 }

@@ -1,14 +1,17 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
+import io.stockledger.api.support.ExpectedProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.eventstore.chain.HashChainingStorageEngine;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
 import org.axonframework.common.transaction.TransactionManager;
@@ -56,16 +59,6 @@ class HashChainTest extends ServiceIntegrationTest {
     @Autowired
     private TransactionManager axonTransactions;
 
-    /** A scripted history of one ledger: 6 events. */
-    private void history(UUID product, UUID warehouse) {
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
-    }
-
     private static Map<String, String> scope(UUID product, UUID warehouse) {
         Map<String, String> body = new LinkedHashMap<>();
         if (product != null) {
@@ -81,9 +74,9 @@ class HashChainTest extends ServiceIntegrationTest {
         UUID otherWarehouse = UUID.randomUUID();
         UUID tampered = UUID.randomUUID();
         UUID untouched = UUID.randomUUID();
-        history(tampered, warehouse);
-        history(untouched, warehouse);
-        history(tampered, otherWarehouse);
+        ScriptedHistory.sixEvents(client, tampered, warehouse);
+        ScriptedHistory.sixEvents(client, untouched, warehouse);
+        ScriptedHistory.sixEvents(client, tampered, otherWarehouse);
 
         JsonNode clean = AuditJobRuns.run(client, "/v1/audit/verify", null);
         assertThat(clean.path("status").asText()).as(clean.toString()).isEqualTo("SUCCEEDED");
@@ -164,7 +157,7 @@ class HashChainTest extends ServiceIntegrationTest {
     void anAuditorRecomputesEveryHashFromTheDocumentedDefinition() throws Exception {
         UUID product = UUID.randomUUID();
         UUID warehouse = UUID.randomUUID();
-        history(product, warehouse);
+        ScriptedHistory.sixEvents(client, product, warehouse);
 
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT aggregate_identifier, sequence_number, event_identifier, type, payload_type, payload_revision,
@@ -276,8 +269,8 @@ class HashChainTest extends ServiceIntegrationTest {
 
     private static GenericDomainEventMessage<StockAdjusted> found(UUID product, UUID warehouse, long sequence) {
         UUID id = UUID.randomUUID();
-        StockAdjusted found = new StockAdjusted(id, Instant.now(), "race-" + id, product, warehouse, "racer", 1,
-                "FOUND", null, "race-key-" + id + "-" + UUID.randomUUID());
+        StockAdjusted found = new StockAdjusted(new EventEnvelope(id, Instant.now(), "race-" + id, product, warehouse,
+                "racer"), 1, "FOUND", null, "race-key-" + id + "-" + UUID.randomUUID());
         return new GenericDomainEventMessage<>(SyntheticLedgers.AGGREGATE_TYPE, product + ":" + warehouse, sequence,
                 found, MetaData.from(Map.of("actor", "racer", "trace_id", "race-" + id)), id.toString(),
                 Instant.now());
@@ -296,8 +289,8 @@ class HashChainTest extends ServiceIntegrationTest {
         EventStorageEngine withoutChain = ((HashChainingStorageEngine) storage).delegate();
         UUID received = UUID.randomUUID();
         withoutChain.appendEvents(List.of(new GenericDomainEventMessage<>(SyntheticLedgers.AGGREGATE_TYPE, ledger, 0,
-                new StockReceived(received, Instant.now(), "legacy", product, warehouse, "legacy", 10, null,
-                        "legacy-" + received + "-" + UUID.randomUUID()),
+                new StockReceived(new EventEnvelope(received, Instant.now(), "legacy", product, warehouse, "legacy"),
+                        10, null, "legacy-" + received + "-" + UUID.randomUUID()),
                 MetaData.from(Map.of("actor", "legacy", "trace_id", "legacy")), received.toString(), Instant.now())));
         withoutChain.appendEvents(List.of(found(product, warehouse, 1)));
         assertThat(storedHash(ledger, 0)).isNull();
@@ -351,9 +344,7 @@ class HashChainTest extends ServiceIntegrationTest {
         assertThat(badId.status()).isEqualTo(422);
         assertThat(badId.body().at("/errors/0/field").asText()).isEqualTo("job_id");
         Response unknownJob = client.get("/v1/audit/jobs/" + UUID.randomUUID());
-        assertThat(unknownJob.status()).isEqualTo(404);
-        assertThat(unknownJob.contentType()).startsWith("application/problem+json");
-        assertThat(unknownJob.text("code")).isEqualTo("AUDIT_JOB_NOT_FOUND");
+        ExpectedProblems.assertProblem(unknownJob, 404, "AUDIT_JOB_NOT_FOUND");
         assertThat(client.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings").text("code"))
                 .isEqualTo("AUDIT_JOB_NOT_FOUND");
 

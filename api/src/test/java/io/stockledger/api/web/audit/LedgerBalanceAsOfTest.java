@@ -1,6 +1,7 @@
 package io.stockledger.api.web.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockledger.api.support.ExpectedProblems;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -129,9 +130,7 @@ class LedgerBalanceAsOfTest extends ServiceIntegrationTest {
     void aLedgerWithoutEventsIsNotFound() {
         Response unknown = client.get(balance(UUID.randomUUID(), warehouse) + "?as_of=" + Instant.now());
 
-        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
-        assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(unknown.text("code")).isEqualTo("STOCK_LEDGER_NOT_FOUND");
+        ExpectedProblems.assertProblem(unknown, 404, "STOCK_LEDGER_NOT_FOUND");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.stockledger.api.web.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.support.ExpectedProblems;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -216,9 +217,7 @@ class LedgerHistoryTest extends ServiceIntegrationTest {
     void aLedgerWithoutEventsIsNotFound() {
         Response unknown = client.get("/v1/ledger/" + UUID.randomUUID() + "/" + warehouse + "/events");
 
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(unknown.text("code")).isEqualTo("STOCK_LEDGER_NOT_FOUND");
+        ExpectedProblems.assertProblem(unknown, 404, "STOCK_LEDGER_NOT_FOUND");
         assertThat(unknown.text("trace_id")).isEqualTo(unknown.traceId());
     }
 

@@ -1,9 +1,12 @@
 package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
+import io.stockledger.api.support.ExpectedProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
+import io.stockledger.api.support.ReadModelTables;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.SyntheticLedgers;
 import io.stockledger.api.support.TestTokens;
@@ -30,24 +33,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ReadModelRebuildTest extends ServiceIntegrationTest {
 
-    private static final String TABLES_IN_ORDER = """
-            SELECT 'balance' AS t, product_id::text || warehouse_id::text AS k,
-                   on_hand || '/' || reserved || '/' || available || '/' || last_sequence AS v FROM stock_balance
-            UNION ALL
-            SELECT 'reservation', reservation_id::text, status || '/' || quantity || '/' || last_sequence
-              FROM reservation
-            UNION ALL
-            SELECT 'movement', global_position::text,
-                   movement_type || '/' || on_hand_delta || '/' || reserved_delta || '/' || event_id
-              FROM stock_movement
-            UNION ALL
-            SELECT 'lot', product_id::text || warehouse_id::text || batch_number,
-                   quantity || '/' || reserved || '/' || coalesce(quarantine_reason, '-')
-              FROM stock_lot
-            UNION ALL
-            SELECT 'transfer', transfer_id::text, status || '/' || quantity FROM stock_transfer
-            ORDER BY 1, 2""";
-
     @Autowired
     private EventStorageEngine storage;
 
@@ -56,12 +41,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
     /** Ten events: on hand 33 at the end, all of it in the default lot (the dated lot L-RB is shipped). */
     private UUID history() {
         UUID product = UUID.randomUUID();
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
+        ScriptedHistory.sixEvents(client, product, warehouse);
         // a dated lot, picked first (FEFO), shipped, then quarantined: the lot tables must rebuild too
         assertThat(client.receiveLot(product, warehouse, 5, "L-RB", java.time.LocalDate.now().plusDays(400))
                 .status()).isEqualTo(200);
@@ -92,7 +72,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
         UUID reservationsLost = history();
         history();
         readModelsCaughtUp();
-        List<Map<String, Object>> projected = jdbc.queryForList(TABLES_IN_ORDER);
+        List<Map<String, Object>> projected = ReadModelTables.snapshot(jdbc);
         // the relay's token (here a stand-in) must come through a rebuild untouched
         jdbc.update("""
                 INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp)
@@ -131,9 +111,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
                     Long.class, raised)).as("the copy is already right").isEqualTo(33);
             // one rebuild at a time
             Response second = client.postRaw("/v1/admin/read-models/rebuild", "");
-            assertThat(second.status()).as(second.raw()).isEqualTo(409);
-            assertThat(second.contentType()).startsWith("application/problem+json");
-            assertThat(second.text("code")).isEqualTo("REBUILD_IN_PROGRESS");
+            ExpectedProblems.assertProblem(second, 409, "REBUILD_IN_PROGRESS");
             assertThat(second.text("job_id")).isEqualTo(started.text("job_id"));
 
             blocker.rollback();
@@ -145,7 +123,7 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
             assertThat(done.path("events_per_second").asDouble()).isPositive();
         }
 
-        assertThat(jdbc.queryForList(TABLES_IN_ORDER)).as("exactly what the projections had built")
+        assertThat(ReadModelTables.snapshot(jdbc)).as("exactly what the projections had built")
                 .isEqualTo(projected);
         assertThat(onHand(raised)).isEqualTo(33);
         assertThat(client.stock(phantom, warehouse).status()).isEqualTo(404);

@@ -2,7 +2,7 @@ package io.stockledger.api.web.audit;
 
 import io.stockledger.api.support.AuditJobRuns;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +28,7 @@ class ReconciliationTest extends ServiceIntegrationTest {
     /** Six events: receive 40, reserve 5, confirm (on hand 35), reserve 6, release, adjust -2: on hand 33. */
     private UUID history() {
         UUID product = UUID.randomUUID();
-        assertThat(client.receive(product, warehouse, 40).status()).isEqualTo(200);
-        String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-        assertThat(client.confirm(shipped).status()).isEqualTo(200);
-        String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-        assertThat(client.release(cancelled).status()).isEqualTo(200);
-        assertThat(client.adjust(product, warehouse, -2, "DAMAGE", LedgerClient.key()).status()).isEqualTo(200);
+        ScriptedHistory.sixEvents(client, product, warehouse);
         return product;
     }
 
