@@ -67,7 +67,7 @@ public record MovementsResponse(
                     confirmation consumed). Absent for rows that move no units.""")
             List<LotQuantity> lots) {
 
-        static Movement of(MovementView view) {
+        public static Movement of(MovementView view) {
             return new Movement(view.globalPosition(), view.eventId(), view.productId(), view.warehouseId(),
                     view.sequenceNumber(), view.movementType(), view.onHandDelta(), view.reservedDelta(),
                     view.reservationId(), view.reason(), view.note(), view.requesterId(), view.traceId(),
