@@ -141,7 +141,12 @@ final class Browser implements AutoCloseable {
         Path directory = Path.of(System.getProperty("console.screenshots.dir", "target/console-screenshots"));
         try {
             Files.createDirectories(directory);
+            // the whole page, not just the window: grow the window to the page's height for the picture
+            Dimension window = driver.manage().window().getSize();
+            long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 140)));
             Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(window);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
