@@ -38,7 +38,7 @@ class LiveFeedController {
 
     @Operation(operationId = "followMovements", summary = "Follow the movement journal live (server-sent events)",
             description = """
-            `text/event-stream`: every movement journal row (one per ledger event that moves or holds units) as \
+            `text/event-stream`: every movement journal row (one per ledger event) as \
             an event named `movement`, its `id` the global store position, its `data` a row as \
             `GET /v1/ledger/movements` answers it. Starts with the latest 20 rows, or after `Last-Event-ID` / \
             `from_position` when given; then each new row within about half a second. Only `warehouse_id`'s \
