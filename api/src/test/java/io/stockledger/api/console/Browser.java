@@ -33,8 +33,15 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
 
+    private final Path downloads;
+
     Browser(String baseUrl) {
         this.baseUrl = baseUrl;
+        try {
+            downloads = Files.createTempDirectory("console-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Path chromium = firstExisting("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path chromedriver = firstExisting("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver",
                 "/usr/lib/chromium/chromedriver");
@@ -42,6 +49,8 @@ final class Browser implements AutoCloseable {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000", "--lang=en-US", "--no-first-run", "--disable-extensions");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -150,6 +159,11 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the browser saves downloads (a fresh directory per browser). */
+    Path downloads() {
+        return downloads;
     }
 
     ChromeDriver driver() {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,6 +146,12 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
         assertThat(browser.text(row + " td[data-col=quantity]")).isEqualTo("7");
         browser.textOf("#balance [data-field=reserved] dd", "7");
         assertThat(stock().path("reserved").asLong()).isEqualTo(7);
+
+        // looked up by id, as the API has it
+        browser.click(row + " td[data-col=reservation] a");
+        browser.textOf("#reservation-status", client.get("/v1/reservations/" + reservationId).text("status"));
+        assertThat(browser.text("#reservation-status")).isEqualTo("PENDING");
+        browser.open(skuPath());
     }
 
     @Test
@@ -225,6 +233,25 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
 
     @Test
     @Order(8)
+    void downloadsTheMovementJournalOfAPeriodAsCsv() throws Exception {
+        browser.type("#csv-product", product.toString());
+        browser.type("#csv-warehouse", warehouse.toString());
+        browser.script("document.getElementById('csv-from').value = '2000-01-01T00:00:00';"
+                + "document.getElementById('csv-to').value = '2100-01-01T00:00:00';");
+        browser.click("#csv-form button[type=submit]");
+
+        Path file = browser.downloads().resolve("movements-" + product + ".csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(file) && Files.size(file) > 0);
+        String expected = client.get("/v1/ledger/movements?product_id=" + product + "&warehouse_id=" + warehouse
+                + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", "Accept", "text/csv").raw();
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(expected.strip().split("\n").length).hasSizeGreaterThan(1);
+        assertThat(lines.getFirst()).isEqualTo(expected.lines().findFirst().orElseThrow());
+        assertThat(browser.text("#csv-result")).startsWith("Downloaded");
+    }
+
+    @Test
+    @Order(9)
     void showsAMovementOnTheLiveFeedAsItIsStored() {
         browser.click("#nav a[href='/console/feed']");
         browser.type("#feed-warehouse", warehouse.toString());
@@ -253,7 +280,7 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void chartsThroughputFromTheServicesOwnMetrics() {
         browser.click("#nav a[href='/console/metrics']");
         // sampled every 5 s: wait for an interval with the commands above in it
@@ -266,7 +293,7 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void fitsATabletsWidthAndLoadsNothingFromElsewhere() {
         browser.resize(800, 1100);
         browser.open(skuPath());
@@ -284,7 +311,7 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aTokenWithoutAdjustSeesNoAdjustActionAndTheApiStillRefusesIt() {
         String receiveOnly = TestTokens.withPermissions("receiver", "inventory:read", "inventory:receive");
         signIn(receiveOnly);
