@@ -107,7 +107,12 @@ document.addEventListener('click', event => {
     }
 });
 window.addEventListener('popstate', route);
+// a token that stops working (expired, say) sends the user back to sign-in, on the same address
 window.addEventListener('console:unauthenticated', event => {
+    if (!session.permissions.size) return; // not signed in yet: the sign-in page reports it
     toast('The token was refused: ' + ((event.detail && event.detail.detail) || 'sign in again'), 'error');
+    session.signOut();
+    session.permissions = new Set();
+    route();
 });
 route();

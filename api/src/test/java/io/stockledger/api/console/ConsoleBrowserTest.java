@@ -83,6 +83,12 @@ class ConsoleBrowserTest extends ServiceIntegrationTest {
         browser.open("/console/");
         browser.visible("#token");
         browser.screenshot("sign-in");
+        browser.type("#token", "not-a-token");
+        browser.click("#signin button[type=submit]");
+        browser.until(driver -> !browser.text("#signin-error").isEmpty());
+        assertThat(browser.text("#signin-error")).contains("401", "the token is malformed");
+        assertThat(browser.present("#signed-in-as")).isFalse();
+
         signIn(adminToken);
 
         assertThat(browser.textOf("#signed-in-as", OPERATOR)).isEqualTo(OPERATOR);

@@ -8,13 +8,16 @@ import io.stockledger.query.api.MovementView;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,9 +31,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * that id misses nothing). Polling the read model rather than listening to the event bus: the journal already has
  * each event once, in store order, with its actor and trace id, and a poll cannot fall behind silently. A feed is
  * closed after {@link #LIFETIME}; the console reconnects from the last id it saw.
+ *
+ * <p>A feed never ends by itself, so on shutdown every open feed is completed before the web server's graceful
+ * shutdown waits for requests to end (a lifecycle phase that stops first): otherwise each open feed would hold the
+ * shutdown for its whole grace period.
  */
 @Component
-class LiveFeed {
+class LiveFeed implements SmartLifecycle {
 
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration LIFETIME = Duration.ofMinutes(30);
@@ -43,6 +50,8 @@ class LiveFeed {
     private final ScheduledExecutorService polls = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("console-feed-", 0).daemon().factory());
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<SseEmitter> feeds = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     LiveFeed(Ledger ledger) {
         this.ledger = ledger;
@@ -58,12 +67,14 @@ class LiveFeed {
         AtomicReference<Long> next = new AtomicReference<>(fromPosition);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Runnable close = () -> {
-            ScheduledFuture<?> running = task.getAndSet(null);
-            if (running != null) {
-                running.cancel(false);
+            feeds.remove(emitter);
+            ScheduledFuture<?> polling = task.getAndSet(null);
+            if (polling != null) {
+                polling.cancel(false);
                 open.decrementAndGet();
             }
         };
+        feeds.add(emitter);
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(failure -> close.run());
@@ -98,8 +109,28 @@ class LiveFeed {
         } while (page.nextFromPosition() != null);
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open feed, so that graceful shutdown does not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : feeds) {
+            emitter.complete();
+        }
+        feeds.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void stop() {
+    void shutDown() {
         polls.shutdownNow();
     }
 }
