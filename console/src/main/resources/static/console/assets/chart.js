@@ -23,12 +23,12 @@ export function lineChart(title, series, {unit = '', id} = {}) {
     const x = t => PAD.left + (WIDTH - PAD.left - PAD.right) * (+t - t0) / (t1 - t0);
     const y = v => HEIGHT - PAD.bottom - (HEIGHT - PAD.top - PAD.bottom) * v / vMax;
     const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title,
-        preserveAspectRatio: 'none', class: 'chart-svg'});
+        class: 'chart-svg'});
     for (let i = 0; i <= 4; i++) {
         const v = vMax * i / 4;
         chart.append(svg('line', {x1: PAD.left, x2: WIDTH - PAD.right, y1: y(v), y2: y(v), class: 'gridline'}),
             svg('text', {x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis'},
-                (Math.round(v * 10) / 10).toLocaleString('en-US') + unit));
+                round(v).toLocaleString('en-US') + unit));
     }
     chart.append(
         svg('text', {x: PAD.left, y: HEIGHT - 8, class: 'axis'}, new Date(t0).toISOString().slice(0, 19) + 'Z'),
@@ -46,6 +46,10 @@ export function lineChart(title, series, {unit = '', id} = {}) {
         chart.append(svg('path', {d, class: 'series ' + s.className, 'data-series': s.name}));
     }
     figure.append(chart, h('ul.legend', {}, series.map(s => h('li', {class: s.className},
-        `${s.name}: ${s.points.length ? s.points[s.points.length - 1].v.toLocaleString('en-US') + unit : '—'} (latest)`))));
+        `${s.name}: ${s.points.length ? round(s.points[s.points.length - 1].v).toLocaleString('en-US') + unit : '—'} (latest)`))));
     return figure;
+}
+
+function round(value) {
+    return Math.round(value * 10) / 10;
 }
