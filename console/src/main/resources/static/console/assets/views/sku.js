@@ -324,7 +324,9 @@ function timeline(batches, statusDate) {
         const cx = x(day(b.expiry_date));
         picture.append(svg('circle', {cx, cy: 35, r: 6, class: 'lot ' + b.status, 'data-batch': b.batch_number},
             svg('title', {}, `${b.batch_number}: expires ${b.expiry_date}, ${b.status}, ${b.quantity} unit(s)`)),
-        svg('text', {x: cx, y: i % 2 ? 62 : 25, 'text-anchor': 'middle', class: 'label'},
+        // labels near either end are anchored inwards, so they are not cut off
+        svg('text', {x: cx, y: i % 2 ? 62 : 25, class: 'label',
+            'text-anchor': cx > W - 120 ? 'end' : cx < 120 ? 'start' : 'middle'},
             `${b.batch_number} ${b.expiry_date}`));
     });
     return h('figure.timeline-figure', {}, picture);
