@@ -104,7 +104,15 @@ class AccessControlTest extends ServiceIntegrationTest {
                 new Endpoint("GET /v1/audit/jobs/{id}", Permission.AUDIT_READ, 404,
                         c -> c.get("/v1/audit/jobs/" + UUID.randomUUID())),
                 new Endpoint("GET /v1/audit/jobs/{id}/findings", Permission.AUDIT_READ, 404,
-                        c -> c.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings")));
+                        c -> c.get("/v1/audit/jobs/" + UUID.randomUUID() + "/findings")),
+                // the console's lists (the live feed streams, so its 403 is checked in ConsoleApiTest)
+                new Endpoint("GET /v1/console/session", Permission.READ, 200, c -> c.get("/v1/console/session")),
+                new Endpoint("GET /v1/console/ledgers", Permission.READ, 200,
+                        c -> c.get("/v1/console/ledgers?product_id=" + product)),
+                new Endpoint("GET /v1/console/stock/{p}/{w}/reservations", Permission.READ, 200,
+                        c -> c.get("/v1/console/stock/" + product + "/" + warehouse + "/reservations")),
+                new Endpoint("GET /v1/console/transfers", Permission.READ, 200, c -> c.get("/v1/console/transfers")),
+                new Endpoint("GET /v1/console/metrics", Permission.READ, 200, c -> c.get("/v1/console/metrics")));
     }
 
     private Map<String, Object> orderOfOne(String orderId) {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @ComponentScan(basePackages = {"io.stockledger.query.balance", "io.stockledger.query.reservation",
         "io.stockledger.query.movement", "io.stockledger.query.lot", "io.stockledger.query.transfer",
-        "io.stockledger.query.availability"})
+        "io.stockledger.query.availability", "io.stockledger.query.console"})
 public class ReadModelConfiguration {
 
     /** Processing group of every read-model projection; its token lives in {@code token_entry}. */

@@ -58,7 +58,7 @@ public final class AuditParameters {
         }
     }
 
-    static int limit(String value, int defaultLimit, int max) {
+    public static int limit(String value, int defaultLimit, int max) {
         if (value == null) {
             return defaultLimit;
         }
@@ -73,7 +73,7 @@ public final class AuditParameters {
         return limit;
     }
 
-    static long nonNegative(String parameter, String value) {
+    public static long nonNegative(String parameter, String value) {
         if (value == null) {
             return 0;
         }

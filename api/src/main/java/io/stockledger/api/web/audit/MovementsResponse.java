@@ -73,7 +73,7 @@ public record MovementsResponse(
             @Schema(description = "The order's line, with `order_id`.", example = "1")
             String lineId) {
 
-        static Movement of(MovementView view) {
+        public static Movement of(MovementView view) {
             return new Movement(view.globalPosition(), view.eventId(), view.productId(), view.warehouseId(),
                     view.sequenceNumber(), view.movementType(), view.onHandDelta(), view.reservedDelta(),
                     view.reservationId(), view.reason(), view.note(), view.requesterId(), view.traceId(),

@@ -79,7 +79,9 @@ public class OpenApiConfiguration {
                         "Lots (batches) with expiry: listing them, quarantine, and the order they are picked in."))
                 .addTagsItem(new Tag().name(TRANSFERS).description(
                         "Moving stock between warehouses without counting it twice or losing it on the way."))
-                .addTagsItem(new Tag().name(ADMIN).description("Operating the service."));
+                .addTagsItem(new Tag().name(ADMIN).description("Operating the service."))
+                .addTagsItem(new Tag().name(CONSOLE).description(
+                        "What the web console at /console/ lists beyond the rest of the API; any client may use it."));
     }
 
     @Bean
@@ -100,6 +102,7 @@ public class OpenApiConfiguration {
     public static final String TRANSFERS = "Transfers";
     public static final String ADMIN = "Admin";
     public static final String AUDIT = "Audit";
+    public static final String CONSOLE = "Console";
 
     private static final String DESCRIPTION = """
             The single source of truth for inventory: on hand, reserved and available per product and warehouse. \

@@ -48,7 +48,7 @@ public record ReservationResponse(
                 outcome.expiresAt(), outcome.createdAt(), null, outcome.lots(), outcome.orderId(), outcome.lineId());
     }
 
-    static ReservationResponse of(ReservationView view) {
+    public static ReservationResponse of(ReservationView view) {
         return new ReservationResponse(view.reservationId(), view.status(), view.productId(), view.warehouseId(),
                 view.quantity(), view.expiresAt(), view.createdAt(), view.updatedAt(), view.lots(), view.orderId(),
                 view.lineId());

@@ -29,7 +29,7 @@ public record StockResponse(
                 example = "0")
         long inTransitOut) {
 
-    static StockResponse of(StockBalanceView view) {
+    public static StockResponse of(StockBalanceView view) {
         return new StockResponse(view.productId(), view.warehouseId(), view.onHand(), view.reserved(),
                 view.available(), view.blocked(), view.inTransitIn(), view.inTransitOut());
     }

@@ -39,7 +39,7 @@ public record TransferResponse(
                 outcome.replayed());
     }
 
-    static TransferResponse of(TransferView view) {
+    public static TransferResponse of(TransferView view) {
         return new TransferResponse(view.transferId(), view.productId(), view.fromWarehouseId(),
                 view.toWarehouseId(), view.quantity(), view.status(), view.lots(), view.reason(), view.shippedAt(),
                 view.completedAt(), false);
