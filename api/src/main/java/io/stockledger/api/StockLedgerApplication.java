@@ -20,7 +20,10 @@ public class StockLedgerApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && MintTokenCommand.NAME.equals(args[0])) {
-            MintTokenCommand.run(args);
+            int status = MintTokenCommand.run(args);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         // Axon's update checker phones home at startup; this service never calls out.
