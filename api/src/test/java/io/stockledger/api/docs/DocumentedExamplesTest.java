@@ -1,18 +1,30 @@
 package io.stockledger.api.docs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.support.ServiceInstance;
 import io.stockledger.api.support.TestTokens;
 import io.stockledger.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +79,94 @@ class DocumentedExamplesTest {
         assertThat(example.promisedPairs()).contains("\"blocked\":8", "\"code\":\"INSUFFICIENT_SHELF_LIFE\"",
                 "\"status\":\"IN_TRANSIT\"");
         assertThat(output).contains(example.promisedPairs());
+    }
+
+    @Test
+    void theReadmePermissionTableIsTheHandlersBothWays() throws IOException {
+        Map<String, String> handlers = new TreeMap<>();
+        service.context().getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                .getHandlerMethods().forEach((mapping, method) -> {
+                    RequiresPermission permission = method.getMethodAnnotation(RequiresPermission.class);
+                    for (String pattern : mapping.getPatternValues()) {
+                        for (RequestMethod verb : mapping.getMethodsCondition().getMethods()) {
+                            if (pattern.startsWith("/v1/")) {
+                                handlers.put(verb + " " + normalized(pattern),
+                                        permission == null ? "(none)" : permission.value());
+                            }
+                        }
+                    }
+                });
+
+        Map<String, String> documented = new TreeMap<>();
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String table = readme.substring(readme.indexOf("| endpoint | permission |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        Pattern endpoint = Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) (/v1/[^`?]*)[^`]*`");
+        Pattern permission = Pattern.compile("`([a-z]+:[a-z]+)`");
+        for (String row : table.lines().skip(2).toList()) {
+            String[] cells = row.split("\\|");
+            Matcher granted = permission.matcher(cells[2]);
+            assertThat(granted.find()).as("a permission in row %s", row).isTrue();
+            Matcher endpoints = endpoint.matcher(cells[1]);
+            while (endpoints.find()) {
+                documented.put(endpoints.group(1) + " " + normalized(endpoints.group(2)), granted.group(1));
+            }
+        }
+
+        assertThat(documented).isEqualTo(handlers);
+    }
+
+    @Test
+    void theHealthComponentsAreTheDocumentedOnes() throws IOException {
+        String observability = Files.readString(ROOT.resolve("docs/observability.md"));
+
+        for (String endpoint : List.of("/actuator/health", "/actuator/health/readiness")) {
+            String row = observability.lines().filter(line -> line.startsWith("| `" + endpoint + "` |"))
+                    .findFirst().orElseThrow();
+            // components named in the row, less those only present with a setting this service lacks (NATS_URL...)
+            Set<String> documented = new TreeSet<>();
+            Matcher component = Pattern.compile("`([a-z][A-Za-z]+)`(?! \\(with)").matcher(row.split("\\|")[2]);
+            while (component.find()) {
+                documented.add(component.group(1));
+            }
+            JsonNode components = service.management().get(endpoint).body().get("components");
+            Set<String> actual = new TreeSet<>();
+            if (components != null) {
+                components.fieldNames().forEachRemaining(actual::add);
+            }
+            assertThat(actual).as(endpoint).isEqualTo(documented);
+        }
+        assertThat(observability).contains("`natsRelay` (with `NATS_URL`)", "`redis` (with `REDIS_URL`)",
+                "| `/actuator/health/liveness` | the status of the application's liveness state alone, no components:");
+        JsonNode liveness = service.management().get("/actuator/health/liveness").body();
+        assertThat(liveness.get("status").asText()).isEqualTo("UP");
+        assertThat(liveness.has("components")).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeHealthCheckPassesOnAReadyServiceAndOnlyThere() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Object> ledger = ((Map<String, Map<String, Object>>) compose.get("services")).get("stock-ledger");
+        List<String> test = (List<String>) ((Map<String, Object>) ledger.get("healthcheck")).get("test");
+        assertThat(test.subList(0, 3)).containsExactly("CMD", "bash", "-c");
+        String check = test.get(3);
+
+        assertThat(check).contains("/dev/tcp/127.0.0.1/8081 ");
+        assertThat(bash(check.replace("/dev/tcp/127.0.0.1/8081 ", "/dev/tcp/127.0.0.1/" + managementPort + " ")))
+                .as("healthy on the management port").isZero();
+        assertThat(bash(check.replace("/dev/tcp/127.0.0.1/8081 ", "/dev/tcp/127.0.0.1/" + port + " ")))
+                .as("not healthy where readiness is not served").isNotZero();
+    }
+
+    private static int bash(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
+    }
+
+    private static String normalized(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
     }
 
     /** Runs the block with bash from the repository root, as a reader would, and returns what it printed. */
