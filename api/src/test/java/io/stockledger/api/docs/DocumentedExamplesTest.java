@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +40,15 @@ class DocumentedExamplesTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    private static TestDatabase database;
     private static ServiceInstance service;
     private static int port;
     private static int managementPort;
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.on(TestDatabase.createFresh());
+        database = TestDatabase.createFresh();
+        service = ServiceInstance.on(database);
         port = Integer.parseInt(service.context().getEnvironment().getProperty("local.server.port"));
         managementPort = Integer.parseInt(service.context().getEnvironment().getProperty("local.management.port"));
     }
@@ -79,6 +82,25 @@ class DocumentedExamplesTest {
         assertThat(example.promisedPairs()).contains("\"blocked\":8", "\"code\":\"INSUFFICIENT_SHELF_LIFE\"",
                 "\"status\":\"IN_TRANSIT\"");
         assertThat(output).contains(example.promisedPairs());
+    }
+
+    @Test
+    void theAuditorsOwnChainCheckFindsEveryLedgerIntact() throws Exception {
+        assertThat(service.client().receive(UUID.randomUUID(), UUID.randomUUID(), 5).status()).isEqualTo(200);
+        DocumentedShellBlock recompute = DocumentedShellBlock.after(ROOT.resolve("docs/audit.md"),
+                "### Recomputing the chain yourself");
+        String embeddedDefault = "DATABASE=postgresql://postgres@localhost:54329/postgres";
+        assertThat(recompute.script()).contains(embeddedDefault);
+        // this test's database in place of the embedded default's, in the libpq form the step asks for
+        String credentials = database.password() == null || database.password().isEmpty() ? database.username()
+                : database.username() + ":" + database.password();
+        String libpq = database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + credentials + "@");
+
+        String output = run(new DocumentedShellBlock(recompute.script().replace(embeddedDefault,
+                "DATABASE='" + libpq + "'"), recompute.promisedPairs()));
+
+        assertThat(output).containsPattern("(?m)^[1-9]\\d* ledgers, [1-9]\\d* events \\(0 before the chain began\\), "
+                + "0 broken$");
     }
 
     @Test
