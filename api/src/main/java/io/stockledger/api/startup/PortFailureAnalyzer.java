@@ -18,6 +18,16 @@ public final class PortFailureAnalyzer implements FailureAnalyzer {
         var preflight = CauseChain.find(failure, PortUnavailableException.class);
         if (preflight.isPresent()) {
             PortUnavailableException taken = preflight.get();
+            if (PortPreflight.EMBEDDED_PORT.equals(taken.variable())) {
+                return new FailureAnalysis(
+                        "Port " + taken.port() + " (" + taken.variable() + "), where the embedded PostgreSQL would "
+                                + "listen, is already in use: most often by another instance of this service "
+                                + "running on the embedded default.",
+                        "Stop the other instance (or the process listening on port " + taken.port() + "), or give "
+                                + "this one its own LEDGER_EMBEDDED_PORT and LEDGER_DATA_DIR. To run several "
+                                + "instances on the same data, point DATABASE_URL of each at one PostgreSQL server.",
+                        taken);
+            }
             return new FailureAnalysis(
                     "Port " + taken.port() + " (" + taken.variable() + ") is already in use: another process, or "
                             + "another instance of this service, listens on it.",

@@ -13,9 +13,12 @@ import java.net.ServerSocket;
 /**
  * Binds the API and management ports for an instant as soon as the configuration is known: Tomcat binds them only
  * after the database, Flyway and the event processors are up, so a port clash would otherwise be reported after
- * half a minute of work and a hundred log lines. Port 0 (any free port) needs no check.
+ * half a minute of work and a hundred log lines. Without DATABASE_URL, the embedded PostgreSQL's port too. Port 0
+ * (any free port) needs no check.
  */
 public final class PortPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    static final String EMBEDDED_PORT = "LEDGER_EMBEDDED_PORT";
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -28,6 +31,10 @@ public final class PortPreflight implements ApplicationListener<ApplicationEnvir
         int managementPort = environment.getProperty("management.server.port", Integer.class, apiPort);
         if (managementPort != apiPort) {
             check("MANAGEMENT_SERVER_PORT", managementPort, environment.getProperty("management.server.address"));
+        }
+        if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+            // the embedded default's PostgreSQL: taken most often by another instance running on the same data
+            check(EMBEDDED_PORT, environment.getProperty("ledger.embedded.port", Integer.class, 54329), null);
         }
     }
 

@@ -61,6 +61,21 @@ class StartupFailureReportTest {
     }
 
     @Test
+    void theEmbeddedPostgresPortTakenIsReportedBeforeItStarts(CapturedOutput output) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> start("--spring.datasource.url=",
+                    "--ledger.embedded.data-dir=" + dataDir.resolve("postgres"),
+                    "--ledger.embedded.port=" + taken.getLocalPort(), "--ledger.security.jwt.secret="))
+                    .isInstanceOf(PortUnavailableException.class);
+
+            assertThat(output.getOut()).contains("Port " + taken.getLocalPort() + " (LEDGER_EMBEDDED_PORT), where "
+                            + "the embedded PostgreSQL would listen, is already in use")
+                    .contains("give this one its own LEDGER_EMBEDDED_PORT and LEDGER_DATA_DIR");
+            assertThat(dataDir.resolve("postgres")).doesNotExist();
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseIsNamedWithItsAddress(CapturedOutput output) throws IOException {
         int closed = closedPort();
 
