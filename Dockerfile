@@ -11,9 +11,9 @@ COPY query-side/pom.xml query-side/
 COPY audit/pom.xml audit/
 COPY api/pom.xml api/
 COPY load-test/pom.xml load-test/
-# A cache layer of the dependencies, best effort: go-offline cannot resolve the modules' dependencies on each other
-# (not built yet), so its failure must not stop the build; the package step below resolves whatever is missing.
-RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
+# A cache layer of the dependencies: every module's pom (ContainerConfigurationTest keeps the list complete), so
+# go-offline resolves everything but the modules themselves, and a failure here is a real one.
+RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true
 COPY . .
 RUN ./mvnw -B -q package -DskipTests
 

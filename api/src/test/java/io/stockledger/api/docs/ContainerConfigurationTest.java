@@ -93,6 +93,8 @@ class ContainerConfigurationTest {
                     .contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/");
         }
         assertThat(modules).isGreaterThanOrEqualTo(6);
+        assertThat(dockerfile).as("a failing dependency layer is not hidden")
+                .contains("RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true\n").doesNotContain("|| true");
         assertThat(dockerfile).containsPattern("(?m)^USER ledger$")
                 .contains("chown ledger:ledger /app/data")
                 .contains("LEDGER_DATA_DIR=/app/data/postgres")
