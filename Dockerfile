@@ -11,16 +11,28 @@ COPY query-side/pom.xml query-side/
 COPY audit/pom.xml audit/
 COPY api/pom.xml api/
 COPY load-test/pom.xml load-test/
-RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
+# A cache layer of the dependencies: every module's pom (ContainerConfigurationTest keeps the list complete), so
+# go-offline resolves everything but the modules themselves, and a failure here is a real one.
+RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true
 COPY . .
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 ledger
+# A system user without a login; the application files belong to root, so the service cannot change them.
+RUN useradd --system --uid 10001 --no-create-home ledger \
+    && mkdir -p /app/data && chown ledger:ledger /app/data
 WORKDIR /app
 COPY --from=build /src/api/target/stock-ledger.jar /app/stock-ledger.jar
 USER ledger
+# Without DATABASE_URL the service runs the embedded PostgreSQL with its data (and its generated JWT secret) in
+# /app/data, writable by the service alone; mount a volume there to keep it.
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    LEDGER_DATA_DIR=/app/data/postgres \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
+VOLUME /app/data
 EXPOSE 8080 8081
+# Healthy when actuator's readiness answers 200 (database and read models UP; 503 otherwise); the JRE image has
+# bash but no curl.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=30 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-8081} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '^HTTP/1.[01] 200' <&3"]
 ENTRYPOINT ["java", "-jar", "/app/stock-ledger.jar"]

@@ -1,6 +1,7 @@
 package io.stockledger.api;
 
 import io.stockledger.api.security.MintTokenCommand;
+import io.stockledger.api.startup.PortPreflight;
 import io.stockledger.audit.AuditConfiguration;
 import io.stockledger.command.config.StockLedgerConfiguration;
 import io.stockledger.eventstore.EventStoreConfiguration;
@@ -20,11 +21,24 @@ public class StockLedgerApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && MintTokenCommand.NAME.equals(args[0])) {
-            MintTokenCommand.run(args);
+            int status = MintTokenCommand.run(args);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         // Axon's update checker phones home at startup; this service never calls out.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(StockLedgerApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The service as {@code java -jar} starts it: its ports are checked before any database work, so a clash is
+     * reported at once. (Tests that start instances on port 0 need no check and use the plain application.)
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(StockLedgerApplication.class);
+        application.addListeners(new PortPreflight());
+        return application;
     }
 }

@@ -44,14 +44,14 @@ public final class VerificationKeys {
                     + "java -jar api/target/stock-ledger.jar mint-token --role admin", file);
             return hmacKey(secret);
         }
-        throw new IllegalStateException("Set JWT_SECRET (at least " + MINIMUM_SECRET_BYTES + " bytes) or "
+        throw new InvalidJwtKeyException("Set JWT_SECRET (at least " + MINIMUM_SECRET_BYTES + " bytes) or "
                 + "JWT_PUBLIC_KEY: without one the service cannot verify bearer tokens and refuses to start.");
     }
 
     public static Key hmacKey(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MINIMUM_SECRET_BYTES) {
-            throw new IllegalStateException("JWT_SECRET is " + bytes.length * 8 + " bits; HS256 needs at least "
+            throw new InvalidJwtKeyException("JWT_SECRET is " + bytes.length * 8 + " bits; HS256 needs at least "
                     + MINIMUM_SECRET_BYTES * 8 + " (" + MINIMUM_SECRET_BYTES + " bytes). The service refuses to start.");
         }
         return Keys.hmacShaKeyFor(bytes);
@@ -78,7 +78,7 @@ public final class VerificationKeys {
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("JWT_PUBLIC_KEY is not a PEM-encoded RSA public key", e);
+            throw new InvalidJwtKeyException("JWT_PUBLIC_KEY is not a PEM-encoded RSA public key", e);
         }
     }
 

@@ -1,0 +1,116 @@
+package io.stockledger.api.docs;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml and the Dockerfile, checked without a Docker daemon: the stack is wired with the service's
+ * own settings (every variable one the README documents, URLs pointing at the compose services, ports and health
+ * checks where the service listens), PostgreSQL, Redis and NATS claim no host port, and the image runs as a user
+ * who can write its data directory.
+ */
+class ContainerConfigurationTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theStackHasEveryServiceAndTheBackingServicesClaimNoHostPort() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services).containsOnlyKeys("postgres", "redis", "nats", "stock-ledger", "prometheus", "grafana");
+        for (String backing : List.of("postgres", "redis", "nats")) {
+            assertThat(services.get(backing)).as(backing + " publishes no port on the host").doesNotContainKey("ports");
+            assertThat(services.get(backing)).as(backing + " has a health check").containsKey("healthcheck");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> dependsOn =
+                (Map<String, Map<String, String>>) services.get("stock-ledger").get("depends_on");
+        assertThat(dependsOn).containsOnlyKeys("postgres", "redis", "nats");
+        dependsOn.values().forEach(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
+    }
+
+    @Test
+    void theServiceIsConfiguredWithDocumentedVariablesPointingAtTheComposeServices() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> environment = environment(services.get("stock-ledger"));
+        Map<String, String> postgres = environment(services.get("postgres"));
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String configuration = readme.substring(readme.indexOf("## Configuration"),
+                readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+
+        environment.keySet().forEach(variable -> assertThat(configuration)
+                .as("%s is documented in the README's Configuration", variable).contains("`" + variable + "`"));
+        assertThat(environment.get("DATABASE_URL"))
+                .isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+        assertThat(environment.get("DATABASE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(environment.get("DATABASE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+        assertThat(environment.get("REDIS_URL")).isEqualTo("redis://redis:6379");
+        assertThat(environment.get("NATS_URL")).isEqualTo("nats://nats:4222");
+        assertThat(environment.get("JWT_SECRET").getBytes(StandardCharsets.UTF_8))
+                .as("at least 32 bytes, or the service refuses to start").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(readme).as("the README names the compose secret for minting tokens")
+                .contains("`docker-compose.yml`");
+
+        String port = environment.get("PORT");
+        String managementPort = environment.get("MANAGEMENT_SERVER_PORT");
+        assertThat(services.get("stock-ledger").get("ports")).asList()
+                .anySatisfy(mapping -> assertThat(mapping.toString()).endsWith(":" + port))
+                .anySatisfy(mapping -> assertThat(mapping.toString()).endsWith(":" + managementPort));
+        assertThat(services.get("stock-ledger").get("healthcheck").toString())
+                .contains("/dev/tcp/127.0.0.1/" + managementPort, "GET /actuator/health/readiness");
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPort() throws IOException {
+        String managementPort = environment(services().get("stock-ledger")).get("MANAGEMENT_SERVER_PORT");
+        String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
+
+        assertThat(prometheus).contains("metrics_path: /actuator/prometheus")
+                .contains("\"stock-ledger:" + managementPort + "\"");
+    }
+
+    @Test
+    void theImageBuildsEveryModuleAndRunsAsAUserWhoOwnsItsDataDirectory() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        int modules = 0;
+        while (module.find()) {
+            modules++;
+            assertThat(dockerfile).as("the dependency layer copies %s's pom", module.group(1))
+                    .contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/");
+        }
+        assertThat(modules).isGreaterThanOrEqualTo(6);
+        assertThat(dockerfile).as("a failing dependency layer is not hidden")
+                .contains("RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true\n").doesNotContain("|| true");
+        assertThat(dockerfile).containsPattern("(?m)^USER ledger$")
+                .contains("chown ledger:ledger /app/data")
+                .contains("LEDGER_DATA_DIR=/app/data/postgres")
+                .containsPattern("(?m)^HEALTHCHECK .*")
+                .contains("GET /actuator/health/readiness")
+                .contains("EXPOSE 8080 8081");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(Map<String, Object> service) {
+        return (Map<String, String>) service.get("environment");
+    }
+}
