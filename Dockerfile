@@ -9,6 +9,7 @@ COPY event-store/pom.xml event-store/
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
 COPY audit/pom.xml audit/
+COPY console/pom.xml console/
 COPY api/pom.xml api/
 COPY load-test/pom.xml load-test/
 # A cache layer of the dependencies: every module's pom (ContainerConfigurationTest keeps the list complete), so
