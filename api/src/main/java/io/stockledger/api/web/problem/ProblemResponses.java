@@ -203,10 +203,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String pathOf(JsonMappingException mapping) {
-        return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        // "lines[0].line_id", as Bean Validation's errors name the same field
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {
