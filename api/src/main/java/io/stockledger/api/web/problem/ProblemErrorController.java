@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -42,7 +43,10 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND; // /error asked for directly: no such resource
         ProblemDetail problem;
-        if (status.is5xxServerError() && failure != null && DatabaseTrouble.causes(failure)) {
+        if (causedBy(failure, RequestRejectedException.class)) {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                    ProblemRequestRejectedHandler.DETAIL, request);
+        } else if (status.is5xxServerError() && failure != null && DatabaseTrouble.causes(failure)) {
             log.warn("ledger unavailable: {}", failure.getMessage(), failure);
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_UNAVAILABLE", "Ledger unavailable",
@@ -57,6 +61,15 @@ class ProblemErrorController implements ErrorController {
         Problems.setInstance(problem, originalPath(request));
         response.reset();
         Problems.write(problem, response, json);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String originalPath(HttpServletRequest request) {
