@@ -74,7 +74,8 @@ final class HostileCorpus {
             boolean stored = endpoint.stored().contains(field);
             for (Hostile hostile : stored ? HostileStrings.all() : HostileStrings.sample()) {
                 bodyField(endpoint, field, hostile.name(), hostile.value());
-                if (stored && hostile.value().length() < 100) {
+                if (field.equals("idempotency_key") && hostile.value().length() < 100) {
+                    // alone, most of these are shorter than a key's 32: appended to a valid key they can be accepted
                     Map<String, Object> body = endpoint.body().apply(field);
                     String embedded = body.get(field) + hostile.value();
                     bodyField(endpoint, field, "valid + " + hostile.name(), embedded);
