@@ -11,14 +11,32 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once up front (to fingerprint it) and can be read again by the controller. */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body was read once up front (to fingerprint it, or to measure it) and can be read again by the
+ * controller.
+ */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
     BufferedBodyRequest(HttpServletRequest request) throws IOException {
+        this(request, request.getInputStream().readAllBytes());
+    }
+
+    /** The request with {@code body}, already read from it, to be read again. */
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = request.getInputStream().readAllBytes();
+        this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
     }
 
     byte[] body() {

@@ -19,6 +19,7 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.SignatureException;
 import io.jsonwebtoken.security.WeakKeyException;
+import io.stockledger.api.web.text.TextRules;
 
 import java.security.Key;
 import java.time.Clock;
@@ -58,6 +59,10 @@ public class TokenVerifier {
     static final String NOT_VALID_YET = "the token is not valid yet";
     static final String NO_EXPIRY = "the token has no exp claim";
     static final String NO_SUBJECT = "the token has no sub claim";
+    /** The subject is recorded with every event the caller causes (requester_id, at most 255 characters). */
+    static final int MAX_SUBJECT_LENGTH = 255;
+    static final String UNUSABLE_SUBJECT = "the token's sub claim must be at most " + MAX_SUBJECT_LENGTH
+            + " characters of text without NUL, control characters, unpaired surrogates or noncharacters";
     static final String WRONG_ISSUER = "the token's issuer is not the one this service trusts";
     static final String WRONG_AUDIENCE = "the token is not meant for this service (aud)";
     static final String INVALID = "the token is not valid";
@@ -115,6 +120,9 @@ public class TokenVerifier {
         }
         if (claims.getSubject() == null || claims.getSubject().isBlank()) {
             throw new TokenRefusedException(NO_SUBJECT);
+        }
+        if (claims.getSubject().length() > MAX_SUBJECT_LENGTH || !TextRules.isStorable(claims.getSubject())) {
+            throw new TokenRefusedException(UNUSABLE_SUBJECT);
         }
         checkIssuedAtAndLifetime(claims.getIssuedAt(), expiration.toInstant());
         Set<String> permissions = new HashSet<>(strings(claims.get("permissions")));

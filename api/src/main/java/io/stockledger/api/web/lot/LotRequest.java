@@ -2,6 +2,7 @@ package io.stockledger.api.web.lot;
 
 import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.text.StorableText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,5 +20,5 @@ public record LotRequest(
         @Schema(description = "Lot (batch) number.", example = "L-2026-11-A")
         @NotNull @Pattern(regexp = BatchNumbers.PATTERN, message = BatchNumbers.MESSAGE) String batchNumber,
         @Schema(description = "Why, for the audit trail.", example = "temperature excursion on truck 12")
-        @NotBlank @Size(max = 500) String reason) {
+        @NotBlank @Size(max = 500) @StorableText String reason) {
 }

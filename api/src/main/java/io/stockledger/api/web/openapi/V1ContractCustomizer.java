@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * What every /v1 operation shares, added to each one so that no endpoint can forget it: the bearer token and the
- * permission (from {@link RequiredPermissionCustomizer}), the standard problem responses (400 and 415 for a body,
+ * permission (from {@link RequiredPermissionCustomizer}), the standard problem responses (400, 413 and 415 for a body,
  * 401, 403, 422 for any input), every error as {@code application/problem+json} with the {@code Problem} schema, the
  * {@code X-Trace-ID} header, {@code application/json} for success bodies, and on every POST the optional
  * {@code Idempotency-Key} header of {@link IdempotencyFilter} with what it can answer. Responses an endpoint declares
@@ -55,10 +55,14 @@ final class V1ContractCustomizer implements OpenApiCustomizer {
                     `UNAUTHENTICATED`: no bearer token, or a malformed, expired or badly signed one, or one without \
                     `exp` or `sub`.""",
             "403", "`FORBIDDEN`: the token is valid but does not grant the permission this operation needs",
+            "413", """
+                    `REQUEST_TOO_LARGE`: the body is larger than the service accepts (`LEDGER_MAX_REQUEST_BODY`, 1 MB \
+                    by default); `max_body_bytes` says how large it may be.""",
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body is not sent as `application/json`.",
             "422", """
-                    `VALIDATION_FAILED`: a value is missing, out of range or malformed (in the body or the path); \
-                    `errors` lists each field and why.""");
+                    `VALIDATION_FAILED`: a value is missing, out of range or malformed (in the body or the path), or \
+                    free text holds a character that cannot be stored (NUL, another control character, an unpaired \
+                    surrogate, a noncharacter); `errors` lists each field and why.""");
 
     /** permission -> the configured roles that grant it, for the descriptions. */
     private final Map<String, List<String>> rolesByPermission;
@@ -143,6 +147,7 @@ final class V1ContractCustomizer implements OpenApiCustomizer {
                 ? ": none is declared for it, so every call is refused."
                 : " (`" + permission + "`); `required_permission` names it.");
         standard(responses, "400", hasBody, null);
+        standard(responses, "413", hasBody, null);
         standard(responses, "415", hasBody, null);
         standard(responses, "422", hasInput || mutating, null);
         if (mutating) {

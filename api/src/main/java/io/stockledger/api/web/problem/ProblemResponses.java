@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -94,6 +95,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     void forbidden(AccessDeniedException denied, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         accessDenied.handle(request, response, denied);
+    }
+
+    /**
+     * Spring Security's firewall checks most header values only when something reads them (a locale, a forwarded
+     * header, an origin), so its refusal can come from inside a handler: the same 400 as its refusals up front.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "Malformed request", ProblemRequestRejectedHandler.DETAIL, request));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
@@ -203,10 +214,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String pathOf(JsonMappingException mapping) {
-        return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        // "lines[0].line_id", as Bean Validation's errors name the same field
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

@@ -44,8 +44,20 @@ public final class Problems {
         problem.setProperty("code", code);
         if (request != null) {
             request.setAttribute(OperationMetricsFilter.PROBLEM_CODE, code);
-            problem.setInstance(URI.create(request.getRequestURI()));
+            setInstance(problem, request.getRequestURI());
             problem.setProperty("trace_id", TraceIdFilter.traceIdOf(request));
+        }
+    }
+
+    /**
+     * The problem's {@code instance}: the request's path as the client sent it. A path that is no valid URI reference
+     * (the container lets some through) is left out rather than failing the error answer itself.
+     */
+    static void setInstance(ProblemDetail problem, String path) {
+        try {
+            problem.setInstance(URI.create(path));
+        } catch (IllegalArgumentException notAUri) {
+            problem.setInstance(null);
         }
     }
 
@@ -63,7 +75,7 @@ public final class Problems {
     }
 
     /** Writes a problem where no controller advice can: from a servlet filter. */
-    static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
+    public static void write(ProblemDetail problem, HttpServletResponse response, ObjectMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -3,6 +3,7 @@ package io.stockledger.api.web.stock;
 import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
 import io.stockledger.command.api.AdjustmentReason;
+import io.stockledger.api.web.text.StorableText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,9 +26,9 @@ public record AdjustRequest(
         @Schema(description = """
                 Unique key of this request, chosen by the client; a retry sends the same one. Single-use forever.""",
                 example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
-        @NotNull @Size(min = 32, max = 128) String idempotencyKey,
+        @NotNull @Size(min = 32, max = 128) @StorableText String idempotencyKey,
         @Schema(description = "Optional free text.", example = "forklift")
-        @Size(max = 500) String note,
+        @Size(max = 500) @StorableText String note,
         @Schema(description = """
                 The lot to correct. Without it a gain goes to the default lot and a loss is taken from unreserved \
                 units in picking order. A lot cannot go below what is reserved from it.""", example = "L-2026-11-A")

@@ -2,6 +2,7 @@ package io.stockledger.api.web.stock;
 
 import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.text.StorableText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -27,7 +28,7 @@ public record ReceiveRequest(
         @Schema(description = """
                 Unique key of this request, chosen by the client; a retry sends the same one. Single-use forever.""",
                 example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
-        @NotNull @Size(min = 32, max = 128) String idempotencyKey,
+        @NotNull @Size(min = 32, max = 128) @StorableText String idempotencyKey,
         @Schema(description = "Optional cost of one unit: at most 11 integer digits and 4 decimals.",
                 multipleOf = 0.0001, maximum = "99999999999.9999", example = "2.50")
         @DecimalMin("0") @Digits(integer = 11, fraction = 4) BigDecimal unitCost,
@@ -41,5 +42,5 @@ public record ReceiveRequest(
                 example = "2027-03-31")
         LocalDate expiryDate,
         @Schema(description = "Location code of the lot in the warehouse (bin, aisle).", example = "A-12-03")
-        @Size(max = 64) String location) {
+        @Size(max = 64) @StorableText String location) {
 }

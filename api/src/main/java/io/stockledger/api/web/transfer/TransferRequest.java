@@ -2,6 +2,7 @@ package io.stockledger.api.web.transfer;
 
 import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.text.StorableText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,7 @@ public record TransferRequest(
         @Schema(description = """
                 Unique key of this request, chosen by the client; a retry sends the same one. Single-use forever.""",
                 example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
-        @NotNull @Size(min = 32, max = 128) String idempotencyKey,
+        @NotNull @Size(min = 32, max = 128) @StorableText String idempotencyKey,
         @Schema(description = """
                 Ship only from this lot. Without it the source's picking policy chooses among its usable lots.""",
                 example = "L-2026-11-A")
