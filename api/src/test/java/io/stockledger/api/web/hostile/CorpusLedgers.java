@@ -203,7 +203,15 @@ final class CorpusLedgers {
                 new Endpoint("GET", "/v1/audit/jobs/{job_id}", Map.of("job_id", jobId), none, null, List.of(),
                         List.of(), Set.of(), null),
                 new Endpoint("GET", "/v1/audit/jobs/{job_id}/findings", Map.of("job_id", jobId),
-                        optional("from_finding", "limit"), null, List.of(), List.of(), Set.of(), null));
+                        optional("from_finding", "limit"), null, List.of(), List.of(), Set.of(), null),
+                new Endpoint("GET", "/v1/console/session", none, none, null, List.of(), List.of(), Set.of(), null),
+                new Endpoint("GET", "/v1/console/ledgers", none, withOptional(Map.of("warehouse_id", w),
+                        "product_id", "limit"), null, List.of(), List.of(), Set.of(), null),
+                new Endpoint("GET", "/v1/console/stock/{product_id}/{warehouse_id}/reservations", sku,
+                        optional("limit"), null, List.of(), List.of(), Set.of(), null),
+                new Endpoint("GET", "/v1/console/transfers", none, optional("warehouse_id", "limit"), null,
+                        List.of(), List.of(), Set.of(), null),
+                new Endpoint("GET", "/v1/console/metrics", none, none, null, List.of(), List.of(), Set.of(), null));
     }
 
     private static Map<String, String> optional(String... names) {
