@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultInjectionTest {
 
     private static final double VISITS_PER_SECOND = 25;
-    private static final Duration STEADY = Duration.ofSeconds(4);
+    private static final Duration STEADY = Duration.ofSeconds(3);
     /** SKU 0 is hot (half the visits: its writes queue and go in group commits); SKU 1 sells out (409s). */
     private static final int SKUS = 8;
 

@@ -56,6 +56,7 @@ class GracefulShutdownTest {
         LoadTally tally = new LoadTally();
         int exitCode;
         Duration stopping;
+        Instant signalled;
         try {
             SteadyLoad.seed(service.baseUrl(), catalog, observations, tokens.warehouse(), sku -> 1_000_000);
             try (SteadyLoad load = SteadyLoad.start(List.of(service.baseUrl()), catalog, observations,
@@ -63,7 +64,7 @@ class GracefulShutdownTest {
                 pause(Duration.ofSeconds(3));
                 // writes queued on one ledger: surely some are under way when the signal comes
                 load.burst(0, 40);
-                Instant signalled = Instant.now();
+                signalled = Instant.now();
                 exitCode = service.terminate(Duration.ofSeconds(60));
                 stopping = Duration.between(signalled, Instant.now());
             }
@@ -71,8 +72,9 @@ class GracefulShutdownTest {
             service.kill();
         }
 
-        System.out.printf("graceful-shutdown: exited %d after %d ms; answers %s%n", exitCode, stopping.toMillis(),
-                tally.statusCounts());
+        System.out.printf("graceful-shutdown: exited %d after %d ms; answers %s; last 200 %d ms after SIGTERM%n",
+                exitCode, stopping.toMillis(), tally.statusCounts(),
+                Duration.between(signalled, tally.lastSuccess()).toMillis());
         assertThat(exitCode).as("exit code within a minute of SIGTERM (-1: still running)").isNotEqualTo(-1);
         assertThat(tally.serverErrorCount()).as(tally.serverErrorSamples().toString()).isZero();
         assertThat(tally.answersWithStatus(200)).isPositive();

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    // generous: on a loaded 2-core machine a start has taken over three minutes
+    private static final Duration STARTUP = Duration.ofMinutes(5);
     /** Variables the caller's environment may hold that would change what the service connects to. */
     private static final List<String> INHERITED_SETTINGS = List.of("NATS_URL", "REDIS_URL", "JWT_PUBLIC_KEY",
             "JWT_ISSUER", "JWT_AUDIENCE", "SPRING_PROFILES_ACTIVE", "DATABASE_URL", "DATABASE_USERNAME",

@@ -171,16 +171,23 @@ public final class SteadyLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * The final answer; when even the last attempt's outcome is still unknown (no answer, 503, or the first attempt
+     * still in flight, as after a crash until its key's lease ends), status 0: the client cannot tell what happened.
+     */
     private Answer send(String endpoint, String path, String body, String idempotencyKey) {
         Answer answer = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             answer = once(endpoint, next() + path, body, idempotencyKey);
-            if (!answer.worthRetrying() || !running && attempt > 1) {
+            if (!answer.worthRetrying()) {
                 return answer;
+            }
+            if (!running && attempt > 1) {
+                break;
             }
             sleep(answer.retryAfter().orElse(Duration.ofMillis(250L * attempt)));
         }
-        return answer;
+        return new Answer(0, answer.body(), null);
     }
 
     private Answer once(String endpoint, String url, String body, String idempotencyKey) {
