@@ -24,6 +24,14 @@ final class SoakReport {
     private SoakReport() {
     }
 
+    /** Draws the files again from a run's {@code soak.csv}: {@code SoakReport <directory> <visits per second>}. */
+    public static void main(String[] args) throws IOException {
+        Path directory = Path.of(args[0]);
+        List<SoakSample> samples = Files.readAllLines(directory.resolve("soak.csv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(SoakSample::parse).toList();
+        write(directory, samples, Double.parseDouble(args[1]));
+    }
+
     static void write(Path directory, List<SoakSample> samples, double visitsPerSecond) {
         try {
             Files.createDirectories(directory);
@@ -53,21 +61,23 @@ final class SoakReport {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">Soak run: %.0f visits/s "
                 + "(about %.0f requests/s), one sample per minute</text>%n", LEFT, visitsPerSecond,
                 2 * visitsPerSecond));
-        panel(svg, samples, 0, "heap after full GC (MiB)", SoakSample::heapMiB, "#1f77b4");
-        panel(svg, samples, 1, "database connections (all)", sample -> sample.connections(), "#2ca02c");
-        panel(svg, samples, 2, "p99 of the minute's answers (ms)", SoakSample::p99Millis, "#d62728");
+        panel(svg, samples, 0, "heap after full GC (MiB)", SoakSample::heapMiB, "#1f77b4", false);
+        panel(svg, samples, 1, "database connections (all)", sample -> sample.connections(), "#2ca02c", false);
+        // logarithmic: a minute of seconds-long answers on a loaded machine would flatten every other minute
+        panel(svg, samples, 2, "p99 of the minute's answers (ms, logarithmic)", SoakSample::p99Millis, "#d62728",
+                true);
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">minute</text>%n", WIDTH / 2,
                 TOP + 3 * PANEL + 20));
         return svg.append("</svg>\n").toString();
     }
 
     private static void panel(StringBuilder svg, List<SoakSample> samples, int index, String title,
-                              ToDoubleFunction<SoakSample> value, String colour) {
+                              ToDoubleFunction<SoakSample> value, String colour, boolean logarithmic) {
         int top = TOP + index * PANEL;
         int bottom = top + PANEL - 40;
         int plotWidth = WIDTH - LEFT - RIGHT;
         double max = samples.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(1);
-        double ceiling = niceCeiling(max);
+        Scale scale = logarithmic ? Scale.logarithmic(max) : Scale.linear(niceCeiling(max));
         int lastMinute = Math.max(1, samples.stream().mapToInt(SoakSample::minute).max().orElse(1));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", LEFT,
                 top + 12, title));
@@ -75,9 +85,8 @@ final class SoakReport {
                 LEFT, bottom, LEFT + plotWidth, bottom));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
                 LEFT, top + 20, LEFT, bottom));
-        for (int tick = 0; tick <= 2; tick++) {
-            double tickValue = ceiling * tick / 2;
-            double y = bottom - (bottom - top - 20) * tick / 2.0;
+        for (double tickValue : scale.ticks()) {
+            double y = bottom - (bottom - top - 20) * scale.fraction(tickValue);
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
                     LEFT - 6, y + 4, format(tickValue)));
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
@@ -95,13 +104,44 @@ final class SoakReport {
                 continue;
             }
             double x = LEFT + plotWidth * (double) sample.minute() / lastMinute;
-            double y = bottom - (bottom - top - 20) * v / ceiling;
+            double y = bottom - (bottom - top - 20) * scale.fraction(v);
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>%n", x, y,
                     colour));
         }
         svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
                 + "stroke-width=\"1.5\"/>%n", points.toString().trim(), colour));
+    }
+
+    /** Where a value sits on a panel's vertical axis (0: bottom, 1: top), and the values labelled. */
+    private record Scale(double top, boolean logarithmic) {
+
+        static Scale linear(double ceiling) {
+            return new Scale(ceiling, false);
+        }
+
+        /** From 10 to the power of ten above {@code max}. */
+        static Scale logarithmic(double max) {
+            return new Scale(Math.pow(10, Math.max(2, Math.ceil(Math.log10(Math.max(max, 10))))), true);
+        }
+
+        double fraction(double value) {
+            if (!logarithmic) {
+                return value / top;
+            }
+            return Math.max(0, Math.log10(Math.max(value, 10)) - 1) / (Math.log10(top) - 1);
+        }
+
+        List<Double> ticks() {
+            if (!logarithmic) {
+                return List.of(0.0, top / 2, top);
+            }
+            List<Double> ticks = new java.util.ArrayList<>();
+            for (double tick = 10; tick <= top; tick *= 10) {
+                ticks.add(tick);
+            }
+            return ticks;
+        }
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code max}: round axis labels. */
