@@ -24,6 +24,7 @@ public final class LoadTally {
     private final Instant started = Instant.now();
     private final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
     private final List<String> serverErrors = new ArrayList<>();
+    private final List<String> notFound = new ArrayList<>();
     private final AtomicReference<Instant> lastUnclear = new AtomicReference<>();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final Map<Long, List<Long>> latencyMicrosByMinute = new ConcurrentSkipListMap<>();
@@ -42,6 +43,13 @@ public final class LoadTally {
             synchronized (serverErrors) {
                 if (serverErrors.size() < KEPT_ERRORS) {
                     serverErrors.add(endpoint + " " + status + ": " + abbreviate(body));
+                }
+            }
+        }
+        if (status == 404) {
+            synchronized (notFound) {
+                if (notFound.size() < KEPT_ERRORS) {
+                    notFound.add(endpoint + " 404: " + abbreviate(body));
                 }
             }
         }
@@ -85,6 +93,21 @@ public final class LoadTally {
         synchronized (serverErrors) {
             return List.copyOf(serverErrors);
         }
+    }
+
+    /** Bodies of 404 answers: a request about something a client was told exists should never get one. */
+    public List<String> notFoundSamples() {
+        synchronized (notFound) {
+            return List.copyOf(notFound);
+        }
+    }
+
+    /** endpoint → (status → count), for a report. */
+    public Map<String, Map<Integer, Long>> statusCountsByEndpoint() {
+        Map<String, Map<Integer, Long>> counts = new TreeMap<>();
+        statuses.forEach((endpoint, byStatus) -> byStatus.forEach((status, count) ->
+                counts.computeIfAbsent(endpoint, ignored -> new TreeMap<>()).put(status, count.sum())));
+        return counts;
     }
 
     public Instant lastUnclear() {
