@@ -24,15 +24,20 @@ public final class ClientTokens {
     private final Duration ttl;
 
     public ClientTokens(LoadProfile profile) {
-        byte[] secret = profile.jwtSecret().getBytes(StandardCharsets.UTF_8);
+        // outlives the run, the seeding before it and the check after it
+        this(profile.jwtSecret(), profile.jwtIssuer(), profile.jwtAudience(), profile.duration().plus(Duration.ofHours(1)));
+    }
+
+    /** Tokens for a service with this HS256 secret (issuer and audience may be null), valid for {@code ttl}. */
+    public ClientTokens(String jwtSecret, String issuer, String audience, Duration ttl) {
+        byte[] secret = jwtSecret.getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalArgumentException("the JWT secret must be at least 32 bytes, as the service demands");
         }
         this.key = Keys.hmacShaKeyFor(secret);
-        this.issuer = profile.jwtIssuer();
-        this.audience = profile.jwtAudience();
-        // outlives the run, the seeding before it and the check after it
-        this.ttl = profile.duration().plus(Duration.ofHours(1));
+        this.issuer = issuer;
+        this.audience = audience;
+        this.ttl = ttl;
     }
 
     public String orderSystem() {

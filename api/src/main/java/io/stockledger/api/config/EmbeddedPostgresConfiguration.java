@@ -36,6 +36,9 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // Spring stops it (destroyMethod), after the event processors and the connection pool that use it;
+                // its own JVM shutdown hook would stop it at once, under processors still writing, on SIGTERM
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -3,7 +3,11 @@ package io.stockledger.query.movement;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.query.ReadModels;
 import io.stockledger.query.Sku;
+import io.stockledger.events.LedgerId;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +63,38 @@ class MovementJournalProjectionTest {
         assertThat(rows.stream().mapToInt(row -> (Integer) row.get("on_hand_delta")).sum())
                 .as("the deltas sum to the balance").isEqualTo(50 - 10 - 2);
         assertThat(rows.stream().mapToInt(row -> (Integer) row.get("reserved_delta")).sum()).isZero();
+    }
+
+    /**
+     * A reservation appended before a receipt's transaction committed: the processor met its index as a gap, took the
+     * receipt first, and gets the reservation's token advanced to the receipt's index. The storage engine's stamp,
+     * not the token, says where the reservation is; keyed by the token it would have met the receipt's row and been
+     * dropped.
+     */
+    @Test
+    void anEventThatCommittedAfterALaterIndexKeepsItsOwnPosition() {
+        Sku sku = Sku.fresh(NOW);
+        String ledger = LedgerId.of(sku.received(1, "L1", null)).toString();
+        long late = 9_000_000_000L + readModels.jdbc.queryForObject("SELECT count(*) FROM stock_movement", Long.class);
+        long early = late + 1;
+        UUID reservation = UUID.randomUUID();
+        EventMessage<?> receipt = new GenericTrackedDomainEventMessage<>(
+                new GapAwareTrackingToken(early, Set.of(late)),
+                new GenericDomainEventMessage<>("StockLedger", ledger, 0, sku.received(50, "L1", null))
+                        .andMetaData(Map.of(MovementJournalProjection.GLOBAL_INDEX, early)));
+        EventMessage<?> reserve = new GenericTrackedDomainEventMessage<>(
+                new GapAwareTrackingToken(early, Set.of()),
+                new GenericDomainEventMessage<>("StockLedger", ledger, 1, sku.reserved(reservation, 5, "L1"))
+                        .andMetaData(Map.of(MovementJournalProjection.GLOBAL_INDEX, late)));
+
+        readModels.deliver(List.of(receipt));
+        readModels.deliver(List.of(reserve));
+
+        assertThat(readModels.jdbc.queryForList("""
+                SELECT global_position, movement_type FROM stock_movement WHERE product_id = ? AND warehouse_id = ?
+                 ORDER BY global_position""", sku.productId(), sku.warehouseId()))
+                .containsExactly(Map.of("global_position", late, "movement_type", "RESERVATION"),
+                        Map.of("global_position", early, "movement_type", "RECEIPT"));
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.stockledger.loadtest.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL server of the test's own (binaries from Maven, data in a directory of the test, a free port) that the
+ * test may stop and start again, or whose connections it may cut, under the service: a database outage without
+ * touching the machine's shared server.
+ */
+public final class ControlledPostgres implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private ControlledPostgres(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    public static ControlledPostgres start(Path dataDirectory) {
+        ControlledPostgres postgres = new ControlledPostgres(dataDirectory, LocalPorts.free());
+        postgres.startAgain();
+        return postgres;
+    }
+
+    public synchronized void startAgain() {
+        if (server != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** The server shuts down (fast mode: sessions are ended, as in a restart or a failover). */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            server = null;
+        }
+    }
+
+    /** Ends every other session on the server, as {@code pg_terminate_backend} does; returns how many. */
+    public int terminateOtherConnections() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("""
+                     SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                      WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot terminate connections", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), username(), "");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
