@@ -70,6 +70,12 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.watchdog = watchdog;
     }
 
+    /**
+     * A command with a {@link CommandTicket} is queued and written on a virtual thread of the gateway's, so its caller
+     * waits for the answer no longer than its deadline, wherever the command is; one whose deadline passes while it
+     * waits is dropped before its transaction. Without a ticket (the expiry sweeper, the transfer process) the
+     * caller's own thread waits and writes, as long as it takes.
+     */
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
@@ -77,6 +83,18 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             super.send(command, callback);
             return;
         }
+        if (callback instanceof CommandTicket<?>) {
+            waiting.incrementAndGet(); // counted from now: the thread may take a moment to start
+            Thread.ofVirtual().name("ledger-command").start(() -> {
+                waiting.decrementAndGet();
+                queueAndWrite(message, ledgerCommand, callback);
+            });
+            return;
+        }
+        queueAndWrite(message, ledgerCommand, callback);
+    }
+
+    private void queueAndWrite(CommandMessage<?> message, LedgerCommand ledgerCommand, CommandCallback<?, ?> callback) {
         GroupCommitQueue<QueuedCommand> lane = lanes[Math.floorMod(ledgerCommand.ledgerId().hashCode(), STRIPES)];
         List<QueuedCommand> commands = waitFor(() -> lane.join(
                 new QueuedCommand(message, ledgerCommand.ledgerId(), callback)));
