@@ -108,12 +108,15 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         }
         try (WriteWatchdog.Watch watch = watchdog.watch(() -> describe(writes))) {
             writer.write(writes);
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | Error unexpected) {
             // nothing here should throw; if something does, no caller may be left waiting for an answer
             CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
             writes.stream().flatMap(each -> each.commands().stream())
                     .filter(queued -> !queued.delivered())
                     .forEach(queued -> queued.deliver(failure));
+            if (unexpected instanceof Error error) {
+                throw error;
+            }
         } finally {
             writes.forEach(PendingLedgerWrite::finished);
             writers.finished();

@@ -2,12 +2,14 @@ package io.stockledger.command.fault;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's transaction manager, knowing when the commit was sent. A connection lost before that rolled the transaction
  * back: the failure surfaces as it is and is classified as the ledger being unavailable. A connection lost during the
  * commit leaves the outcome unknown (the server may have committed and the answer got lost), so that failure becomes a
- * {@link CommitOutcomeUnknownException}, which no layer may take for "nothing was written".
+ * {@link CommitOutcomeUnknownException}, which no layer may take for "nothing was written". The {@link CommitStep}
+ * carries out the outermost transaction's commits, the ones that reach the database.
  */
 public final class CommitTrackingTransactionManager implements TransactionManager {
 
@@ -21,10 +23,17 @@ public final class CommitTrackingTransactionManager implements TransactionManage
 
     @Override
     public Transaction startTransaction() {
+        // only the outermost transaction's commit goes to the database; one started inside it (the event store's
+        // append, a subscribing processor's unit of work) joins it and its commit does nothing
+        boolean outermost = !TransactionSynchronizationManager.isActualTransactionActive();
         Transaction transaction = delegate.startTransaction();
         return new Transaction() {
             @Override
             public void commit() {
+                if (!outermost) {
+                    transaction.commit();
+                    return;
+                }
                 try {
                     commitStep.commit(transaction);
                 } catch (RuntimeException failed) {

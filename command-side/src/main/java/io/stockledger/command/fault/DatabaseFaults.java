@@ -1,6 +1,7 @@
 package io.stockledger.command.fault;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -8,6 +9,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,9 @@ public final class DatabaseFaults {
      * which leave nothing written.
      */
     private static final Set<String> RETRY_LATER_STATES = Set.of("53300", "40001", "40P01");
+
+    /** HikariCP's message for a connection it closed, e.g. at a rollback after the server dropped the connection. */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseFaults() {
     }
@@ -76,8 +81,11 @@ public final class DatabaseFaults {
                     || cause instanceof TransientDataAccessResourceException) {
                 return true;
             }
+            if (orRetryLater && (cause instanceof TransientDataAccessException || cause instanceof SQLTransientException)) {
+                return true; // a timeout, a lock not granted, a rollback the server chose: nothing written, retry
+            }
             if (cause instanceof SQLException sql && (isUnavailableState(sql.getSQLState(), orRetryLater)
-                    || isUnavailableState(nextState(sql), orRetryLater))) {
+                    || isUnavailableState(nextState(sql), orRetryLater) || isClosedByThePool(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -92,6 +100,15 @@ public final class DatabaseFaults {
         return sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS)
                 || CONNECTION_LOST_STATES.contains(sqlState)
                 || orRetryLater && RETRY_LATER_STATES.contains(sqlState));
+    }
+
+    /**
+     * The pool's own report of a connection it closed under its user (it evicted one the server had dropped): an
+     * {@link SQLException} without a state, recognisable only by its message.
+     */
+    private static boolean isClosedByThePool(SQLException sql) {
+        return sql.getSQLState() == null && sql.getMessage() != null
+                && sql.getMessage().endsWith(POOL_CLOSED_CONNECTION);
     }
 
     /** A batch statement's driver reports the real failure as the next exception, not as the cause. */

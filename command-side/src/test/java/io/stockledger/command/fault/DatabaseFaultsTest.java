@@ -45,6 +45,15 @@ class DatabaseFaultsTest {
     }
 
     @Test
+    void aConnectionThePoolClosedIsLostToo() {
+        // Spring reports the failed rollback after a commit whose connection the server terminated
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        assertThat(DatabaseFaults.isConnectionLost(rollbackFailed)).isTrue();
+        assertThat(DatabaseFaults.classify(new SQLException("Connection is open"))).isEmpty();
+    }
+
+    @Test
     void aRollbackTheServerChoseIsUnavailableToo() {
         assertThat(DatabaseFaults.classify(append(state("40001")))).contains(LedgerFault.UNAVAILABLE);
         assertThat(DatabaseFaults.classify(append(state("40P01")))).contains(LedgerFault.UNAVAILABLE);

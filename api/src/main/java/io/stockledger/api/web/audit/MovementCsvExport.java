@@ -53,7 +53,8 @@ class MovementCsvExport {
 
     void write(MovementFilter filter, HttpServletResponse response) throws IOException {
         if (!takeTurn()) {
-            throw new LedgerUnavailableException("too many movement exports in progress; retry shortly", null);
+            throw new LedgerUnavailableException(LedgerUnavailableException.BUSY,
+                    "too many movement exports in progress; retry shortly", null);
         }
         try {
             stream(filter, response);

@@ -57,7 +57,8 @@ class WarehouseBalancesExport {
 
     void write(UUID warehouse, Instant asOf, HttpServletResponse response) throws IOException {
         if (!takeTurn()) {
-            throw new LedgerUnavailableException("too many warehouse balance streams in progress; retry shortly",
+            throw new LedgerUnavailableException(LedgerUnavailableException.BUSY,
+                    "too many warehouse balance streams in progress; retry shortly",
                     null);
         }
         try {
