@@ -7,6 +7,7 @@ import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * their commits ({@link CommitFaults}).
  */
 @Import(CommitFaultsConfiguration.class)
+@AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = "ledger.concurrency.limit=2")
 class OverloadTest extends ServiceIntegrationTest {
 
@@ -81,7 +83,9 @@ class OverloadTest extends ServiceIntegrationTest {
 
     /** The first sample of a Prometheus series starting with this text. */
     private double metric(String series) {
-        String scrape = management.get("/actuator/prometheus").raw();
+        LedgerClient.Response response = management.get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        String scrape = response.raw();
         return scrape.lines().filter(line -> line.startsWith(series))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);
