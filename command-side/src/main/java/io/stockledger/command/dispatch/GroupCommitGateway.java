@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * up to {@code maxBatch} commands. With many SKUs every command used to be its own transaction, and the transaction,
  * not the ledger, was the cost. Waiting here holds no connection either.
  *
+ * <p>A command sent with a {@link CommandTicket} has a deadline: it is queued and written on a virtual thread of the
+ * gateway's, so its caller waits no longer than the deadline, and it is dropped unwritten if the deadline passes (or
+ * the caller gives up) before a transaction takes it ({@link PendingLedgerWrite#claimForWriting()}).
+ *
  * <p>A command that finds its lane and a writer free is written at once, alone: batching never adds a delay. How
  * failures are kept apart (a refusal, a race, a bad command in a batch) is {@link LedgerWriter}'s part. Every write is
  * watched by a {@link WriteWatchdog}. Dispatch interceptors registered on this gateway would see a batch as one
