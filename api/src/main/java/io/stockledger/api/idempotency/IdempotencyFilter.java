@@ -106,7 +106,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (!DatabaseFaults.isUnavailable(storeFailed)) {
                 throw storeFailed;
             }
-            // nothing ran: the same 503 as the ledger's own when its database is out of reach
+            // nothing ran: the same 503 as the ledger's own when its database is out of reach. The claim itself may
+            // have been written before its connection was lost; left, it would refuse every retry as in flight until
+            // its lease ends
+            release(key, fingerprint);
             LedgerUnavailableException fault = new LedgerUnavailableException(
                     "the idempotency store could not be reached: " + storeFailed.getMessage(), storeFailed);
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(FaultAnswers.retryAfterSeconds(fault)));
@@ -129,26 +132,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             // a 503 (unavailable, outcome unknown) is no final answer: the retry must run again
             release(key, fingerprint);
         } else {
-            try {
-                store.complete(key, StoredRequest.completed(fingerprint, status, captured.getContentType(),
-                        captured.getContentAsByteArray()), retention);
-            } catch (RuntimeException storeFailed) {
-                // the answer stands; a repeat is 409 in flight until the claim's lease ends, then runs again and the
-                // ledger's own idempotency answers it
-                log.warn("could not store the response for Idempotency-Key {}: {}", key, storeFailed.getMessage());
-            }
+            StoredRequest completed = StoredRequest.completed(fingerprint, status, captured.getContentType(),
+                    captured.getContentAsByteArray());
+            // the answer stands even if it cannot be stored: a repeat is then 409 in flight until the claim's lease
+            // ends, and then runs again and the ledger's own idempotency answers it
+            twice("store the response for", key, () -> store.complete(key, completed, retention));
         }
         captured.copyBodyToResponse();
     }
 
     /** Gives the key up; if the store cannot be reached the claim's lease ends it instead. */
     private void release(String key, String fingerprint) {
-        try {
-            store.release(key, fingerprint);
-        } catch (RuntimeException storeFailed) {
-            log.warn("could not release Idempotency-Key {}: {}", key, storeFailed.getMessage());
+        twice("release", key, () -> store.release(key, fingerprint));
+    }
+
+    /**
+     * Once more after a failure: a connection the database dropped fails once, and the pool hands a fresh one the
+     * next time. Otherwise the key would stay claimed, and its retries refused as in flight, until the lease ends.
+     */
+    private static void twice(String what, String key, Runnable storeOperation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                storeOperation.run();
+                return;
+            } catch (RuntimeException storeFailed) {
+                if (attempt == 2) {
+                    log.warn("could not {} Idempotency-Key {}: {}", what, key, storeFailed.getMessage());
+                    return;
+                }
+            }
         }
     }
+
 
     private void answerFromMemory(HttpServletRequest request, HttpServletResponse response, StoredRequest earlier,
                                   String fingerprint) throws IOException {
