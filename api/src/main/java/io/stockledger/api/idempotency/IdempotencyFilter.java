@@ -50,6 +50,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final int STORE_ATTEMPTS = 5;
 
     private final IdempotencyStore store;
     private final FaultAnswers faults;
@@ -136,27 +137,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     captured.getContentAsByteArray());
             // the answer stands even if it cannot be stored: a repeat is then 409 in flight until the claim's lease
             // ends, and then runs again and the ledger's own idempotency answers it
-            twice("store the response for", key, () -> store.complete(key, completed, retention));
+            persistently("store the response for", key, () -> store.complete(key, completed, retention));
         }
         captured.copyBodyToResponse();
     }
 
     /** Gives the key up; if the store cannot be reached the claim's lease ends it instead. */
     private void release(String key, String fingerprint) {
-        twice("release", key, () -> store.release(key, fingerprint));
+        persistently("release", key, () -> store.release(key, fingerprint));
     }
 
     /**
-     * Once more after a failure: a connection the database dropped fails once, and the pool hands a fresh one the
-     * next time. Otherwise the key would stay claimed, and its retries refused as in flight, until the lease ends.
+     * Again after a failure, a few times: each pooled connection the database dropped fails once and is then evicted,
+     * and the pool may hold several. Otherwise the key would stay claimed, and its retries refused as in flight, until
+     * the lease ends.
      */
-    private static void twice(String what, String key, Runnable storeOperation) {
+    private static void persistently(String what, String key, Runnable storeOperation) {
         for (int attempt = 1; ; attempt++) {
             try {
                 storeOperation.run();
                 return;
             } catch (RuntimeException storeFailed) {
-                if (attempt == 2) {
+                if (attempt == STORE_ATTEMPTS) {
                     log.warn("could not {} Idempotency-Key {}: {}", what, key, storeFailed.getMessage());
                     return;
                 }
