@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.stockledger.api.web.problem.FaultAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +45,7 @@ public class IdempotencyConfiguration {
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             PostgresIdempotencyStore postgres, ObjectProvider<RedisConnection> redis, SecurityProperties security,
-            MeterRegistry meters,
+            MeterRegistry meters, FaultAnswers faults,
             ObjectMapper json, @Value("${ledger.idempotency.retention:24h}") Duration retention,
             @Value("${ledger.idempotency.in-flight-lease:60s}") Duration lease) {
         RedisConnection connection = redis.getIfAvailable();
@@ -54,7 +55,7 @@ public class IdempotencyConfiguration {
                                 .description("Idempotency-Key operations that went to PostgreSQL because Redis failed")
                                 .register(meters));
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(store, json, retention, lease));
+                new IdempotencyFilter(store, faults, json, retention, lease));
         registration.addUrlPatterns("/v1/*");
         // right behind Spring Security's filter, whose context names the caller; before everything that reads the body
         registration.setOrder(security.getFilter().getOrder() + 1);

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stockledger.api.ledger.LedgerUnavailableException;
 import io.stockledger.api.security.Caller;
+import io.stockledger.api.web.problem.FaultAnswers;
 import io.stockledger.api.web.problem.Problems;
+import io.stockledger.command.fault.DatabaseFaults;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,14 +49,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final int STORE_ATTEMPTS = 5;
+
     private final IdempotencyStore store;
+    private final FaultAnswers faults;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
     private final Duration retention;
     private final Duration lease;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper json, Duration retention, Duration lease) {
+    public IdempotencyFilter(IdempotencyStore store, FaultAnswers faults, ObjectMapper json, Duration retention,
+                             Duration lease) {
         this.store = store;
+        this.faults = faults;
         this.json = json;
         this.canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.retention = retention;
@@ -89,7 +100,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String fingerprint = fingerprint(request, buffered.body(), body, caller.get());
-        Optional<StoredRequest> earlier = store.claim(key, fingerprint, lease);
+        Optional<StoredRequest> earlier;
+        try {
+            earlier = store.claim(key, fingerprint, lease);
+        } catch (RuntimeException storeFailed) {
+            if (!DatabaseFaults.isUnavailable(storeFailed)) {
+                throw storeFailed;
+            }
+            // nothing ran: the same 503 as the ledger's own when its database is out of reach. The claim itself may
+            // have been written before its connection was lost; left, it would refuse every retry as in flight until
+            // its lease ends
+            release(key, fingerprint);
+            LedgerUnavailableException fault = new LedgerUnavailableException(
+                    "the idempotency store could not be reached: " + storeFailed.getMessage(), storeFailed);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(FaultAnswers.retryAfterSeconds(fault)));
+            writeProblem(response, faults.problem(fault, request));
+            return;
+        }
         if (earlier.isPresent()) {
             answerFromMemory(request, response, earlier.get(), fingerprint);
             return;
@@ -98,18 +125,47 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(buffered, captured);
         } catch (IOException | ServletException | RuntimeException failed) {
-            store.release(key, fingerprint);
+            release(key, fingerprint);
             throw failed;
         }
         int status = captured.getStatus();
         if (status >= 500 || status == 401 || status == 403) {
-            store.release(key, fingerprint);
+            // a 503 (unavailable, outcome unknown) is no final answer: the retry must run again
+            release(key, fingerprint);
         } else {
-            store.complete(key, StoredRequest.completed(fingerprint, status, captured.getContentType(),
-                    captured.getContentAsByteArray()), retention);
+            StoredRequest completed = StoredRequest.completed(fingerprint, status, captured.getContentType(),
+                    captured.getContentAsByteArray());
+            // the answer stands even if it cannot be stored: a repeat is then 409 in flight until the claim's lease
+            // ends, and then runs again and the ledger's own idempotency answers it
+            persistently("store the response for", key, () -> store.complete(key, completed, retention));
         }
         captured.copyBodyToResponse();
     }
+
+    /** Gives the key up; if the store cannot be reached the claim's lease ends it instead. */
+    private void release(String key, String fingerprint) {
+        persistently("release", key, () -> store.release(key, fingerprint));
+    }
+
+    /**
+     * Again after a failure, a few times: each pooled connection the database dropped fails once and is then evicted,
+     * and the pool may hold several. Otherwise the key would stay claimed, and its retries refused as in flight, until
+     * the lease ends.
+     */
+    private static void persistently(String what, String key, Runnable storeOperation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                storeOperation.run();
+                return;
+            } catch (RuntimeException storeFailed) {
+                if (attempt == STORE_ATTEMPTS) {
+                    log.warn("could not {} Idempotency-Key {}: {}", what, key, storeFailed.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
 
     private void answerFromMemory(HttpServletRequest request, HttpServletResponse response, StoredRequest earlier,
                                   String fingerprint) throws IOException {

@@ -31,9 +31,14 @@ import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
 import io.stockledger.command.api.TransferOutcome;
+import io.stockledger.command.dispatch.CommandTicket;
+import io.stockledger.command.fault.DatabaseFaults;
+import io.stockledger.command.fault.LedgerFault;
+import io.stockledger.command.fault.LedgerFaultException;
 import io.stockledger.query.api.FindOrderReservations;
 import io.stockledger.query.api.FindReservation;
 import io.stockledger.query.api.ReservationView;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -57,8 +62,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The REST layer's way into the command side: sends a command, waits for its outcome, and turns what Axon reports
- * into the ledger's own refusals.
+ * The REST layer's way into the command side: admits a command (or sheds it when the service is at its limit), sends
+ * it with the request's deadline, waits for its outcome no longer than that, and turns what Axon reports into the
+ * ledger's own refusals, or into a fault a client can act on (docs/reliability.md): unavailable (nothing was written,
+ * retry later) or outcome unknown (retry with the same idempotency key).
  */
 @Component
 public class Ledger {
@@ -68,12 +75,14 @@ public class Ledger {
     private final ReservationLocator reservations;
     private final OrderLocator orders;
     private final CommandObservation observation;
+    private final LedgerAdmission admission;
     private final Duration timeout;
 
     public Ledger(CommandGateway commands, QueryGateway queries, ReservationLocator reservations,
-                  OrderLocator orders, CommandObservation observation,
+                  OrderLocator orders, CommandObservation observation, LedgerAdmission admission,
                   @Value("${ledger.command.timeout:10s}") Duration timeout) {
         this.commands = commands;
+        this.admission = admission;
         this.queries = queries;
         this.reservations = reservations;
         this.orders = orders;
@@ -209,8 +218,10 @@ public class Ledger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("interrupted while querying", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new LedgerUnavailableException("query failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw queryFailed(e.getCause());
+        } catch (TimeoutException e) {
+            throw new LedgerUnavailableException("the read models did not answer within " + timeout, e);
         }
     }
 
@@ -220,18 +231,52 @@ public class Ledger {
         return observation.observe(command, origin, metaData -> sendAndWait(command, metaData, whenMissing));
     }
 
+    /**
+     * Admitted, or refused at once when the service is at its limit; then sent with the deadline the command timeout
+     * sets, and waited for no longer than that, wherever the command waits. A caller that gives up has its command
+     * dropped unwritten if no transaction has taken it yet (503 unavailable), else its outcome is unknown to it.
+     */
     private <R> R sendAndWait(Object command, MetaData metaData, Function<AggregateNotFoundException, ?> whenMissing)
             throws LedgerRefusal {
+        CommandTicket<R> ticket = CommandTicket.until(System.nanoTime() + timeout.toNanos());
+        LedgerAdmission.Permit permit = admission.admit();
+        // the place is given back when the command leaves the gateway, answered or dropped, not when the caller
+        // stops waiting: the queues never hold more than the limit
+        ticket.answer().whenComplete((result, failure) -> permit.release());
         try {
-            return commands.<R>send(command, metaData).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), ticket);
+        } catch (RuntimeException notSent) {
+            ticket.answer().completeExceptionally(notSent);
+        }
+        try {
+            return ticket.answer().get(Math.max(0, ticket.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
+            throw gaveUp(ticket, "interrupted while waiting for the ledger", e);
         } catch (TimeoutException e) {
-            throw new LedgerUnavailableException("the ledger did not answer within " + timeout, e);
+            throw gaveUp(ticket, "the ledger did not answer within " + timeout, e);
         } catch (ExecutionException e) {
             throw translate(e.getCause(), whenMissing);
         }
+    }
+
+    private static LedgerFaultException gaveUp(CommandTicket<?> ticket, String why, Exception cause) {
+        if (ticket.abandon()) {
+            return new LedgerUnavailableException(CommandTicket.DEADLINE_EXCEEDED,
+                    why + "; the command was not written", cause);
+        }
+        return new LedgerFaultException(LedgerFault.OUTCOME_UNKNOWN, CommandTicket.DEADLINE_EXCEEDED,
+                why + " while the command was being written", cause);
+    }
+
+    /** A query's failure: the database out of reach is a 503; anything else is what it is. */
+    private static RuntimeException queryFailed(Throwable failure) {
+        if (DatabaseFaults.isUnavailable(failure)) {
+            return new LedgerUnavailableException("the read models could not be read: " + failure.getMessage(),
+                    failure);
+        }
+        return failure instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("query failed: " + failure, failure);
     }
 
     private static RuntimeException translate(Throwable failure, Function<AggregateNotFoundException, ?> whenMissing)
@@ -240,9 +285,25 @@ public class Ledger {
             if (cause instanceof LedgerRefusal refusal) {
                 throw refusal;
             }
+            if (cause instanceof LedgerFaultException fault) {
+                return fault;
+            }
+        }
+        // a database fault first: a lost connection during an append is reported as an append failure, and a
+        // lost commit may wrap anything
+        Optional<LedgerFault> fault = DatabaseFaults.classify(failure);
+        if (fault.isPresent()) {
+            return fault.get() == LedgerFault.OUTCOME_UNKNOWN
+                    ? new LedgerFaultException(LedgerFault.OUTCOME_UNKNOWN, "COMMIT_INTERRUPTED",
+                    "the connection to the database was lost while the command was committing", failure)
+                    : new LedgerUnavailableException("the database could not be reached: " + failure.getMessage(),
+                    failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 // every retry lost its race to another instance: nothing was written, the client may retry
-                return new LedgerUnavailableException("the ledger is too busy on another instance; retry", cause);
+                return new LedgerUnavailableException(LedgerUnavailableException.CONTENDED,
+                        "the ledger is too busy on another instance; retry", cause);
             }
             if (cause instanceof AggregateNotFoundException missing) {
                 Object translated = whenMissing.apply(missing);
@@ -253,6 +314,6 @@ public class Ledger {
             }
         }
         return failure instanceof RuntimeException runtime ? runtime
-                : new LedgerUnavailableException("command failed: " + failure, failure);
+                : new IllegalStateException("command failed: " + failure, failure);
     }
 }

@@ -240,7 +240,7 @@ class OpenApiDocumentTest extends ServiceIntegrationTest {
             assertThat(operation.at("/responses/403/description").asText()).contains(permission);
             assertThat(OpenApiDocument.names(operation.path("responses"))).as("%s has a success", endpoint)
                     .anyMatch(status -> status.startsWith("2"));
-            assertResponses(operation, "401", "403");
+            assertResponses(operation, "401", "403", "503");
             if (operation.has("requestBody")) {
                 assertResponses(operation, "400", "415", "422");
             }

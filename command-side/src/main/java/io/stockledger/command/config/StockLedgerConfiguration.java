@@ -6,6 +6,8 @@ import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.command.dispatch.WriteWatchdog;
+import io.stockledger.command.fault.CommitStep;
+import io.stockledger.command.fault.CommitTrackingTransactionManager;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -25,6 +27,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +53,18 @@ public class StockLedgerConfiguration {
 
     /** Processing group of {@code RequestRegistry}; subscribing, so it shares the command's transaction. */
     public static final String REQUEST_REGISTRY_GROUP = "request-registry";
+
+    /**
+     * Axon's transactions on Spring's, knowing when a commit was sent: a connection lost during the commit is an
+     * unknown outcome, not a rollback ({@link CommitTrackingTransactionManager}). A test may put a fault into the
+     * commit through a {@link CommitStep} bean.
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions,
+                                                     ObjectProvider<CommitStep> commitStep) {
+        return new CommitTrackingTransactionManager(new SpringTransactionManager(transactions),
+                commitStep.getIfAvailable(() -> CommitStep.DIRECT));
+    }
 
     @Bean
     public Cache stockLedgerCache(@Value("${ledger.cache.max-ledgers:10000}") long maxLedgers) {

@@ -38,6 +38,10 @@ import java.util.stream.Collectors;
  * one of {@code maxConcurrentOrders} order slots ({@link OrderSlots}, fair), so that orders queued behind a hot
  * ledger's lock cannot hold every database connection while group commit's writers wait for one.
  *
+ * <p>A command sent with a {@link CommandTicket} has a deadline: it is queued and written on a virtual thread of the
+ * gateway's, so its caller waits no longer than the deadline, and it is dropped unwritten if the deadline passes (or
+ * the caller gives up) before a transaction takes it ({@link PendingLedgerWrite#claimForWriting()}).
+ *
  * <p>A command that finds its lane and a writer free is written at once, alone: batching never adds a delay. How
  * failures are kept apart (a refusal, a race, a bad command in a batch) is {@link LedgerWriter}'s part. Every write is
  * watched by a {@link WriteWatchdog}. Dispatch interceptors registered on this gateway would see a batch as one
@@ -90,17 +94,40 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.observer = observer;
     }
 
+    /**
+     * A command with a {@link CommandTicket} is queued and written on a virtual thread of the gateway's, so its caller
+     * waits for the answer no longer than its deadline, wherever the command is; one whose deadline passes while it
+     * waits is dropped before its transaction. Without a ticket (the expiry sweeper, the transfer process) the
+     * caller's own thread waits and writes, as long as it takes.
+     */
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         if (message.getPayload() instanceof SeveralLedgersCommand) {
-            sendInAnOrderSlot(command, callback);
+            if (callback instanceof CommandTicket<?> ticket) {
+                // the slot is waited for on a thread of the gateway's, so the caller waits no longer than its deadline
+                Thread.ofVirtual().name("order-command").start(() -> sendInAnOrderSlot(command, callback, ticket));
+            } else {
+                sendInAnOrderSlot(command, callback, null);
+            }
             return;
         }
         if (!(message.getPayload() instanceof LedgerCommand ledgerCommand)) {
             super.send(command, callback);
             return;
         }
+        if (callback instanceof CommandTicket<?>) {
+            waiting.incrementAndGet(); // counted from now: the thread may take a moment to start
+            Thread.ofVirtual().name("ledger-command").start(() -> {
+                waiting.decrementAndGet();
+                queueAndWrite(message, ledgerCommand, callback);
+            });
+            return;
+        }
+        queueAndWrite(message, ledgerCommand, callback);
+    }
+
+    private void queueAndWrite(CommandMessage<?> message, LedgerCommand ledgerCommand, CommandCallback<?, ?> callback) {
         GroupCommitQueue<QueuedCommand> lane = lanes[Math.floorMod(ledgerCommand.ledgerId().hashCode(), STRIPES)];
         List<QueuedCommand> commands = waitFor(() -> lane.join(
                 new QueuedCommand(message, ledgerCommand.ledgerId(), callback)));
@@ -114,12 +141,15 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         }
         try (WriteWatchdog.Watch watch = watchdog.watch(() -> describe(writes))) {
             writer.write(writes);
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | Error unexpected) {
             // nothing here should throw; if something does, no caller may be left waiting for an answer
             CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
             writes.stream().flatMap(each -> each.commands().stream())
                     .filter(queued -> !queued.delivered())
                     .forEach(queued -> queued.deliver(failure));
+            if (unexpected instanceof Error error) {
+                throw error;
+            }
         } finally {
             writes.forEach(PendingLedgerWrite::finished);
             writers.finished();
@@ -128,9 +158,11 @@ public class GroupCommitGateway extends DefaultCommandGateway {
 
     /**
      * Waits for an order slot, holding no connection, then sends the command as it is; the slot is given back when
-     * the command bus has answered (retries included), before the caller hears the answer.
+     * the command bus has answered (retries included), before the caller hears the answer. An order with a ticket
+     * whose deadline passed (or whose caller gave up) while it waited is answered unwritten.
      */
-    private <C, R> void sendInAnOrderSlot(C command, CommandCallback<? super C, ? super R> callback) {
+    private <C, R> void sendInAnOrderSlot(C command, CommandCallback<? super C, ? super R> callback,
+                                          CommandTicket<?> ticket) {
         try {
             observer.orderSlotWaited(orderSlots.take());
         } catch (InterruptedException e) {
@@ -138,6 +170,12 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             callback.onResult(GenericCommandMessage.asCommandMessage(command),
                     GenericCommandResultMessage.asCommandResultMessage(
                             new InterruptedException("interrupted while waiting for an order slot")));
+            return;
+        }
+        if (ticket != null && !ticket.startWriting()) {
+            orderSlots.give();
+            callback.onResult(GenericCommandMessage.asCommandMessage(command),
+                    GenericCommandResultMessage.asCommandResultMessage(CommandTicket.deadlineExceeded()));
             return;
         }
         AtomicBoolean given = new AtomicBoolean();
@@ -154,7 +192,12 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             super.send(command, answered);
         } catch (RuntimeException dispatchFailed) {
             giveBack.run();
-            throw dispatchFailed;
+            if (ticket == null) {
+                throw dispatchFailed;
+            }
+            // on the gateway's own thread nobody would see the exception: the caller hears it through its ticket
+            callback.onResult(GenericCommandMessage.asCommandMessage(command),
+                    GenericCommandResultMessage.asCommandResultMessage(dispatchFailed));
         }
     }
 

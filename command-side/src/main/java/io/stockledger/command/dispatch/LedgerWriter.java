@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.GenericCommandResultMessage;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes what a writer's turn brought: one ledger's commands, or several ledgers' in one transaction, and answers each
@@ -47,7 +48,13 @@ final class LedgerWriter {
         this.observer = observer;
     }
 
-    void write(List<PendingLedgerWrite> queued) {
+    void write(List<PendingLedgerWrite> waited) {
+        // a command whose caller has given up never enters a transaction
+        List<PendingLedgerWrite> queued = waited.stream().map(PendingLedgerWrite::claimForWriting)
+                .filter(Objects::nonNull).toList();
+        if (queued.isEmpty()) {
+            return;
+        }
         if (queued.size() == 1) {
             write(queued.getFirst());
             return;

@@ -4,6 +4,7 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +45,26 @@ final class PendingLedgerWrite {
     /** The commands as one batch for their ledger; only when {@link #mayShareTransaction()}. */
     LedgerCommandBatch asBatch() {
         return new LedgerCommandBatch(ledgerId(), commands.stream().<CommandMessage<?>>map(QueuedCommand::message).toList());
+    }
+
+    /**
+     * These commands as they go into a transaction: those whose caller's deadline passed, or who gave up, are
+     * answered and left out ({@link QueuedCommand#startWriting()}); null when none is left. The lane is the same, so
+     * {@link #finished()} on this write opens it.
+     */
+    PendingLedgerWrite claimForWriting() {
+        List<QueuedCommand> live = new ArrayList<>(commands.size());
+        for (QueuedCommand command : commands) {
+            if (command.startWriting()) {
+                live.add(command);
+            } else {
+                command.drop();
+            }
+        }
+        if (live.isEmpty()) {
+            return null;
+        }
+        return live.size() == commands.size() ? this : new PendingLedgerWrite(live, lane);
     }
 
     /** Lets the ledger's next commands through its lane. */

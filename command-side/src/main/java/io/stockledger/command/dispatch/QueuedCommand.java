@@ -5,6 +5,7 @@ import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,5 +51,18 @@ final class QueuedCommand {
 
     boolean delivered() {
         return delivered.get();
+    }
+
+    /**
+     * Claims the command for a transaction about to start: false when its caller's deadline passed or the caller gave
+     * up (the command must then be dropped, see {@link #drop()}). A command without a deadline is always written.
+     */
+    boolean startWriting() {
+        return !(callback instanceof CommandTicket<?> ticket) || ticket.startWriting();
+    }
+
+    /** Answers a command that is not written because its caller's deadline passed. */
+    void drop() {
+        deliver(GenericCommandResultMessage.asCommandResultMessage(CommandTicket.deadlineExceeded()));
     }
 }

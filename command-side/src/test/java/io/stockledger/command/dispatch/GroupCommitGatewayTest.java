@@ -461,4 +461,65 @@ class GroupCommitGatewayTest {
             }
         }
     }
+
+    @Test
+    void aCommandWhoseDeadlinePassedWhileQueuedIsNeverWrittenAndItsCallerIsAnsweredThatItWasNot() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        // a second of deadline, spent waiting behind the first: the caller gives up before the ledger is free
+        CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        gateway.send(reserve(SKU, "late", 1), late);
+        CommandTicket<Object> patient = CommandTicket.until(System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+        gateway.send(reserve(SKU, "patient", 1), patient);
+
+        assertThatThrownBy(() -> late.answer().get(late.remainingNanos(), TimeUnit.NANOSECONDS))
+                .as("the caller waits no longer than its deadline although the ledger is busy")
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(late.abandon()).as("not written yet, so never written").isTrue();
+        releaseFirst.countDown();
+
+        assertThat(answerOf(first)).isEqualTo("ok first");
+        assertThat(patient.answer().get(10, TimeUnit.SECONDS)).isEqualTo("ok patient");
+        assertThatThrownBy(() -> late.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(io.stockledger.command.fault.LedgerFaultException.class)
+                .hasMessageContaining("was not written");
+        assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("patient"));
+    }
+
+    @Test
+    void aCommandWhoseDeadlinePassesWithoutItsCallerGivingUpIsDroppedToo() throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+
+        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
+        gateway.send(reserve(SKU, "late", 1), late);
+        while (late.remainingNanos() > 0) {
+            Thread.sleep(10);
+        }
+        releaseFirst.countDown();
+
+        assertThat(answerOf(first)).isEqualTo("ok first");
+        assertThatThrownBy(() -> late.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(io.stockledger.command.fault.LedgerFaultException.class);
+        assertThat(late.abandon()).as("the caller learns it was not written").isTrue();
+        assertThat(unitsOfWork).containsExactly(List.of("first"));
+    }
+
+    @Test
+    void aCommandTakenIntoATransactionBeforeItsCallerGaveUpIsWrittenAndTheCallerKnowsItsOutcomeIsUnknown()
+            throws Exception {
+        singleReservesAnswer();
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+
+        CommandTicket<Object> first = CommandTicket.until(System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+        gateway.send(reserve(SKU, "first", 1), first);
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(first.abandon()).as("already being written").isFalse();
+        releaseFirst.countDown();
+        assertThat(first.answer().get(10, TimeUnit.SECONDS)).isEqualTo("ok first");
+    }
 }

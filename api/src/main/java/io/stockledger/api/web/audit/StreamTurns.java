@@ -32,7 +32,7 @@ final class StreamTurns {
 
     void run(Stream stream) throws IOException {
         if (!takeTurn()) {
-            throw new LedgerUnavailableException(busy, null);
+            throw new LedgerUnavailableException(LedgerUnavailableException.BUSY, busy, null);
         }
         try {
             stream.write();

@@ -34,7 +34,7 @@ record ApiProblem(
                 `NOT_FOUND` (404), `METHOD_NOT_ALLOWED` (405), `INSUFFICIENT_STOCK`, `RESERVATION_EXPIRED`, \
                 `RESERVATION_RELEASED`, `RESERVATION_CONFIRMED`, `ADJUSTMENT_BELOW_RESERVED`, `RELAY_DISABLED`, \
                 `IDEMPOTENT_REQUEST_IN_FLIGHT`, `REBUILD_IN_PROGRESS` (409), `AUDIT_JOB_NOT_FOUND` (404), `UNSUPPORTED_MEDIA_TYPE` (415), `VALIDATION_FAILED`, \
-                `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_MISMATCH` (422), `LEDGER_UNAVAILABLE` (503), \
+                `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_MISMATCH` (422), `LEDGER_UNAVAILABLE`, `OUTCOME_UNKNOWN` (503), \
                 `INTERNAL_ERROR` (500).""")
         String code,
         @Schema(description = """
@@ -55,7 +55,11 @@ record ApiProblem(
         @Schema(description = "`IDEMPOTENCY_KEY_REUSED` only: the key that was reused.")
         String idempotencyKey,
         @Schema(description = "`REBUILD_IN_PROGRESS` only: the running rebuild's audit job.", format = "uuid")
-        String jobId) {
+        String jobId,
+        @Schema(description = """
+                503 only: why, e.g. `DATABASE_UNAVAILABLE`, `OVERLOADED`, `DEADLINE_EXCEEDED`, `CONTENDED`, `BUSY` \
+                (`LEDGER_UNAVAILABLE`) or `COMMIT_INTERRUPTED` (`OUTCOME_UNKNOWN`).""", example = "OVERLOADED")
+        String reason) {
 
     /** One field that failed: its snake_case name in the request (or the path parameter), and why. */
     @Schema(name = "FieldError")

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * What every /v1 operation shares, added to each one so that no endpoint can forget it: the bearer token and the
  * permission (from {@link RequiredPermissionCustomizer}), the standard problem responses (400, 413 and 415 for a body,
- * 401, 403, 422 for any input), every error as {@code application/problem+json} with the {@code Problem} schema, the
+ * 401, 403, 422 for any input, 503 for a fault), every error as {@code application/problem+json} with the
+ * {@code Problem} schema, the
  * {@code X-Trace-ID} header, {@code application/json} for success bodies, and on every POST the optional
  * {@code Idempotency-Key} header of {@link IdempotencyFilter} with what it can answer. Responses an endpoint declares
  * itself (404, 409, 503, or a 422 with more reasons) keep their description, after the standard one for a standard
@@ -150,7 +151,16 @@ final class V1ContractCustomizer implements OpenApiCustomizer {
         standard(responses, "413", hasBody, null);
         standard(responses, "415", hasBody, null);
         standard(responses, "422", hasInput || mutating, null);
+        // any operation can meet a fault (docs/reliability.md); a write can also lose its commit's answer
+        also(responses, "503", """
+                `LEDGER_UNAVAILABLE`: the service cannot answer now and nothing was written; `reason` says why \
+                (`DATABASE_UNAVAILABLE`, `OVERLOADED`, `DEADLINE_EXCEEDED`, `CONTENDED`, `BUSY`). Retry after \
+                `Retry-After` seconds.""");
         if (mutating) {
+            also(responses, "503", """
+                    `OUTCOME_UNKNOWN`: the connection to the database was lost while the request was committing, so \
+                    it may or may not have taken effect: retry it with the same idempotency key, which answers its \
+                    outcome if it did and decides it anew if it did not.""");
             also(responses, "409", """
                     With an `Idempotency-Key` header: `IDEMPOTENT_REQUEST_IN_FLIGHT`, a request with the same key is \
                     still running; retry after `Retry-After` seconds.""");

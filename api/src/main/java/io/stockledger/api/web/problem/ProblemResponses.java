@@ -12,6 +12,9 @@ import io.stockledger.command.api.IdempotencyKeyReusedException;
 import io.stockledger.command.api.InsufficientStockException;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.OrderShortageException;
+import io.stockledger.command.fault.DatabaseFaults;
+import io.stockledger.command.fault.LedgerFault;
+import io.stockledger.command.fault.LedgerFaultException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -36,13 +39,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Every error leaves as {@code application/problem+json} with a stable {@code code}: 400 for a body that is not
  * JSON or has a field of the wrong type or an unknown field, 403 when a handler finds a permission missing, 404 for
- * unknown ids, 409 for what the ledger refuses, 422 for values out of range (with the offending fields), 503 when the
- * ledger cannot answer in time. A 500 means a bug in this service, never a client's mistake. (401, and the 403 of an
+ * unknown ids, 409 for what the ledger refuses, 422 for values out of range (with the offending fields), 503 for a
+ * fault: {@code LEDGER_UNAVAILABLE} when nothing was written (database out of reach, overload, deadline passed) and
+ * {@code OUTCOME_UNKNOWN} when the connection was lost while committing. A 500 means a bug in this service, never a client's mistake. (401, and the 403 of an
  * endpoint's own permission, come from the security chain before MVC, as the same documents.)
  */
 @RestControllerAdvice
@@ -51,9 +56,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ProblemAccessDeniedHandler accessDenied;
+    private final FaultAnswers faults;
 
-    ProblemResponses(ProblemAccessDeniedHandler accessDenied) {
+    ProblemResponses(ProblemAccessDeniedHandler accessDenied, FaultAnswers faults) {
         this.accessDenied = accessDenied;
+        this.faults = faults;
     }
 
     @ExceptionHandler(LedgerRefusal.class)
@@ -115,25 +122,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 
-    @ExceptionHandler(LedgerUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(LedgerUnavailableException unavailable, HttpServletRequest request) {
-        log.warn("ledger unavailable: {}", unavailable.getMessage(), unavailable);
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_UNAVAILABLE",
-                "Ledger unavailable", "The ledger could not answer in time; retrying with the same idempotency "
-                        + "key is safe.", request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem);
+    /** A fault, not a decision: 503 {@code LEDGER_UNAVAILABLE} or {@code OUTCOME_UNKNOWN} ({@link FaultAnswers}). */
+    @ExceptionHandler(LedgerFaultException.class)
+    ResponseEntity<ProblemDetail> fault(LedgerFaultException fault, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(FaultAnswers.retryAfterSeconds(fault)))
+                .body(faults.problem(fault, request));
     }
 
     @ExceptionHandler(AuditJobs.NoFreeSlot.class)
     ResponseEntity<ProblemDetail> noAuditJobSlot(AuditJobs.NoFreeSlot busy, HttpServletRequest request) {
-        return unavailable(new LedgerUnavailableException(busy.getMessage(), busy), request);
+        return fault(new LedgerUnavailableException(LedgerUnavailableException.BUSY, busy.getMessage(), busy),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
-        if (DatabaseTrouble.causes(failure)) {
-            return unavailable(new LedgerUnavailableException("database unavailable: " + failure.getMessage(),
+        // a controller's own database access (the read models, the audit): classified like the commands' faults
+        Optional<LedgerFault> fault = DatabaseFaults.classify(failure);
+        if (fault.isPresent()) {
+            return fault(fault.get() == LedgerFault.OUTCOME_UNKNOWN
+                    ? new LedgerFaultException(LedgerFault.OUTCOME_UNKNOWN, "COMMIT_INTERRUPTED",
+                    "the connection to the database was lost while committing", failure)
+                    : new LedgerUnavailableException("the database could not be reached: " + failure.getMessage(),
                     failure), request);
         }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
