@@ -1,6 +1,8 @@
 package io.stockledger.api.web.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockledger.api.ledger.LedgerUnavailableException;
+import io.stockledger.command.fault.DatabaseFaults;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +30,11 @@ class ProblemErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     private final ObjectMapper json;
+    private final FaultAnswers faults;
 
-    ProblemErrorController(ObjectMapper json) {
+    ProblemErrorController(ObjectMapper json, FaultAnswers faults) {
         this.json = json;
+        this.faults = faults;
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -43,14 +47,15 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND; // /error asked for directly: no such resource
         ProblemDetail problem;
+        String retryAfter = null;
         if (causedBy(failure, RequestRejectedException.class)) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
                     ProblemRequestRejectedHandler.DETAIL, request);
-        } else if (status.is5xxServerError() && failure != null && DatabaseTrouble.causes(failure)) {
-            log.warn("ledger unavailable: {}", failure.getMessage(), failure);
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_UNAVAILABLE", "Ledger unavailable",
-                    "The ledger could not answer in time; retrying with the same idempotency key is safe.", request);
+        } else if (status.is5xxServerError() && failure != null && DatabaseFaults.isUnavailable(failure)) {
+            // a filter (the Idempotency-Key store) met the database out of reach: the same 503 as from a handler
+            LedgerUnavailableException fault = new LedgerUnavailableException(failure.getMessage(), failure);
+            retryAfter = Integer.toString(FaultAnswers.retryAfterSeconds(fault));
+            problem = faults.problem(fault, request);
         } else if (status.is5xxServerError()) {
             log.error("unexpected failure on {} {}", request.getMethod(), originalPath(request), failure);
             problem = Problems.of(status, "INTERNAL_ERROR", "Internal error",
@@ -60,6 +65,9 @@ class ProblemErrorController implements ErrorController {
         }
         Problems.setInstance(problem, originalPath(request));
         response.reset();
+        if (retryAfter != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
         Problems.write(problem, response, json);
     }
 
