@@ -191,11 +191,44 @@ class ErrorContractTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void anUnknownPathIsNamedInTheApisWordsNotAsAStaticResource() {
+        Response withToken = client.get("/v1/foo");
+        Response outsideTheApi = client.withToken(null).get("/foo");
+
+        assertThat(withToken.status()).isEqualTo(404);
+        assertThat(withToken.contentType()).startsWith("application/problem+json");
+        assertThat(withToken.text("code")).isEqualTo("NOT_FOUND");
+        assertThat(withToken.text("detail")).isEqualTo("no such endpoint: GET /v1/foo");
+        assertThat(withToken.text("instance")).isEqualTo("/v1/foo");
+        assertThat(withToken.text("trace_id")).isEqualTo(withToken.traceId());
+        assertThat(outsideTheApi.status()).isEqualTo(404);
+        assertThat(outsideTheApi.text("code")).isEqualTo("NOT_FOUND");
+        assertThat(outsideTheApi.text("detail")).isEqualTo("no such endpoint: GET /foo");
+        assertThat(withToken.raw() + outsideTheApi.raw()).doesNotContain("static resource");
+    }
+
+    @Test
+    void anUnknownV1PathWithoutATokenAsksForOneFirst() {
+        // paths under /v1 are not probed anonymously: a token first, then the 404 above
+        Response anonymous = client.withToken(null).get("/v1/foo");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.text("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous.raw()).doesNotContain("static resource");
+    }
+
+    @Test
     void replayingToNatsWithoutARelayIs409() {
         Response response = client.post("/v1/admin/relay/replay", Map.of("from_position", 1, "to_position", 5));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.text("code")).isEqualTo("RELAY_DISABLED");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("type")).isEqualTo("urn:stock-ledger:problem:relay-disabled");
+        assertThat(response.text("instance")).isEqualTo("/v1/admin/relay/replay");
+        assertThat(response.traceId()).isNotBlank();
+        assertThat(response.text("trace_id")).isEqualTo(response.traceId());
     }
 
     @Test

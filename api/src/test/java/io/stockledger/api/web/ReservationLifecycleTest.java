@@ -68,6 +68,28 @@ class ReservationLifecycleTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void theReserveAnswerAndTheReservationReadAgreeToTheDigitAndOnTheLots() {
+        assertThat(client.receiveLot(product, warehouse, 10, "SOONER", java.time.LocalDate.now().plusDays(30))
+                .status()).isEqualTo(200);
+        assertThat(client.receiveLot(product, warehouse, 5, "LATER", java.time.LocalDate.now().plusDays(60))
+                .status()).isEqualTo(200);
+
+        Response reserved = client.reserve(product, warehouse, 12, LedgerClient.key());
+        assertThat(reserved.status()).isEqualTo(200);
+        assertThat(reserved.body().path("lots").size()).as("lots held").isEqualTo(2);
+        String id = reserved.text("reservation_id");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.get("/v1/reservations/" + id).status() == 200);
+        Response read = client.get("/v1/reservations/" + id);
+        // the same instants as strings, not merely as instants: the ledger keeps microseconds, as PostgreSQL does
+        assertThat(read.text("expires_at")).isEqualTo(reserved.text("expires_at"));
+        assertThat(read.text("created_at")).isEqualTo(reserved.text("created_at"));
+        assertThat(read.body().path("lots")).isEqualTo(reserved.body().path("lots"));
+        assertThat(read.body().path("lots").findValuesAsText("batch_number")).containsExactly("SOONER", "LATER");
+    }
+
+    @Test
     void everyChangeIsAReadableEventInPostgres() {
         Response received = client.receive(product, warehouse, 20);
         String reservation = client.reserve(product, warehouse, 4, LedgerClient.key()).text("reservation_id");

@@ -8,16 +8,21 @@ import org.axonframework.messaging.MetaData;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * What one command is decided in: its ledger, the one instant it is decided at (read once, so the expiries, the
  * guards and the events of a command all agree on the time) and who sent it under which trace.
+ *
+ * <p>The instant is cut to microseconds, the precision PostgreSQL keeps: a reservation's {@code expires_at} or
+ * {@code created_at} answered by the command reads the same, to the digit, as the read model's answer later.
  */
 record CommandContext(StockLedgerId ledgerId, Instant now, CommandOrigin origin) {
 
     static CommandContext of(LedgerCommand command, MetaData metaData, Clock clock) {
-        return new CommandContext(command.ledgerId(), clock.instant(), CommandOrigin.from(metaData));
+        return new CommandContext(command.ledgerId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                CommandOrigin.from(metaData));
     }
 
     /** The envelope of a new event the command causes on its sender's behalf. */

@@ -165,6 +165,19 @@ class StockLedgerTest {
         }
 
         @Test
+        void theLedgerKeepsTimeToTheMicrosecondAsPostgresqlDoes() {
+            // a clock with nanoseconds: the reserve answer must read as the read model's copy will, to the digit
+            clock.set(T0.plusNanos(123_456_789));
+            Instant cut = T0.plusNanos(123_456_000);
+            fixture.given(received(100, "receive-1", T0))
+                    .when(reserve(RES, 10, KEY), ORIGIN)
+                    .expectEvents(requested(RES, 10, 300, KEY, cut))
+                    .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
+                            answer -> answer instanceof ReservationOutcome outcome && outcome.createdAt().equals(cut)
+                                    && outcome.expiresAt().equals(cut.plusSeconds(300))));
+        }
+
+        @Test
         void theLastAvailableUnitCanBeReserved() {
             fixture.given(hundredOnHandAndTenReserved())
                     .when(reserve(UUID.randomUUID(), 90, "another-key"), ORIGIN)

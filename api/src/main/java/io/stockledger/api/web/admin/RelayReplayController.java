@@ -4,12 +4,14 @@ import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
+import io.stockledger.api.web.problem.Problems;
 import io.stockledger.query.relay.RelayReplay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -19,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 /** Republishes a range of the event store to NATS, for a consumer that lost data. */
 @Tag(name = OpenApiConfiguration.ADMIN)
@@ -42,22 +42,20 @@ class RelayReplayController {
     @ApiResponse(responseCode = "200", description = "What the replay did.", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RelayReplay.Outcome.class)))
     @ApiResponse(responseCode = "409", description = """
-            `RELAY_DISABLED`: the relay is off (no `NATS_URL`). This problem carries no `instance` and no \
-            `trace_id`.""")
+            `RELAY_DISABLED`: the relay is off (no `NATS_URL`).""")
     @ApiResponse(responseCode = "422", description = "Also when `to_position` is before `from_position`.")
     @RequiresPermission(Permission.ADMIN)
     @PostMapping("/replay")
-    ResponseEntity<?> replay(@Valid @RequestBody RelayReplayRequest body) throws Exception {
+    ResponseEntity<?> replay(@Valid @RequestBody RelayReplayRequest body, HttpServletRequest request)
+            throws Exception {
         if (body.toPosition() < body.fromPosition()) {
             throw new InvalidParameterException("to_position", "must not be before from_position");
         }
         RelayReplay relay = replay.getIfAvailable();
         if (relay == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "the NATS relay is off: set NATS_URL to turn it on");
-            problem.setTitle("Relay disabled");
-            problem.setType(URI.create("urn:stock-ledger:problem:relay-disabled"));
-            problem.setProperty("code", "RELAY_DISABLED");
+            // built by Problems like every other problem, so it carries the instance and the trace id too
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "RELAY_DISABLED", "Relay disabled",
+                    "the NATS relay is off: set NATS_URL to turn it on", request);
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
         return ResponseEntity.ok(relay.replay(body.fromPosition(), body.toPosition()));

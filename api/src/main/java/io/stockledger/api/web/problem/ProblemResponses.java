@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -201,6 +202,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 : "the request body is missing or is not JSON";
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "Malformed request", detail, servlet));
+    }
+
+    /**
+     * No handler for the path: Spring answers "No static resource v1/foo." as if the service served files; the
+     * client asked for an endpoint, so the answer names the method and path it sent.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException missing,
+                                                                    HttpHeaders headers, HttpStatusCode status,
+                                                                    WebRequest request) {
+        HttpServletRequest servlet = servletRequest(request);
+        String endpoint = servlet == null ? missing.getHttpMethod() + " /" + missing.getResourcePath()
+                : servlet.getMethod() + " " + servlet.getRequestURI();
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                "no such endpoint: " + endpoint, servlet);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     /** Spring MVC's own problems (404 no such path, 405, 415, ...) get our code and trace id too. */
