@@ -16,8 +16,14 @@ public abstract sealed class LedgerRefusal extends Exception
     /** How a client should read the refusal; the REST layer maps it to a status code. */
     public enum Category { CONFLICT, NOT_FOUND, UNPROCESSABLE }
 
+    /** No ledger version was recorded with the refusal (it was not decided by a loaded ledger). */
+    public static final long VERSION_UNKNOWN = Long.MIN_VALUE;
+
     private final String code;
     private final Category category;
+    // Not part of the answer: the dispatcher compares it with the store's last sequence number, to tell a refusal
+    // decided on a cached copy older than another instance's last append (docs/architecture.md, "Several instances").
+    private volatile long decidedAtVersion = VERSION_UNKNOWN;
 
     protected LedgerRefusal(String code, Category category, String message) {
         super(message, null, false, false);
@@ -32,5 +38,18 @@ public abstract sealed class LedgerRefusal extends Exception
 
     public Category category() {
         return category;
+    }
+
+    /**
+     * The sequence number of the deciding ledger's last event when it refused (-1: it had none), or
+     * {@link #VERSION_UNKNOWN}.
+     */
+    public long decidedAtVersion() {
+        return decidedAtVersion;
+    }
+
+    /** Recorded by the ledger that refuses; {@code null} is a ledger without events. */
+    public void decidedAtVersion(Long version) {
+        this.decidedAtVersion = version == null ? -1 : version;
     }
 }

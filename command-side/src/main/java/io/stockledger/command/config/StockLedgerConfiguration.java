@@ -2,6 +2,7 @@ package io.stockledger.command.config;
 
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.caching.CaffeineAggregateCache;
+import io.stockledger.command.caching.EventStoreLedgers;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import io.stockledger.command.dispatch.GroupCommitGateway;
@@ -30,10 +31,12 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -164,13 +167,15 @@ public class StockLedgerConfiguration {
                                          @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
                                          @Value("${ledger.command.max-concurrent-orders:${ledger.command.max-concurrent-writes:4}}")
                                          int maxOrders,
-                                         ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog) {
+                                         ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog,
+                                         JdbcTemplate jdbc, @Qualifier("stockLedgerCache") Cache stockLedgerCache) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
         int orders = maxOrders > 0 ? maxOrders : Integer.MAX_VALUE;
         return new GroupCommitGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retries), maxBatch, writers, orders,
-                batchObserver.getIfAvailable(() -> BatchObserver.NONE), watchdog);
+                batchObserver.getIfAvailable(() -> BatchObserver.NONE), watchdog,
+                new EventStoreLedgers(jdbc, stockLedgerCache));
     }
 
     /**

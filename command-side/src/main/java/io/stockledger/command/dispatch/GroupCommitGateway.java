@@ -79,6 +79,15 @@ public class GroupCommitGateway extends DefaultCommandGateway {
      */
     public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
                               BatchObserver observer, WriteWatchdog watchdog) {
+        this(builder, maxBatch, maxConcurrentWrites, maxConcurrentOrders, observer, watchdog, StoredLedgers.NONE);
+    }
+
+    /**
+     * @param store tells a refusal decided on a cached ledger that was behind the store (another instance appended
+     *              since), which is then decided once more on a fresh load
+     */
+    public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
+                              BatchObserver observer, WriteWatchdog watchdog, StoredLedgers store) {
         super(builder);
         if (maxBatch < 1 || maxConcurrentWrites < 1 || maxConcurrentOrders < 1) {
             throw new IllegalArgumentException("maxBatch, maxConcurrentWrites and maxConcurrentOrders must be at least 1");
@@ -88,7 +97,7 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             lanes[i] = new GroupCommitQueue<>(1, sameLedger);
         }
         this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch));
-        this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer);
+        this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer, store);
         this.watchdog = watchdog;
         this.orderSlots = new OrderSlots(maxConcurrentOrders);
         this.observer = observer;

@@ -25,6 +25,9 @@ import java.util.Objects;
  * <p>Several ledgers: one {@link CrossLedgerBatch}, one unit of work and one transaction over all of them, sent once
  * without retries. If it fails as a whole (a race on any of the ledgers, a registry conflict), nothing of it was
  * written, and each ledger's commands are written again on their own as above; so is a ledger that does not exist.
+ *
+ * <p>Before a refusal is answered, {@link StaleRefusals} checks that its ledger's cached copy was not behind the
+ * store (another instance appended since), and if it was, decides the command once more on a fresh load.
  */
 final class LedgerWriter {
 
@@ -37,15 +40,18 @@ final class LedgerWriter {
     private final Dispatch withRetries;
     private final Dispatch once;
     private final BatchObserver observer;
+    private final StoredLedgers store;
 
     /**
      * @param withRetries sends a command, retrying it when it lost an append race
      * @param once        sends a command once
+     * @param store       tells a refusal decided on a cached ledger behind the store ({@link StaleRefusals})
      */
-    LedgerWriter(Dispatch withRetries, Dispatch once, BatchObserver observer) {
+    LedgerWriter(Dispatch withRetries, Dispatch once, BatchObserver observer, StoredLedgers store) {
         this.withRetries = withRetries;
         this.once = once;
         this.observer = observer;
+        this.store = store;
     }
 
     void write(List<PendingLedgerWrite> waited) {
@@ -77,7 +83,7 @@ final class LedgerWriter {
                 write(writes.get(i)); // each command then gets its own answer for a ledger that does not exist
             } else {
                 observer.written(writes.get(i).size());
-                deliver(writes.get(i).commands(), ledger.outcomes());
+                deliver(writes.get(i), ledger.outcomes());
             }
         }
     }
@@ -91,7 +97,7 @@ final class LedgerWriter {
         }
         CommandResultMessage<?> result = withRetries.andWait(GenericCommandMessage.asCommandMessage(write.asBatch()));
         if (!result.isExceptional()) {
-            deliver(commands, (List<?>) result.getPayload());
+            deliver(write, (List<?>) result.getPayload());
         } else if (ConcurrencyConflictRetryScheduler.isConcurrencyConflict(result.exceptionResult())) {
             // every retry of the whole batch lost its race: nothing was written, each member gets what it would
             // have got alone after losing every retry
@@ -103,13 +109,22 @@ final class LedgerWriter {
     }
 
     private void alone(QueuedCommand command) {
-        command.deliver(withRetries.andWait(command.message()));
+        CommandResultMessage<?> answered = withRetries.andWait(command.message());
+        command.deliver(staleRefusals(command.ledgerId().toString()).answer(command.message(), answered));
     }
 
-    private static void deliver(List<QueuedCommand> commands, List<?> outcomes) {
+    private void deliver(PendingLedgerWrite write, List<?> outcomes) {
+        List<QueuedCommand> commands = write.commands();
+        StaleRefusals staleRefusals = staleRefusals(write.ledgerId().toString());
         for (int i = 0; i < commands.size(); i++) {
-            commands.get(i).deliver(asResult((BatchMemberOutcome) outcomes.get(i)));
+            QueuedCommand command = commands.get(i);
+            command.deliver(staleRefusals.answer(command.message(), asResult((BatchMemberOutcome) outcomes.get(i))));
         }
+    }
+
+    /** A refusal is decided once more, alone, when its ledger's cached copy was behind the store. */
+    private StaleRefusals staleRefusals(String ledgerId) {
+        return new StaleRefusals(store, ledgerId, withRetries);
     }
 
     private static CommandResultMessage<?> asResult(BatchMemberOutcome outcome) {

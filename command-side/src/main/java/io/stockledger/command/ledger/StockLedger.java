@@ -55,9 +55,12 @@ import io.stockledger.events.TransferShipped;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -328,7 +331,27 @@ class StockLedger implements SizedState {
                 outcomes.add(BatchMemberOutcome.refused(refusal));
             }
         }
+        // the batch's last version, not each refusal's own: a batch that appended anything and commits was not
+        // decided on a stale copy (its append would have conflicted), so only a batch of pure refusals can be
+        Long version = AggregateLifecycle.getVersion();
+        outcomes.stream().filter(BatchMemberOutcome::isRefusal)
+                .forEach(outcome -> outcome.refusal().decidedAtVersion(version));
         return outcomes;
+    }
+
+    /**
+     * Records on every refusal the version it was decided at: a refusal appends nothing, so a copy of this ledger
+     * older than the store (another instance appended since it was cached) is not caught by a conflicting append;
+     * the dispatcher compares this version with the store's and decides once more on a fresh load if it is behind.
+     */
+    @CommandHandlerInterceptor
+    Object recordVersionOfRefusal(InterceptorChain chain) throws Exception {
+        try {
+            return chain.proceed();
+        } catch (LedgerRefusal refusal) {
+            refusal.decidedAtVersion(AggregateLifecycle.getVersion());
+            throw refusal;
+        }
     }
 
     private Object handleMember(Object command, MetaData metaData, Clock clock) throws LedgerRefusal {

@@ -1,0 +1,86 @@
+package io.stockledger.api.web;
+
+import io.stockledger.api.StockLedgerApplication;
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.LedgerClient.Response;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one database, each caching its own copy of a ledger: a refusal appends nothing, so no conflicting
+ * append tells an instance its copy is behind; the refusal's version is compared with the store's before it is
+ * answered, and a refusal decided on a stale copy is decided once more on a fresh load.
+ */
+class TwoInstancesStaleCacheTest extends ServiceIntegrationTest {
+
+    @Autowired
+    private Environment environment;
+
+    private ConfigurableApplicationContext secondInstance;
+    private LedgerClient instanceB;
+
+    @BeforeEach
+    void startSecondInstance() {
+        secondInstance = new SpringApplicationBuilder(StockLedgerApplication.class).run(
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--server.port=0",
+                "--management.server.port=0",
+                "--ledger.security.jwt.secret=" + TestTokens.SECRET);
+        int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+        instanceB = new LedgerClient("http://127.0.0.1:" + port);
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void aReservationJustMadeOnOneInstanceIsConfirmedThroughTheOther() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        LedgerClient instanceA = client;
+        // B caches the ledger as it is before A's reservation
+        assertThat(instanceB.receive(product, warehouse, 10).status()).isEqualTo(200);
+
+        Response reserved = instanceA.reserve(product, warehouse, 3, LedgerClient.key());
+        assertThat(reserved.status()).isEqualTo(200);
+
+        Response confirmed = instanceB.confirm(reserved.text("reservation_id"));
+        assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
+        assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void unitsReleasedOnOneInstanceCanBeReservedThroughTheOther() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        LedgerClient instanceA = client;
+        assertThat(instanceB.receive(product, warehouse, 5).status()).isEqualTo(200);
+        Response taken = instanceA.reserve(product, warehouse, 5, LedgerClient.key());
+        assertThat(taken.status()).isEqualTo(200);
+        // B's append conflicts with A's reservation, B decides again on a fresh load and caches the units as taken
+        assertThat(instanceB.reserve(product, warehouse, 1, LedgerClient.key()).status())
+                .as("every unit is reserved").isEqualTo(409);
+        // A gives them back: B's copy, with every unit reserved, is now behind the store
+        assertThat(instanceA.release(taken.text("reservation_id")).status()).isEqualTo(200);
+
+        Response reservedOnB = instanceB.reserve(product, warehouse, 5, LedgerClient.key());
+        assertThat(reservedOnB.status()).as(reservedOnB.raw()).isEqualTo(200);
+        assertThat(reservedOnB.text("status")).isEqualTo("PENDING");
+    }
+}
