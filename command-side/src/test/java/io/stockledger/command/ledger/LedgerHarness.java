@@ -10,10 +10,14 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
@@ -62,7 +66,7 @@ final class LedgerHarness {
         Object result = null;
         LedgerRefusal refusal = null;
         try {
-            result = aggregate.handle(command);
+            result = inAUnitOfWork(aggregate, command);
         } catch (LedgerRefusal e) {
             refusal = e;
         } catch (Exception e) {
@@ -75,6 +79,24 @@ final class LedgerHarness {
 
     StockLedger root() {
         return aggregate.getAggregateRoot();
+    }
+
+    /**
+     * Handles the command in a unit of work, as Axon's command bus does (the ledger's command handler interceptor
+     * needs one): committed after a checked exception (a refusal), as the bus's default rollback rule does, so the
+     * events applied before a refusal are published as they are in the service.
+     */
+    static Object inAUnitOfWork(Aggregate<StockLedger> aggregate, CommandMessage<?> command) throws Exception {
+        ResultMessage<?> answer = DefaultUnitOfWork.startAndGet(command).executeWithResult(
+                () -> aggregate.handle(command), RollbackConfigurationType.UNCHECKED_EXCEPTIONS);
+        if (answer.isExceptional()) {
+            Throwable failure = answer.exceptionResult();
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
+        }
+        return answer.getPayload();
     }
 
     /** A fresh ledger sourced from every event written so far. */

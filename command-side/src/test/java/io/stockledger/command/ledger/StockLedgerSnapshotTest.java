@@ -265,7 +265,8 @@ class StockLedgerSnapshotTest {
         Outcome handle(Object command) {
             int before = published.size();
             try {
-                Object result = aggregate.handle(GenericCommandMessage.asCommandMessage(command).andMetaData(ORIGIN));
+                Object result = LedgerHarness.inAUnitOfWork(aggregate,
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(ORIGIN));
                 return new Outcome(result, null, payloadsSince(before));
             } catch (LedgerRefusal refusal) {
                 return new Outcome(null, refusal, payloadsSince(before));
