@@ -399,27 +399,9 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     // ---- the three ways to reserve ----
 
+    /** The row-lock ledger's single reservation is its order of one line (short of stock, it writes nothing). */
     private static boolean rowLockReserve(HikariDataSource pool, int sku) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE bench_balance SET reserved = reserved + 1 WHERE sku = ? AND on_hand - reserved >= 1");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO bench_reservation (id, sku, quantity, expires_at) VALUES (?, ?, 1, now() + interval '5 minutes')")) {
-                update.setInt(1, sku);
-                boolean reserved = update.executeUpdate() == 1;
-                if (reserved) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setInt(2, sku);
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                return reserved;
-            } catch (SQLException failed) {
-                connection.rollback();
-                throw failed;
-            }
-        }
+        return rowLockOrder(pool, sku);
     }
 
     private boolean inProcessReserve(StockLedgerId ledger) throws Exception {
@@ -434,7 +416,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     }
 
     /** The classic row-lock ledger's order: one transaction, one conditional UPDATE and one INSERT per line. */
-    private static boolean rowLockOrder(HikariDataSource pool, int[] lines) throws SQLException {
+    private static boolean rowLockOrder(HikariDataSource pool, int... lines) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement update = connection.prepareStatement(
