@@ -239,24 +239,12 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     /** As {@link #warmUpTheJit}, for the order modes: orders of 5 lines from as many clients as the largest cell. */
     private void warmUpTheJitForOrders(Map<String, OrderOperation> modes) throws Exception {
-        AtomicLong ignored = new AtomicLong();
-        int clients = Arrays.stream(CLIENTS).max().orElse(16);
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
-        int rounds = 0;
-        double share;
-        do {
-            long compiledBefore = jit.getTotalCompilationTime();
-            long start = System.nanoTime();
+        untilTheJitSettles(" (orders)", (clients, ignored) -> {
             for (OrderOperation mode : modes.values()) {
                 drive(clients, 1, ignoredSku -> mode.reserve(randomLines(COMPARED_LINES)), JIT_ROUND,
                         new ConcurrentHistogram(3), ignored, ignored);
             }
-            share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
-            rounds++;
-        } while (share > JIT_SETTLED && System.nanoTime() < deadline);
-        System.out.printf(Locale.ROOT, "JIT warm-up (orders): %d rounds; in the last, compiling took %.1f%% of the "
-                + "time%n", rounds, share * 100);
+        });
     }
 
     private OrderCell runOrders(String mode, int lines, int clients, OrderOperation operation)
@@ -288,15 +276,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      */
     private void warmUpTheJit(HikariDataSource pool, List<StockLedgerId> spread) throws Exception {
         StockLedgerId ledger = openLedgers(1).getFirst();
-        AtomicLong ignored = new AtomicLong();
-        int clients = java.util.Arrays.stream(CLIENTS).max().orElse(16);
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
-        int rounds = 0;
-        double share;
-        do {
-            long compiledBefore = jit.getTotalCompilationTime();
-            long start = System.nanoTime();
+        untilTheJitSettles("", (clients, ignored) -> {
             if (MODES.contains("row-lock")) {
                 drive(clients, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JIT_ROUND, new ConcurrentHistogram(3),
                         ignored, ignored);
@@ -316,11 +296,35 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                             new ConcurrentHistogram(3), ignored, ignored);
                 }
             }
+        });
+    }
+
+    /** One round of a warm-up: every mode driven for {@link #JIT_ROUND}, the counters ignored. */
+    @FunctionalInterface
+    private interface WarmUpRound {
+        void drive(int clients, AtomicLong ignored) throws Exception;
+    }
+
+    /**
+     * Repeats the round, from as many clients as the largest cell (batch sizes, and so the code paths compiled, follow
+     * the client count), until the JIT has settled or the warm-up time is spent; prints how many rounds it took.
+     */
+    private static void untilTheJitSettles(String label, WarmUpRound round) throws Exception {
+        AtomicLong ignored = new AtomicLong();
+        int clients = Arrays.stream(CLIENTS).max().orElse(16);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
+        int rounds = 0;
+        double share;
+        do {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            round.drive(clients, ignored);
             share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
             rounds++;
         } while (share > JIT_SETTLED && System.nanoTime() < deadline);
-        System.out.printf(Locale.ROOT, "JIT warm-up: %d rounds; in the last, compiling took %.1f%% of the time%n",
-                rounds, share * 100);
+        System.out.printf(Locale.ROOT, "JIT warm-up%s: %d rounds; in the last, compiling took %.1f%% of the time%n",
+                label, rounds, share * 100);
     }
 
     private Cell run(String mode, String skus, int clients, Reservation reservation) throws InterruptedException {
@@ -399,27 +403,9 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     // ---- the three ways to reserve ----
 
+    /** The row-lock ledger's single reservation is its order of one line (short of stock, it writes nothing). */
     private static boolean rowLockReserve(HikariDataSource pool, int sku) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE bench_balance SET reserved = reserved + 1 WHERE sku = ? AND on_hand - reserved >= 1");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO bench_reservation (id, sku, quantity, expires_at) VALUES (?, ?, 1, now() + interval '5 minutes')")) {
-                update.setInt(1, sku);
-                boolean reserved = update.executeUpdate() == 1;
-                if (reserved) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setInt(2, sku);
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                return reserved;
-            } catch (SQLException failed) {
-                connection.rollback();
-                throw failed;
-            }
-        }
+        return rowLockOrder(pool, sku);
     }
 
     private boolean inProcessReserve(StockLedgerId ledger) throws Exception {
@@ -434,7 +420,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     }
 
     /** The classic row-lock ledger's order: one transaction, one conditional UPDATE and one INSERT per line. */
-    private static boolean rowLockOrder(HikariDataSource pool, int[] lines) throws SQLException {
+    private static boolean rowLockOrder(HikariDataSource pool, int... lines) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement update = connection.prepareStatement(

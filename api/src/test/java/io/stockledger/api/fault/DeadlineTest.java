@@ -1,19 +1,12 @@
 package io.stockledger.api.fault;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.support.CommitFaults;
-import io.stockledger.api.support.CommitFaultsConfiguration;
 import io.stockledger.api.support.LedgerClient;
-import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +19,8 @@ import static org.awaitility.Awaitility.await;
  * {@code LEDGER_UNAVAILABLE}, reason {@code DEADLINE_EXCEEDED}, and it is never written, not even once the first
  * write is over. Retried with their keys, the first answers its committed reservation and the second reserves.
  */
-@Import(CommitFaultsConfiguration.class)
 @TestPropertySource(properties = "ledger.command.timeout=3s")
-class DeadlineTest extends ServiceIntegrationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    private CommitFaults faults;
-
-    private final UUID product = UUID.randomUUID();
-    private final UUID warehouse = UUID.randomUUID();
+class DeadlineTest extends CommitFaultIntegrationTest {
 
     @AfterEach
     void letGo() {
@@ -79,17 +63,9 @@ class DeadlineTest extends ServiceIntegrationTest {
 
     private LedgerClient.Response reserve(String key) {
         try {
-            return client.postRaw("/v1/reserve", JSON.writeValueAsString(
-                    LedgerClient.reserveBody(product, warehouse, 1, key, 300)));
+            return client.postRaw("/v1/reserve", reserveBody(1, key));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<String> reservationsStoredFor(String key) {
-        return jdbc.queryForList("""
-                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'reservation_id' FROM domain_event_entry
-                 WHERE payload_type LIKE '%ReservationRequested'
-                   AND convert_from(payload, 'UTF8')::jsonb ->> 'idempotency_key' = ?""", String.class, key);
     }
 }

@@ -1,18 +1,12 @@
 package io.stockledger.api.fault;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.support.CommitFaults;
-import io.stockledger.api.support.CommitFaultsConfiguration;
 import io.stockledger.api.support.LedgerClient;
-import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,16 +18,7 @@ import static org.awaitility.Awaitility.await;
  * deterministically by {@link CommitFaults}: the server terminates the transaction's backend just before the commit
  * (nothing committed), or the answer of a commit that went through is lost.
  */
-@Import(CommitFaultsConfiguration.class)
-class OutcomeUnknownTest extends ServiceIntegrationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    private CommitFaults faults;
-
-    private final UUID product = UUID.randomUUID();
-    private final UUID warehouse = UUID.randomUUID();
+class OutcomeUnknownTest extends CommitFaultIntegrationTest {
 
     @BeforeEach
     void stock() {
@@ -78,9 +63,7 @@ class OutcomeUnknownTest extends ServiceIntegrationTest {
 
     /** A reserve of 10 with the key in the body and as the Idempotency-Key header: a 503 must not be remembered. */
     private LedgerClient.Response reserve(String key) throws Exception {
-        return client.postRaw("/v1/reserve", JSON.writeValueAsString(
-                        LedgerClient.reserveBody(product, warehouse, 10, key, 300)),
-                "Idempotency-Key", key);
+        return client.postRaw("/v1/reserve", reserveBody(10, key), "Idempotency-Key", key);
     }
 
     private static void assertOutcomeUnknown(LedgerClient.Response response) {
@@ -89,13 +72,6 @@ class OutcomeUnknownTest extends ServiceIntegrationTest {
         assertThat(response.text("code")).isEqualTo("OUTCOME_UNKNOWN");
         assertThat(response.text("detail")).contains("same idempotency key");
         assertThat(response.header("Retry-After")).isNotBlank();
-    }
-
-    private List<String> reservationsStoredFor(String key) {
-        return jdbc.queryForList("""
-                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'reservation_id' FROM domain_event_entry
-                 WHERE payload_type LIKE '%ReservationRequested'
-                   AND convert_from(payload, 'UTF8')::jsonb ->> 'idempotency_key' = ?""", String.class, key);
     }
 
     private void awaitReserved(long reserved) {

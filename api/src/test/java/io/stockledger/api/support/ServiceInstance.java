@@ -5,6 +5,7 @@ import io.stockledger.api.StockLedgerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,13 @@ public final class ServiceInstance implements AutoCloseable {
         }
         return new ServiceInstance(new SpringApplicationBuilder(StockLedgerApplication.class)
                 .run(arguments.toArray(String[]::new)));
+    }
+
+    /** A further instance on the database of an already running one, e.g. a test's own application context. */
+    public static ServiceInstance sharingDatabaseOf(Environment running) {
+        return on(new TestDatabase(running.getProperty("spring.datasource.url"),
+                running.getProperty("spring.datasource.username"),
+                running.getProperty("spring.datasource.password", "")));
     }
 
     public LedgerClient client() {

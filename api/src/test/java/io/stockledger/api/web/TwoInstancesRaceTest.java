@@ -1,17 +1,14 @@
 package io.stockledger.api.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockledger.api.StockLedgerApplication;
 import io.stockledger.api.support.Concurrently;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.ServiceInstance;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import java.util.List;
@@ -33,21 +30,13 @@ class TwoInstancesRaceTest extends ServiceIntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
-    private ConfigurableApplicationContext secondInstance;
+    private ServiceInstance secondInstance;
     private LedgerClient secondClient;
 
     @BeforeEach
     void startSecondInstance() {
-        // command-line arguments: they outrank application.yml, as an operator's environment would
-        secondInstance = new SpringApplicationBuilder(StockLedgerApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--ledger.security.jwt.secret=" + io.stockledger.api.support.TestTokens.SECRET);
-        int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-        secondClient = new LedgerClient("http://127.0.0.1:" + port);
+        secondInstance = ServiceInstance.sharingDatabaseOf(environment);
+        secondClient = secondInstance.client();
     }
 
     @AfterEach
@@ -74,7 +63,7 @@ class TwoInstancesRaceTest extends ServiceIntegrationTest {
         assertThat(sequences).hasSize(101);
         assertThat(sequences.get(100)).as("no gap, no duplicate").isEqualTo(100L);
         double retries = meters.counter("inventory.race.conditions").count()
-                + secondInstance.getBean(MeterRegistry.class).counter("inventory.race.conditions").count();
+                + secondInstance.context().getBean(MeterRegistry.class).counter("inventory.race.conditions").count();
         assertThat(retries).as("appends lost to the other instance and retried").isPositive();
     }
 }

@@ -1,17 +1,13 @@
 package io.stockledger.api.web;
 
-import io.stockledger.api.StockLedgerApplication;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
+import io.stockledger.api.support.ServiceInstance;
 import io.stockledger.api.support.ServiceIntegrationTest;
-import io.stockledger.api.support.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import java.util.UUID;
@@ -28,20 +24,13 @@ class TwoInstancesStaleCacheTest extends ServiceIntegrationTest {
     @Autowired
     private Environment environment;
 
-    private ConfigurableApplicationContext secondInstance;
+    private ServiceInstance secondInstance;
     private LedgerClient instanceB;
 
     @BeforeEach
     void startSecondInstance() {
-        secondInstance = new SpringApplicationBuilder(StockLedgerApplication.class).run(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--ledger.security.jwt.secret=" + TestTokens.SECRET);
-        int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-        instanceB = new LedgerClient("http://127.0.0.1:" + port);
+        secondInstance = ServiceInstance.sharingDatabaseOf(environment);
+        instanceB = secondInstance.client();
     }
 
     @AfterEach

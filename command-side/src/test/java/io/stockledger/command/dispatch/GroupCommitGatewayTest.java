@@ -41,34 +41,10 @@ class GroupCommitGatewayTest {
     private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    private final List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-    private final List<Integer> sharedTransactions = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger splits = new AtomicInteger();
-    private final AtomicInteger sharedTransactionSplits = new AtomicInteger();
     private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
             Executors.newSingleThreadScheduledExecutor(), 3, () -> { });
     private final WriteWatchdog watchdog = new WriteWatchdog(Duration.ofSeconds(10), Duration.ofSeconds(60));
-    private final BatchObserver observer = new BatchObserver() {
-        @Override
-        public void written(int commands) {
-            written.add(commands);
-        }
-
-        @Override
-        public void sharedTransaction(int ledgers) {
-            sharedTransactions.add(ledgers);
-        }
-
-        @Override
-        public void split(int commands) {
-            splits.incrementAndGet();
-        }
-
-        @Override
-        public void sharedTransactionSplit(int ledgers) {
-            sharedTransactionSplits.incrementAndGet();
-        }
-    };
+    private final RecordingBatchObserver observer = new RecordingBatchObserver();
     private final GroupCommitGateway gateway = gatewayWithWriters(8);
 
     /** What the stand-in ledger saw: one entry per unit of work, listing the idempotency keys it carried. */
@@ -146,19 +122,8 @@ class GroupCommitGatewayTest {
     private static CompletableFuture<Object> sendAndWaitUntilQueued(GroupCommitGateway gateway,
                                                                     Object command, int waitingAfterwards)
             throws InterruptedException {
-        CompletableFuture<Object> answer = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> gateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
-            } else {
-                answer.complete(result);
-            }
-        }));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (gateway.waitingCommands() < waitingAfterwards && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        assertThat(gateway.waitingCommands()).as("commands waiting").isEqualTo(waitingAfterwards);
+        CompletableFuture<Object> answer = GatewayCalls.sendFromOwnThread(gateway, command);
+        GatewayCalls.awaitCount(gateway::waitingCommands, waitingAfterwards, "commands waiting");
         return answer;
     }
 
@@ -183,7 +148,7 @@ class GroupCommitGatewayTest {
         assertThat(gateway.send("not a ledger command").handle((result, failure) -> failure))
                 .as("other commands go straight to the bus").isNotNull();
         assertThat(unitsOfWork).containsExactly(List.of("only"));
-        assertThat(written).containsExactly(1);
+        assertThat(observer.writes).containsExactly(1);
     }
 
     @Test
@@ -206,8 +171,8 @@ class GroupCommitGatewayTest {
         assertThat(answerOf(c)).isEqualTo("ok c");
         assertThat(answerOf(elsewhere)).isEqualTo("ok neighbour");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b", "c"), List.of("neighbour"));
-        assertThat(written).containsExactly(1, 3, 1);
-        assertThat(splits).hasValue(0);
+        assertThat(observer.writes).containsExactly(1, 3, 1);
+        assertThat(observer.splits).hasValue(0);
     }
 
     @Test
@@ -250,7 +215,7 @@ class GroupCommitGatewayTest {
         assertThat(answerOf(c)).isEqualTo("ok c");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b", "c"), List.of("a"),
                 List.of("b"), List.of("c"));
-        assertThat(splits).hasValue(1);
+        assertThat(observer.splits).hasValue(1);
     }
 
     @Test
@@ -273,7 +238,7 @@ class GroupCommitGatewayTest {
         assertThat(answerOf(a)).isEqualTo("ok a");
         assertThat(answerOf(b)).isEqualTo("ok b");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b"), List.of("a", "b"));
-        assertThat(splits).hasValue(0);
+        assertThat(observer.splits).hasValue(0);
     }
 
     @Test
@@ -292,7 +257,7 @@ class GroupCommitGatewayTest {
         assertThatThrownBy(() -> answerOf(a)).hasCauseInstanceOf(ConcurrencyException.class);
         assertThatThrownBy(() -> answerOf(b)).hasCauseInstanceOf(ConcurrencyException.class);
         assertThat(unitsOfWork).as("the first try and 3 retries, never split").hasSize(5);
-        assertThat(splits).hasValue(0);
+        assertThat(observer.splits).hasValue(0);
     }
 
     @Test
@@ -369,8 +334,8 @@ class GroupCommitGatewayTest {
         assertThatThrownBy(() -> answerOf(refused)).hasCauseInstanceOf(InsufficientStockException.class);
         assertThat(unitsOfWork).as("the shared transaction takes its ledgers in their id order")
                 .containsExactly(List.of("first"), inLedgerOrder(second, "second", third, "third"));
-        assertThat(sharedTransactions).containsExactly(2);
-        assertThat(written).as("each ledger's write counted on its own").containsExactly(1, 1, 1);
+        assertThat(observer.sharedTransactions).containsExactly(2);
+        assertThat(observer.writes).as("each ledger's write counted on its own").containsExactly(1, 1, 1);
         assertThat(oneWriter.waitingCommands()).isZero();
     }
 
@@ -394,7 +359,7 @@ class GroupCommitGatewayTest {
         List<String> inOrder = inLedgerOrder(second, "second", third, "third");
         assertThat(unitsOfWork).as("no retry of the shared transaction, each ledger on its own instead")
                 .containsExactly(List.of("first"), inOrder, List.of(inOrder.get(0)), List.of(inOrder.get(1)));
-        assertThat(sharedTransactionSplits).hasValue(1);
+        assertThat(observer.sharedTransactionSplits).hasValue(1);
     }
 
     @Test
@@ -415,7 +380,7 @@ class GroupCommitGatewayTest {
         assertThat(answerOf(missingAnswer)).as("its own answer, from its own command").isEqualTo("ok missing");
         assertThat(unitsOfWork).containsExactly(List.of("first"), inLedgerOrder(missing, "missing", present, "present"),
                 List.of("missing"));
-        assertThat(sharedTransactionSplits).hasValue(0);
+        assertThat(observer.sharedTransactionSplits).hasValue(0);
     }
 
     @Test

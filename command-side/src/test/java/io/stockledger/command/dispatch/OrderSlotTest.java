@@ -36,29 +36,7 @@ class OrderSlotTest {
     private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
             Executors.newSingleThreadScheduledExecutor(), 3, () -> { });
     private final WriteWatchdog watchdog = new WriteWatchdog(Duration.ofSeconds(10), Duration.ofSeconds(60));
-    private final List<Long> slotWaits = Collections.synchronizedList(new ArrayList<>());
-    private final BatchObserver observer = new BatchObserver() {
-        @Override
-        public void written(int commands) {
-        }
-
-        @Override
-        public void sharedTransaction(int ledgers) {
-        }
-
-        @Override
-        public void split(int commands) {
-        }
-
-        @Override
-        public void sharedTransactionSplit(int ledgers) {
-        }
-
-        @Override
-        public void orderSlotWaited(long nanos) {
-            slotWaits.add(nanos);
-        }
-    };
+    private final RecordingBatchObserver observer = new RecordingBatchObserver();
     /** One order slot, four writers. */
     private final GroupCommitGateway gateway = new GroupCommitGateway(
             DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 4, 1, observer, watchdog);
@@ -104,15 +82,7 @@ class OrderSlotTest {
     }
 
     private CompletableFuture<Object> send(Object command) {
-        CompletableFuture<Object> answer = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> gateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
-            } else {
-                answer.complete(result);
-            }
-        }));
-        return answer;
+        return GatewayCalls.sendFromOwnThread(gateway, command);
     }
 
     /** Sends the order and returns once it runs, holding the one slot. */
@@ -126,11 +96,7 @@ class OrderSlotTest {
     /** Sends the order and returns once it waits for a slot, the {@code position}-th in the queue. */
     private CompletableFuture<Object> queuedForASlot(String order, int position) throws InterruptedException {
         CompletableFuture<Object> answer = send(new ConfirmOrder(order));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (gateway.waitingOrders() < position && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        assertThat(gateway.waitingOrders()).as("orders waiting for a slot").isEqualTo(position);
+        GatewayCalls.awaitCount(gateway::waitingOrders, position, "orders waiting for a slot");
         return answer;
     }
 
@@ -157,7 +123,7 @@ class OrderSlotTest {
         assertThat(answerOf(second)).isEqualTo("confirmed second");
         assertThat(ordersRun).containsExactly("first", "second");
         assertThat(gateway.waitingOrders()).isZero();
-        assertThat(slotWaits).as("each order told how long it waited").hasSize(2);
+        assertThat(observer.slotWaits).as("each order told how long it waited").hasSize(2);
     }
 
     @Test

@@ -118,11 +118,8 @@ class FaultInjectionTest {
     @Test
     @Order(2)
     void postgresStoppedAndStartedAgain() {
-        LoadTally tally = underLoad("2. PostgreSQL stopped for 3 s", List.of(service.baseUrl()), load -> {
-            postgres.stop();
-            pause(Duration.ofSeconds(3));
-            postgres.startAgain();
-        });
+        LoadTally tally = underLoad("2. PostgreSQL stopped for 3 s", List.of(service.baseUrl()),
+                awayForThreeSeconds(postgres::stop, postgres::startAgain));
 
         assertThat(tally.answersWithStatus(200)).isPositive();
         invariants.assertAllHold(tally, observations);
@@ -131,11 +128,8 @@ class FaultInjectionTest {
     @Test
     @Order(3)
     void natsKilledAndRestarted() {
-        LoadTally tally = underLoad("3. nats-server killed for 3 s", List.of(service.baseUrl()), load -> {
-            deployment.nats().kill();
-            pause(Duration.ofSeconds(3));
-            deployment.nats().startAgain();
-        });
+        LoadTally tally = underLoad("3. nats-server killed for 3 s", List.of(service.baseUrl()),
+                awayForThreeSeconds(deployment.nats()::kill, deployment.nats()::startAgain));
 
         // NATS is not on the request path: clients keep getting answers (their statuses are in summary.md; a 503
         // from an overloaded machine is not the fault's, so none is asserted)
@@ -146,11 +140,8 @@ class FaultInjectionTest {
     @Test
     @Order(4)
     void redisKilled() {
-        LoadTally tally = underLoad("4. redis-server killed for 3 s", List.of(service.baseUrl()), load -> {
-            deployment.redis().kill();
-            pause(Duration.ofSeconds(3));
-            deployment.redis().startAgain();
-        });
+        LoadTally tally = underLoad("4. redis-server killed for 3 s", List.of(service.baseUrl()),
+                awayForThreeSeconds(deployment.redis()::kill, deployment.redis()::startAgain));
 
         // Redis only keeps replayable responses: PostgreSQL takes over and clients keep getting answers
         assertThat(tally.answersWithStatus(200)).isPositive();
@@ -253,6 +244,15 @@ class FaultInjectionTest {
             products.add(UUID.randomUUID());
         }
         return products;
+    }
+
+    /** A dependency taken away, three seconds without it, and brought back. */
+    private static Fault awayForThreeSeconds(Runnable takeAway, Runnable bringBack) {
+        return load -> {
+            takeAway.run();
+            pause(Duration.ofSeconds(3));
+            bringBack.run();
+        };
     }
 
     private static void pause(Duration duration) {

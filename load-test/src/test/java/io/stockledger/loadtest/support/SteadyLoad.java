@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Checkouts at a fixed rate, whatever the service does (an open model: a slow or absent service does not slow the
@@ -106,18 +107,7 @@ public final class SteadyLoad implements AutoCloseable {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (!inFlight.tryAcquire()) {
-                tally.skipped();
-                continue;
-            }
-            SplittableRandom visitRandom = random.split();
-            visits.execute(() -> {
-                try {
-                    visit(visitRandom);
-                } finally {
-                    inFlight.release();
-                }
-            });
+            startVisit(random, this::visit);
         }
     }
 
@@ -128,19 +118,27 @@ public final class SteadyLoad implements AutoCloseable {
     public void burst(int sku, int count) {
         SplittableRandom random = new SplittableRandom();
         for (int i = 0; i < count; i++) {
-            if (!inFlight.tryAcquire()) {
-                tally.skipped();
-                continue;
-            }
-            SplittableRandom visitRandom = random.split();
-            visits.execute(() -> {
-                try {
-                    visit(sku, visitRandom);
-                } finally {
-                    inFlight.release();
-                }
-            });
+            startVisit(random, visitRandom -> visit(sku, visitRandom));
         }
+    }
+
+    /**
+     * Starts the visit on a thread of its own with a random split off {@code random}, if fewer than the limit are in
+     * flight; otherwise counts it as skipped.
+     */
+    private void startVisit(SplittableRandom random, Consumer<SplittableRandom> visit) {
+        if (!inFlight.tryAcquire()) {
+            tally.skipped();
+            return;
+        }
+        SplittableRandom visitRandom = random.split();
+        visits.execute(() -> {
+            try {
+                visit.accept(visitRandom);
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
     private void visit(SplittableRandom random) {

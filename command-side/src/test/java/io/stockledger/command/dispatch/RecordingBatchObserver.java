@@ -1,0 +1,44 @@
+package io.stockledger.command.dispatch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Keeps everything the dispatcher tells its observer, for tests to assert on; safe to call from any thread. */
+final class RecordingBatchObserver implements BatchObserver {
+
+    /** Commands per ledger write, in the order written. */
+    final List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
+    /** Ledgers per shared transaction. */
+    final List<Integer> sharedTransactions = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger splits = new AtomicInteger();
+    final AtomicInteger sharedTransactionSplits = new AtomicInteger();
+    /** How long each order waited for its slot, in nanoseconds. */
+    final List<Long> slotWaits = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void written(int commands) {
+        writes.add(commands);
+    }
+
+    @Override
+    public void sharedTransaction(int ledgers) {
+        sharedTransactions.add(ledgers);
+    }
+
+    @Override
+    public void split(int commands) {
+        splits.incrementAndGet();
+    }
+
+    @Override
+    public void sharedTransactionSplit(int ledgers) {
+        sharedTransactionSplits.incrementAndGet();
+    }
+
+    @Override
+    public void orderSlotWaited(long nanos) {
+        slotWaits.add(nanos);
+    }
+}
