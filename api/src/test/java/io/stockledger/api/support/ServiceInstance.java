@@ -50,7 +50,10 @@ public final class ServiceInstance implements AutoCloseable {
     public static ServiceInstance sharingDatabaseOf(Environment running) {
         return on(new TestDatabase(running.getProperty("spring.datasource.url"),
                 running.getProperty("spring.datasource.username"),
-                running.getProperty("spring.datasource.password", "")));
+                running.getProperty("spring.datasource.password", "")),
+                // a small pool: the running context and the test contexts Spring keeps cached hold connections too,
+                // and CI's PostgreSQL allows 100
+                "--spring.datasource.hikari.maximum-pool-size=8");
     }
 
     public LedgerClient client() {
