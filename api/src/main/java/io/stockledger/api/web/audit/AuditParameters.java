@@ -5,6 +5,8 @@ import io.stockledger.api.web.PathIds;
 import io.stockledger.events.effect.MovementType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,33 @@ public final class AuditParameters {
                 .ifPresent(unknown -> {
                     throw new InvalidParameterException(unknown, "is not a parameter of this endpoint");
                 });
+        noneDropped(request);
+    }
+
+    /**
+     * Tomcat leaves out a parameter it cannot decode ({@code %zz}, bytes that are not UTF-8) as if it had not been
+     * sent; an audit filter read as absent would silently widen the answer, so it is refused, named.
+     */
+    private static void noneDropped(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String rawName = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            String name = decodedOrRaw(rawName);
+            if (!rawName.isEmpty() && !request.getParameterMap().containsKey(name)) {
+                throw new InvalidParameterException(name, "could not be decoded: percent-encode it as UTF-8");
+            }
+        }
+    }
+
+    private static String decodedOrRaw(String rawName) {
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException undecodable) {
+            return rawName;
+        }
     }
 
     public static UUID requiredUuid(String parameter, String value) {

@@ -71,10 +71,7 @@ class LedgerSearchController {
         UUID product = AuditParameters.optionalUuid("product_id", productId);
         UUID warehouse = AuditParameters.optionalUuid("warehouse_id", warehouseId);
         if (product == null && warehouse == null) {
-            // Tomcat drops a value it cannot decode (%zz) before it gets here: name the parameter the client sent.
-            String query = request.getQueryString();
-            String named = query != null && query.contains("warehouse_id=") ? "warehouse_id" : "product_id";
-            throw new InvalidParameterException(named, "product_id or warehouse_id is required");
+            throw new InvalidParameterException("product_id", "product_id or warehouse_id is required");
         }
         int size = AuditParameters.limit(limit, DEFAULT_LIMIT, FindLedgers.MAX_LIMIT);
         return new LedgersResponse(ledger.askAll(new FindLedgers(product, warehouse, size), StockBalanceView.class)
