@@ -7,7 +7,7 @@ package io.stockledger.command.api;
  * evicted as it would be for a rollback.
  */
 public abstract sealed class LedgerRefusal extends Exception
-        permits InsufficientStockException, ReservationExpiredException, ReservationNotPendingException,
+        permits InsufficientStockException, ReservationNotPendingException,
                 ReservationNotFoundException, ReservationIdTakenException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
                 StockLedgerNotFoundException, LotNotFoundException, LotExpiryMismatchException,
                 InsufficientShelfLifeException, ReservedLotUnavailableException, TransferNotFoundException,
