@@ -1,13 +1,18 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The fields every {@link LedgerEvent} starts with, as one value, for code that writes events: each event type has a
- * constructor taking the envelope before its own facts, so a writer states who, when and where once per event rather
- * than six arguments at a time. Not a wire type: in JSON the envelope's fields stay top-level fields of each event.
+ * The fields every {@link LedgerEvent} starts with, as one value: each event type's first component, so who, when and
+ * where are declared once for all of them and a writer states them once per event rather than six arguments at a
+ * time. Not a wire type: the events unwrap it, so in JSON its fields stay the first top-level fields of each event,
+ * in this order and snake_case as before.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EventEnvelope(
         UUID eventId,
         Instant timestamp,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Every fact the stock ledger records. The fields below are the envelope every event carries on the wire
- * (snake_case in JSON); each event type adds its own facts.
+ * Every fact the stock ledger records: the {@link EventEnvelope} every event carries on the wire (its fields
+ * top-level, snake_case, in JSON), then the event type's own facts.
  *
  * <p>The interface is sealed so that a consumer switching over events is told by the compiler when a new
  * event type appears.
@@ -16,16 +16,31 @@ public sealed interface LedgerEvent
                 LotQuarantined, LotUnquarantined, PickingPolicyChanged,
                 TransferShipped, TransferReceived, TransferReturned {
 
-    UUID eventId();
+    /** Who, when and where: the fields every event starts with, top-level fields of the event in JSON. */
+    EventEnvelope envelope();
 
-    Instant timestamp();
+    default UUID eventId() {
+        return envelope().eventId();
+    }
 
-    String traceId();
+    default Instant timestamp() {
+        return envelope().timestamp();
+    }
 
-    UUID productId();
+    default String traceId() {
+        return envelope().traceId();
+    }
 
-    UUID warehouseId();
+    default UUID productId() {
+        return envelope().productId();
+    }
+
+    default UUID warehouseId() {
+        return envelope().warehouseId();
+    }
 
     /** The authenticated subject that caused the event, or the ledger itself for time-driven facts. */
-    String requesterId();
+    default String requesterId() {
+        return envelope().requesterId();
+    }
 }

@@ -1,9 +1,9 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,12 +11,7 @@ import java.util.UUID;
 @SchemaId("inventory.reserve.confirmed.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReservationConfirmed(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         UUID reservationId,
         int quantity,
         List<LotQuantity> lots,
@@ -31,19 +26,5 @@ public record ReservationConfirmed(
     /** The event with its envelope's fields first and its own facts after; not part of an order. */
     public ReservationConfirmed(EventEnvelope envelope, UUID reservationId, int quantity, List<LotQuantity> lots) {
         this(envelope, reservationId, quantity, lots, null, null);
-    }
-
-    /** Not part of an order: every reservation before orders existed, and every single reservation. */
-    public ReservationConfirmed(UUID eventId, Instant timestamp, String traceId, UUID productId, UUID warehouseId,
-            String requesterId, UUID reservationId, int quantity, List<LotQuantity> lots) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, lots, null,
-                null);
-    }
-
-    /** A reservation made for a line of an order: the event names the order and the line. */
-    public ReservationConfirmed(EventEnvelope envelope, UUID reservationId, int quantity, List<LotQuantity> lots,
-            String orderId, String lineId) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, lots, orderId, lineId);
     }
 }

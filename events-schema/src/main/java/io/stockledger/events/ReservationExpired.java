@@ -1,5 +1,6 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -14,12 +15,7 @@ import java.util.UUID;
 @SchemaId("inventory.reserve.expired.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReservationExpired(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         UUID reservationId,
         int quantity,
         Instant expiredAt,
@@ -36,20 +32,5 @@ public record ReservationExpired(
     public ReservationExpired(EventEnvelope envelope, UUID reservationId, int quantity, Instant expiredAt,
                               List<LotQuantity> lots) {
         this(envelope, reservationId, quantity, expiredAt, lots, null, null);
-    }
-
-    /** Not part of an order: every reservation before orders existed, and every single reservation. */
-    public ReservationExpired(UUID eventId, Instant timestamp, String traceId, UUID productId, UUID warehouseId,
-            String requesterId, UUID reservationId, int quantity, Instant expiredAt, List<LotQuantity> lots) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, expiredAt,
-                lots, null, null);
-    }
-
-    /** A reservation made for a line of an order: the event names the order and the line. */
-    public ReservationExpired(EventEnvelope envelope, UUID reservationId, int quantity, Instant expiredAt,
-            List<LotQuantity> lots, String orderId, String lineId) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, expiredAt, lots, orderId,
-                lineId);
     }
 }

@@ -1,5 +1,6 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -15,12 +16,7 @@ import java.util.UUID;
 @SchemaId("inventory.reserve.request.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReservationRequested(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         UUID reservationId,
         int quantity,
         int ttlSeconds,
@@ -42,22 +38,5 @@ public record ReservationRequested(
                                 Instant expiresAt, String idempotencyKey, List<LotQuantity> lots,
                                 LocalDate minExpiryDate) {
         this(envelope, reservationId, quantity, ttlSeconds, expiresAt, idempotencyKey, lots, minExpiryDate, null, null);
-    }
-
-    /** Not part of an order: every reservation before orders existed, and every single reservation. */
-    public ReservationRequested(UUID eventId, Instant timestamp, String traceId, UUID productId, UUID warehouseId,
-            String requesterId, UUID reservationId, int quantity, int ttlSeconds, Instant expiresAt,
-            String idempotencyKey, List<LotQuantity> lots, LocalDate minExpiryDate) {
-        this(eventId, timestamp, traceId, productId, warehouseId, requesterId, reservationId, quantity, ttlSeconds,
-                expiresAt, idempotencyKey, lots, minExpiryDate, null, null);
-    }
-
-    /** A reservation made for a line of an order: the event names the order and the line. */
-    public ReservationRequested(EventEnvelope envelope, UUID reservationId, int quantity, int ttlSeconds,
-            Instant expiresAt, String idempotencyKey, List<LotQuantity> lots, LocalDate minExpiryDate, String orderId,
-            String lineId) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), reservationId, quantity, ttlSeconds, expiresAt,
-                idempotencyKey, lots, minExpiryDate, orderId, lineId);
     }
 }

@@ -1,11 +1,10 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * On hand corrected by a signed {@code quantity} for a stated reason (COUNT_CORRECTION, DAMAGE, LOSS, FOUND, ...).
@@ -15,12 +14,7 @@ import java.util.UUID;
 @SchemaId("inventory.stock.adjusted.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StockAdjusted(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         int quantity,
         String reason,
         String note,
@@ -33,11 +27,4 @@ public record StockAdjusted(
         this(envelope, quantity, reason, note, idempotencyKey, null, null);
     }
 
-    /** The event with its envelope's fields first and its own facts after. */
-    public StockAdjusted(EventEnvelope envelope, int quantity, String reason, String note, String idempotencyKey,
-                         String batchNumber, List<LotQuantity> lots) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), quantity, reason, note, idempotencyKey, batchNumber,
-                lots);
-    }
 }

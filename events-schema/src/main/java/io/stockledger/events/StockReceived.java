@@ -1,12 +1,11 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Goods arrived in a warehouse: on hand grows by {@code quantity}, in the lot {@code batch_number} (the SKU's
@@ -16,12 +15,7 @@ import java.util.UUID;
 @SchemaId("inventory.stock.received.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StockReceived(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         int quantity,
         BigDecimal unitCost,
         String idempotencyKey,
@@ -34,11 +28,4 @@ public record StockReceived(
         this(envelope, quantity, unitCost, idempotencyKey, null, null, null);
     }
 
-    /** The event with its envelope's fields first and its own facts after. */
-    public StockReceived(EventEnvelope envelope, int quantity, BigDecimal unitCost, String idempotencyKey,
-                         String batchNumber, LocalDate expiryDate, String location) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), quantity, unitCost, idempotencyKey, batchNumber,
-                expiryDate, location);
-    }
 }

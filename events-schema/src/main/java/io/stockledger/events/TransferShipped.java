@@ -1,9 +1,9 @@
 package io.stockledger.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,24 +16,11 @@ import java.util.UUID;
 @SchemaId("inventory.transfer.shipped.v1")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TransferShipped(
-        UUID eventId,
-        Instant timestamp,
-        String traceId,
-        UUID productId,
-        UUID warehouseId,
-        String requesterId,
+        @JsonUnwrapped EventEnvelope envelope,
         UUID transferId,
         UUID toWarehouseId,
         int quantity,
         String batchNumber,
         List<ShippedLot> lots,
         String idempotencyKey) implements LedgerEvent {
-
-    /** The event with its envelope's fields first and its own facts after. */
-    public TransferShipped(EventEnvelope envelope, UUID transferId, UUID toWarehouseId, int quantity,
-                           String batchNumber, List<ShippedLot> lots, String idempotencyKey) {
-        this(envelope.eventId(), envelope.timestamp(), envelope.traceId(), envelope.productId(),
-                envelope.warehouseId(), envelope.requesterId(), transferId, toWarehouseId, quantity, batchNumber, lots,
-                idempotencyKey);
-    }
 }

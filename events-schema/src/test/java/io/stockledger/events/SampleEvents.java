@@ -83,74 +83,74 @@ final class SampleEvents {
             new BigDecimal("12.3450"));
 
     static StockReceived receivedIntoLot() {
-        return new StockReceived(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000003"), MORNING.plusSeconds(90),
-                TRACE, PRODUCT, WAREHOUSE, CLERK, 40, new BigDecimal("12.3450"), "receipt-2025-11-28-0003-dock-3-lot-a",
+        return new StockReceived(new EventEnvelope(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000003"), MORNING.plusSeconds(90),
+                TRACE, PRODUCT, WAREHOUSE, CLERK), 40, new BigDecimal("12.3450"), "receipt-2025-11-28-0003-dock-3-lot-a",
                 LOT, LocalDate.parse("2026-03-31"), "A-12-03");
     }
 
     static ReservationRequested requestedFromLots() {
         Instant at = MORNING.plusSeconds(3_700);
-        return new ReservationRequested(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000011"), at, TRACE, PRODUCT,
-                WAREHOUSE, CHECKOUT, UUID.fromString("c3c3c3c3-0000-4000-8000-000000000011"), 3, 900,
+        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000011"), at, TRACE, PRODUCT,
+                WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000011"), 3, 900,
                 at.plusSeconds(900), "cart-7f3a9c2e-checkout-attempt-0011", IN_LOT, LocalDate.parse("2026-01-31"));
     }
 
     static ReservationConfirmed confirmedFromLots() {
         ReservationRequested request = requestedFromLots();
-        return new ReservationConfirmed(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000012"),
-                request.timestamp().plusSeconds(60), TRACE, PRODUCT, WAREHOUSE, CHECKOUT, request.reservationId(),
+        return new ReservationConfirmed(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000012"),
+                request.timestamp().plusSeconds(60), TRACE, PRODUCT, WAREHOUSE, CHECKOUT), request.reservationId(),
                 3, IN_LOT);
     }
 
     static ReservationReleased releasedFromLots() {
-        return new ReservationReleased(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000013"),
-                MORNING.plusSeconds(7_300), TRACE, PRODUCT, WAREHOUSE, CHECKOUT,
+        return new ReservationReleased(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000013"),
+                MORNING.plusSeconds(7_300), TRACE, PRODUCT, WAREHOUSE, CHECKOUT),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000012"), 3, IN_LOT);
     }
 
     static ReservationExpired expiredFromLots() {
         Instant deadline = MORNING.plusSeconds(9_100);
-        return new ReservationExpired(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000014"),
-                deadline.plusSeconds(5), TRACE, PRODUCT, WAREHOUSE, "stock-ledger",
+        return new ReservationExpired(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000014"),
+                deadline.plusSeconds(5), TRACE, PRODUCT, WAREHOUSE, "stock-ledger"),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000013"), 3, deadline, IN_LOT);
     }
 
     static StockAdjusted adjustedInLot() {
-        return new StockAdjusted(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"), MORNING.plusSeconds(10_900),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana", -3, "DAMAGE", "crushed carton",
+        return new StockAdjusted(new EventEnvelope(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"), MORNING.plusSeconds(10_900),
+                TRACE, PRODUCT, WAREHOUSE, "operator-ana"), -3, "DAMAGE", "crushed carton",
                 "adjust-2025-11-28-aisle-12-damage-0003", LOT, IN_LOT);
     }
 
     static LotQuarantined quarantined() {
-        return new LotQuarantined(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"), MORNING.plusSeconds(11_000),
-                TRACE, PRODUCT, WAREHOUSE, "qa-bruno", LOT, "temperature excursion on truck 12", 34);
+        return new LotQuarantined(new EventEnvelope(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"), MORNING.plusSeconds(11_000),
+                TRACE, PRODUCT, WAREHOUSE, "qa-bruno"), LOT, "temperature excursion on truck 12", 34);
     }
 
     static LotUnquarantined unquarantined() {
-        return new LotUnquarantined(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000002"),
-                MORNING.plusSeconds(12_000), TRACE, PRODUCT, WAREHOUSE, "qa-bruno", LOT, "lab result ok", 34);
+        return new LotUnquarantined(new EventEnvelope(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(12_000), TRACE, PRODUCT, WAREHOUSE, "qa-bruno"), LOT, "lab result ok", 34);
     }
 
     static PickingPolicyChanged policyChanged() {
-        return new PickingPolicyChanged(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000003"),
-                MORNING.plusSeconds(13_000), TRACE, PRODUCT, WAREHOUSE, "operator-ana", "FIFO");
+        return new PickingPolicyChanged(new EventEnvelope(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(13_000), TRACE, PRODUCT, WAREHOUSE, "operator-ana"), "FIFO");
     }
 
     static TransferShipped shipped() {
-        return new TransferShipped(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"), MORNING.plusSeconds(15_000),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana", TRANSFER, OTHER_WAREHOUSE, 10, null, List.of(SHIPPED),
+        return new TransferShipped(new EventEnvelope(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"), MORNING.plusSeconds(15_000),
+                TRACE, PRODUCT, WAREHOUSE, "operator-ana"), TRANSFER, OTHER_WAREHOUSE, 10, null, List.of(SHIPPED),
                 "transfer-2025-11-28-0001-to-north");
     }
 
     static TransferReceived transferReceived() {
-        return new TransferReceived(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000002"),
-                MORNING.plusSeconds(15_001), TRACE, PRODUCT, OTHER_WAREHOUSE, "stock-ledger", TRANSFER, WAREHOUSE, 10,
+        return new TransferReceived(new EventEnvelope(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000002"),
+                MORNING.plusSeconds(15_001), TRACE, PRODUCT, OTHER_WAREHOUSE, "stock-ledger"), TRANSFER, WAREHOUSE, 10,
                 List.of(SHIPPED));
     }
 
     static TransferReturned transferReturned() {
-        return new TransferReturned(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000003"),
-                MORNING.plusSeconds(15_002), TRACE, PRODUCT, WAREHOUSE, "stock-ledger", TRANSFER, OTHER_WAREHOUSE, 10,
+        return new TransferReturned(new EventEnvelope(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(15_002), TRACE, PRODUCT, WAREHOUSE, "stock-ledger"), TRANSFER, OTHER_WAREHOUSE, 10,
                 List.of(SHIPPED), "LOT_EXPIRY_MISMATCH: lot L-2025-11-A expires 2026-02-28 here");
     }
 
@@ -159,30 +159,30 @@ final class SampleEvents {
     /** A line of an order: the reservation names the order and the line, from request to confirmation. */
     static ReservationRequested requestedForOrderLine() {
         Instant at = MORNING.plusSeconds(16_000);
-        return new ReservationRequested(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000021"), at, TRACE, PRODUCT,
-                WAREHOUSE, CHECKOUT, UUID.fromString("c3c3c3c3-0000-4000-8000-000000000021"), 2, 900,
+        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000021"), at, TRACE, PRODUCT,
+                WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000021"), 2, 900,
                 at.plusSeconds(900), "order-line-6e1c3a2b-8c7d-3e4f-9a0b-1c2d3e4f5a6b", List.of(new LotQuantity(LOT, 2)),
                 null, ORDER, "line-2");
     }
 
     static ReservationConfirmed confirmedForOrderLine() {
         ReservationRequested request = requestedForOrderLine();
-        return new ReservationConfirmed(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000022"),
-                request.timestamp().plusSeconds(30), TRACE, PRODUCT, WAREHOUSE, CHECKOUT, request.reservationId(), 2,
+        return new ReservationConfirmed(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000022"),
+                request.timestamp().plusSeconds(30), TRACE, PRODUCT, WAREHOUSE, CHECKOUT), request.reservationId(), 2,
                 List.of(new LotQuantity(LOT, 2)), ORDER, "line-2");
     }
 
     static ReservationReleased releasedForOrderLine() {
-        return new ReservationReleased(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000023"),
-                MORNING.plusSeconds(16_100), TRACE, PRODUCT, WAREHOUSE, CHECKOUT,
+        return new ReservationReleased(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000023"),
+                MORNING.plusSeconds(16_100), TRACE, PRODUCT, WAREHOUSE, CHECKOUT),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000022"), 1, List.of(new LotQuantity(LOT, 1)), ORDER,
                 "line-3");
     }
 
     static ReservationExpired expiredForOrderLine() {
         Instant deadline = MORNING.plusSeconds(17_000);
-        return new ReservationExpired(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000024"),
-                deadline.plusSeconds(2), TRACE, PRODUCT, WAREHOUSE, "stock-ledger",
+        return new ReservationExpired(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000024"),
+                deadline.plusSeconds(2), TRACE, PRODUCT, WAREHOUSE, "stock-ledger"),
                 UUID.fromString("c3c3c3c3-0000-4000-8000-000000000023"), 1, deadline, List.of(new LotQuantity(LOT, 1)),
                 ORDER, "line-4");
     }

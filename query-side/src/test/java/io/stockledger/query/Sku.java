@@ -30,7 +30,7 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     }
 
     public StockReceived received(int quantity, String batch, LocalDate expiry) {
-        return new StockReceived(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk", quantity,
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk"), quantity,
                 new BigDecimal("2.5000"), key(), batch, expiry, "A-01");
     }
 
@@ -51,56 +51,56 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     }
 
     public ReservationRequested reserved(UUID reservationId, int quantity, String batch) {
-        return new ReservationRequested(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout",
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout"),
                 reservationId, quantity, 300, at.plusSeconds(300), key(), List.of(new LotQuantity(batch, quantity)),
                 null);
     }
 
     public ReservationConfirmed confirmed(UUID reservationId, int quantity, String batch) {
-        return new ReservationConfirmed(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout",
+        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout"),
                 reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
     }
 
     public ReservationReleased released(UUID reservationId, int quantity, String batch) {
-        return new ReservationReleased(UUID.randomUUID(), at, "trace-l", productId, warehouseId, "checkout",
+        return new ReservationReleased(new EventEnvelope(UUID.randomUUID(), at, "trace-l", productId, warehouseId, "checkout"),
                 reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
     }
 
     public ReservationExpired expired(UUID reservationId, int quantity, String batch) {
-        return new ReservationExpired(UUID.randomUUID(), at, "trace-e", productId, warehouseId, "ledger",
+        return new ReservationExpired(new EventEnvelope(UUID.randomUUID(), at, "trace-e", productId, warehouseId, "ledger"),
                 reservationId, quantity, at, List.of(new LotQuantity(batch, quantity)));
     }
 
     public StockAdjusted adjusted(int quantity, String reason, String batch) {
-        return new StockAdjusted(UUID.randomUUID(), at, "trace-a", productId, warehouseId, "counter", quantity,
+        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), at, "trace-a", productId, warehouseId, "counter"), quantity,
                 reason, "cycle count", key(), batch, List.of(new LotQuantity(batch, Math.abs(quantity))));
     }
 
     public LotQuarantined quarantined(String batch, int quantity) {
-        return new LotQuarantined(UUID.randomUUID(), at, "trace-x", productId, warehouseId, "qa", batch, "recall",
+        return new LotQuarantined(new EventEnvelope(UUID.randomUUID(), at, "trace-x", productId, warehouseId, "qa"), batch, "recall",
                 quantity);
     }
 
     public LotUnquarantined unquarantined(String batch, int quantity) {
-        return new LotUnquarantined(UUID.randomUUID(), at, "trace-u", productId, warehouseId, "qa", batch, "cleared",
+        return new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), at, "trace-u", productId, warehouseId, "qa"), batch, "cleared",
                 quantity);
     }
 
     public PickingPolicyChanged policy(String policy) {
-        return new PickingPolicyChanged(UUID.randomUUID(), at, "trace-p", productId, warehouseId, "admin", policy);
+        return new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), at, "trace-p", productId, warehouseId, "admin"), policy);
     }
 
     /** This warehouse received a transfer from {@code from}: the lot arrives with the source's attributes. */
     public TransferReceived transferReceived(UUID transferId, UUID from, int quantity, String batch,
                                              LocalDate expiry) {
-        return new TransferReceived(UUID.randomUUID(), at, "trace-i", productId, warehouseId, "stock-ledger",
+        return new TransferReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-i", productId, warehouseId, "stock-ledger"),
                 transferId, from, quantity, List.of(new ShippedLot(batch, quantity, expiry, "B-07",
                 new BigDecimal("3.2500"))));
     }
 
     /** {@code to} refused a transfer, and its units came back into their lot here. */
     public TransferReturned transferReturned(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
-        return new TransferReturned(UUID.randomUUID(), at, "trace-b", productId, warehouseId, "stock-ledger",
+        return new TransferReturned(new EventEnvelope(UUID.randomUUID(), at, "trace-b", productId, warehouseId, "stock-ledger"),
                 transferId, to, quantity, List.of(new ShippedLot(batch, quantity, expiry, "A-01",
                 new BigDecimal("2.5000"))), "LOT_EXPIRY_MISMATCH: lot L1 expires 2026-05-01 there");
     }
@@ -111,7 +111,7 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     }
 
     public TransferShipped shipped(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
-        return new TransferShipped(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk", transferId, to,
+        return new TransferShipped(new EventEnvelope(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk"), transferId, to,
                 quantity, null, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))),
                 key());
     }

@@ -18,6 +18,7 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.ReservationConfirmed;
 import io.stockledger.events.ReservationExpired;
@@ -90,13 +91,13 @@ class StockLedgerBatchTest {
     }
 
     private static StockReceived received(int quantity, String key) {
-        return new StockReceived(UUID.randomUUID(), T0, "trace-0", SKU.productId(), SKU.warehouseId(), "receiver",
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), T0, "trace-0", SKU.productId(), SKU.warehouseId(), "receiver"),
                 quantity, null, key, LotQuantity.DEFAULT_BATCH, null, null);
     }
 
     private static ReservationRequested requested(CommandOrigin by, UUID id, int quantity, String key, Instant at) {
-        return new ReservationRequested(UUID.randomUUID(), at, by.traceId(), SKU.productId(), SKU.warehouseId(),
-                by.actor(), id, quantity, 300, at.plusSeconds(300), key, inDefaultLot(quantity), null);
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, by.traceId(), SKU.productId(), SKU.warehouseId(),
+                by.actor()), id, quantity, 300, at.plusSeconds(300), key, inDefaultLot(quantity), null);
     }
 
     private static List<LotQuantity> inDefaultLot(int quantity) {
@@ -134,8 +135,8 @@ class StockLedgerBatchTest {
                         from(BOB, reserve(second, 30, "key-b2"))),        // exactly what is left
                         SWEEPER.toMetaData())
                 .expectEvents(requested(ALICE, first, 60, "key-a", T0),
-                        new ReservationConfirmed(UUID.randomUUID(), T0, CAROL.traceId(), SKU.productId(),
-                                SKU.warehouseId(), CAROL.actor(), RES, 10, inDefaultLot(10)),
+                        new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), T0, CAROL.traceId(), SKU.productId(),
+                                SKU.warehouseId(), CAROL.actor()), RES, 10, inDefaultLot(10)),
                         requested(BOB, second, 30, "key-b2", T0))
                 .expectResultMessagePayloadMatching(captured())
                 .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(90, 90, 0)));
@@ -185,8 +186,8 @@ class StockLedgerBatchTest {
         fixture.given(received(10, "receive-1"), requested(CAROL, RES, 10, "key-res", T0))
                 .when(batch(from(ALICE, new ReserveStock(SKU, first, 6, Duration.ofSeconds(300), "key-a")),
                         from(BOB, new ReserveStock(SKU, second, 4, Duration.ofSeconds(300), "key-b"))))
-                .expectEvents(new ReservationExpired(UUID.randomUUID(), now, ALICE.traceId(), SKU.productId(),
-                                SKU.warehouseId(), CommandOrigin.LEDGER, RES, 10, T0.plusSeconds(300),
+                .expectEvents(new ReservationExpired(new EventEnvelope(UUID.randomUUID(), now, ALICE.traceId(), SKU.productId(),
+                                SKU.warehouseId(), CommandOrigin.LEDGER), RES, 10, T0.plusSeconds(300),
                                 inDefaultLot(10)),
                         requested(ALICE, first, 6, "key-a", now),
                         requested(BOB, second, 4, "key-b", now))

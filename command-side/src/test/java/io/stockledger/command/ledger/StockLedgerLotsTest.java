@@ -22,6 +22,7 @@ import io.stockledger.command.api.SetPickingPolicy;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLevels;
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotQuarantined;
 import io.stockledger.events.LotUnquarantined;
@@ -75,7 +76,7 @@ class StockLedgerLotsTest {
     // ---- a history: three lots received on three days, expiring in an order unlike their arrival ----
 
     private static StockReceived receivedLot(String batch, int quantity, LocalDate expiry, Instant at) {
-        return new StockReceived(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), quantity,
                 new BigDecimal("1.00"), "receive-" + batch, batch, expiry, "A-" + batch);
     }
 
@@ -88,7 +89,7 @@ class StockLedgerLotsTest {
     }
 
     private static ReservationRequested requested(UUID id, int quantity, List<LotQuantity> lots, LocalDate min) {
-        return new ReservationRequested(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), id,
                 quantity, 300, T0.plusSeconds(300), "reserve-" + id, lots, min);
     }
 
@@ -105,7 +106,7 @@ class StockLedgerLotsTest {
     }
 
     private static LotQuarantined quarantined(String batch) {
-        return new LotQuarantined(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, batch,
+        return new LotQuarantined(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), batch,
                 "lab check", 10);
     }
 
@@ -169,8 +170,8 @@ class StockLedgerLotsTest {
 
         @Test
         void fifoTakesTheEarliestReceivedFirst() {
-            PickingPolicyChanged fifo = new PickingPolicyChanged(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                    SKU.warehouseId(), ACTOR, "FIFO");
+            PickingPolicyChanged fifo = new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                    SKU.warehouseId(), ACTOR), "FIFO");
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2], fifo)
                     .when(reserve(RES, 15), ORIGIN)
                     .expectEvents(requested(RES, 15, lots("LATE", 10, "SOON", 5), null));
@@ -188,8 +189,8 @@ class StockLedgerLotsTest {
         void settingThePolicyIsRecordedOnceAndMayOpenTheLedger() {
             fixture.givenNoPriorActivity()
                     .when(new SetPickingPolicy(SKU, PickingPolicy.FIFO), ORIGIN)
-                    .expectEvents(new PickingPolicyChanged(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                            SKU.warehouseId(), ACTOR, "FIFO"))
+                    .expectEvents(new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                            SKU.warehouseId(), ACTOR), "FIFO"))
                     .expectResultMessagePayload(PickingPolicy.FIFO);
         }
 
@@ -271,8 +272,8 @@ class StockLedgerLotsTest {
         void releasingFromQuarantineMakesTheUnitsAvailableAgain() {
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2], quarantined("SOON"))
                     .when(new ReleaseLotFromQuarantine(SKU, "SOON", "lab ok"), ORIGIN)
-                    .expectEvents(new LotUnquarantined(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                            SKU.warehouseId(), ACTOR, "SOON", "lab ok", 10))
+                    .expectEvents(new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                            SKU.warehouseId(), ACTOR), "SOON", "lab ok", 10))
                     .expectState(ledger -> assertThat(ledger.levels(T0)).isEqualTo(new StockLevels(30, 0, 30, 0)));
         }
 
@@ -295,8 +296,8 @@ class StockLedgerLotsTest {
             Instant now = clock.instant();
             fixture.given((Object[]) threeLots())
                     .when(new ReserveStock(SKU, RES, 15, Duration.ofSeconds(300), "reserve-" + RES), ORIGIN)
-                    .expectEvents(new ReservationRequested(UUID.randomUUID(), now, TRACE, SKU.productId(),
-                            SKU.warehouseId(), ACTOR, RES, 15, 300, now.plusSeconds(300), "reserve-" + RES,
+                    .expectEvents(new ReservationRequested(new EventEnvelope(UUID.randomUUID(), now, TRACE, SKU.productId(),
+                            SKU.warehouseId(), ACTOR), RES, 15, 300, now.plusSeconds(300), "reserve-" + RES,
                             lots("LATE", 10, "NEVER", 5), null));
         }
     }
@@ -309,8 +310,8 @@ class StockLedgerLotsTest {
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2],
                             requested(RES, 15, lots("SOON", 10, "LATE", 5), null))
                     .when(new ConfirmReservation(SKU, RES), ORIGIN)
-                    .expectEvents(new ReservationConfirmed(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                            SKU.warehouseId(), ACTOR, RES, 15, lots("SOON", 10, "LATE", 5)))
+                    .expectEvents(new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                            SKU.warehouseId(), ACTOR), RES, 15, lots("SOON", 10, "LATE", 5)))
                     .expectState(ledger -> {
                         assertThat(ledger.lots()).extracting(Lot::batchNumber, Lot::quantity, Lot::reserved)
                                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("LATE", 5L, 0L),
@@ -326,8 +327,8 @@ class StockLedgerLotsTest {
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2],
                             requested(RES, 12, lots("SOON", 10, "LATE", 2), null), quarantined("SOON"))
                     .when(new ConfirmReservation(SKU, RES), ORIGIN)
-                    .expectEvents(new ReservationConfirmed(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                            SKU.warehouseId(), ACTOR, RES, 12, lots("LATE", 10, "NEVER", 2)));
+                    .expectEvents(new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                            SKU.warehouseId(), ACTOR), RES, 12, lots("LATE", 10, "NEVER", 2)));
         }
 
         @Test
@@ -356,8 +357,8 @@ class StockLedgerLotsTest {
         void aNamedLotIsAdjusted() {
             fixture.given((Object[]) threeLots())
                     .when(new AdjustStock(SKU, -3, AdjustmentReason.DAMAGE, null, "adjust-1", "LATE"), ORIGIN)
-                    .expectEvents(new StockAdjusted(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                            ACTOR, -3, "DAMAGE", null, "adjust-1", "LATE", lots("LATE", 3)));
+                    .expectEvents(new StockAdjusted(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                            ACTOR), -3, "DAMAGE", null, "adjust-1", "LATE", lots("LATE", 3)));
         }
 
         @Test
@@ -371,8 +372,8 @@ class StockLedgerLotsTest {
         void anUnplacedLossTakesUnreservedUnitsInPickingOrder() {
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2], requested(RES, 8, lots("SOON", 8), null))
                     .when(new AdjustStock(SKU, -5, AdjustmentReason.LOSS, null, "adjust-1"), ORIGIN)
-                    .expectEvents(new StockAdjusted(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                            ACTOR, -5, "LOSS", null, "adjust-1", null, lots("SOON", 2, "LATE", 3)));
+                    .expectEvents(new StockAdjusted(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                            ACTOR), -5, "LOSS", null, "adjust-1", null, lots("SOON", 2, "LATE", 3)));
         }
     }
 
@@ -386,8 +387,8 @@ class StockLedgerLotsTest {
         void shippingTakesUsableLotsByPolicyWithTheirAttributes() {
             fixture.given((Object[]) threeLots())
                     .when(new ShipTransfer(SKU, TRANSFER, OTHER_WAREHOUSE, 12, null, "transfer-1"), ORIGIN)
-                    .expectEvents(new TransferShipped(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                            ACTOR, TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1"))
+                    .expectEvents(new TransferShipped(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                            ACTOR), TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1"))
                     .expectState(ledger -> assertThat(ledger.levels(T0)).isEqualTo(new StockLevels(18, 0, 18, 0)));
         }
 
@@ -400,8 +401,8 @@ class StockLedgerLotsTest {
 
         @Test
         void aRetriedShipmentAnswersWithTheFirstTransfer() {
-            TransferShipped first = new TransferShipped(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                    SKU.warehouseId(), ACTOR, TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1");
+            TransferShipped first = new TransferShipped(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                    SKU.warehouseId(), ACTOR), TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1");
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2], first)
                     .when(new ShipTransfer(SKU, UUID.randomUUID(), OTHER_WAREHOUSE, 12, null, "transfer-1"), ORIGIN)
                     .expectNoEvents()
@@ -416,15 +417,15 @@ class StockLedgerLotsTest {
             ReceiveTransfer receive = new ReceiveTransfer(destination, TRANSFER, SKU.warehouseId(), List.of(soon, late));
             fixture.givenNoPriorActivity()
                     .when(receive, ORIGIN)
-                    .expectEvents(new TransferReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE,
-                            ACTOR, TRANSFER, SKU.warehouseId(), 12, List.of(soon, late)))
+                    .expectEvents(new TransferReceived(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE,
+                            ACTOR), TRANSFER, SKU.warehouseId(), 12, List.of(soon, late)))
                     .expectState(ledger -> assertThat(ledger.lots())
                             .extracting(Lot::batchNumber, Lot::expiryDate, Lot::quantity)
                             .containsExactlyInAnyOrder(
                                     org.assertj.core.groups.Tuple.tuple("SOON", TODAY.plusDays(10), 10L),
                                     org.assertj.core.groups.Tuple.tuple("LATE", TODAY.plusDays(90), 2L)));
-            fixture.given(new TransferReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE,
-                            ACTOR, TRANSFER, SKU.warehouseId(), 12, List.of(soon, late)))
+            fixture.given(new TransferReceived(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE,
+                            ACTOR), TRANSFER, SKU.warehouseId(), 12, List.of(soon, late)))
                     .when(receive, ORIGIN)
                     .expectNoEvents();
         }
@@ -432,7 +433,7 @@ class StockLedgerLotsTest {
         @Test
         void aDestinationLotWithAnotherExpiryRefusesTheTransfer() {
             StockLedgerId destination = new StockLedgerId(SKU.productId(), OTHER_WAREHOUSE);
-            fixture.given(new StockReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE, ACTOR, 1,
+            fixture.given(new StockReceived(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), OTHER_WAREHOUSE, ACTOR), 1,
                             null, "receive-x", "SOON", TODAY.plusDays(3), null))
                     .when(new ReceiveTransfer(destination, TRANSFER, SKU.warehouseId(), List.of(soon)), ORIGIN)
                     .expectNoEvents()
@@ -441,12 +442,12 @@ class StockLedgerLotsTest {
 
         @Test
         void aReturnPutsTheUnitsBackIntoTheirLotsOnce() {
-            TransferShipped shipped = new TransferShipped(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                    SKU.warehouseId(), ACTOR, TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1");
+            TransferShipped shipped = new TransferShipped(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                    SKU.warehouseId(), ACTOR), TRANSFER, OTHER_WAREHOUSE, 12, null, List.of(soon, late), "transfer-1");
             ReturnTransfer giveBack = new ReturnTransfer(SKU, TRANSFER, OTHER_WAREHOUSE, List.of(soon, late),
                     "LOT_EXPIRY_MISMATCH");
-            TransferReturned returned = new TransferReturned(UUID.randomUUID(), T0, TRACE, SKU.productId(),
-                    SKU.warehouseId(), ACTOR, TRANSFER, OTHER_WAREHOUSE, 12, List.of(soon, late),
+            TransferReturned returned = new TransferReturned(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(),
+                    SKU.warehouseId(), ACTOR), TRANSFER, OTHER_WAREHOUSE, 12, List.of(soon, late),
                     "LOT_EXPIRY_MISMATCH");
             fixture.given(threeLots()[0], threeLots()[1], threeLots()[2], shipped)
                     .when(giveBack, ORIGIN)

@@ -67,32 +67,32 @@ class StockLedgerTest {
     // ---- events as the ledger writes them, at a given instant ----
 
     private static StockReceived received(int quantity, String key, Instant at) {
-        return new StockReceived(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), quantity,
                 null, key, LotQuantity.DEFAULT_BATCH, null, null);
     }
 
     private static ReservationRequested requested(UUID id, int quantity, int ttlSeconds, String key, Instant at) {
-        return new ReservationRequested(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), id,
                 quantity, ttlSeconds, at.plusSeconds(ttlSeconds), key, inDefaultLot(quantity), null);
     }
 
     private static ReservationConfirmed confirmed(UUID id, int quantity, Instant at) {
-        return new ReservationConfirmed(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), id,
                 quantity, inDefaultLot(quantity));
     }
 
     private static ReservationReleased released(UUID id, int quantity, Instant at) {
-        return new ReservationReleased(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, id,
+        return new ReservationReleased(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), id,
                 quantity, inDefaultLot(quantity));
     }
 
     private static ReservationExpired expired(UUID id, int quantity, Instant deadline, Instant at) {
-        return new ReservationExpired(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(),
-                CommandOrigin.LEDGER, id, quantity, deadline, inDefaultLot(quantity));
+        return new ReservationExpired(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(),
+                CommandOrigin.LEDGER), id, quantity, deadline, inDefaultLot(quantity));
     }
 
     private static StockAdjusted adjusted(int quantity, AdjustmentReason reason, String key, Instant at) {
-        return new StockAdjusted(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR, quantity,
+        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), at, TRACE, SKU.productId(), SKU.warehouseId(), ACTOR), quantity,
                 reason.name(), "counted", key, null, inDefaultLot(Math.abs(quantity)));
     }
 
@@ -120,8 +120,8 @@ class StockLedgerTest {
         void firstReceiptOpensTheLedger() {
             fixture.givenNoPriorActivity()
                     .when(new ReceiveStock(SKU, 100, new BigDecimal("2.50"), "receive-1"), ORIGIN)
-                    .expectEvents(new StockReceived(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
-                            ACTOR, 100, new BigDecimal("2.50"), "receive-1", LotQuantity.DEFAULT_BATCH, null, null))
+                    .expectEvents(new StockReceived(new EventEnvelope(UUID.randomUUID(), T0, TRACE, SKU.productId(), SKU.warehouseId(),
+                            ACTOR), 100, new BigDecimal("2.50"), "receive-1", LotQuantity.DEFAULT_BATCH, null, null))
                     .expectState(ledger -> assertThat(ledger.levels()).isEqualTo(new StockLevels(100, 0, 100)));
         }
 

@@ -39,7 +39,7 @@ final class Sku {
     }
 
     static StockReceived received(int quantity, String batch, LocalDate expiry, String location) {
-        return new StockReceived(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk", quantity, COST,
+        return new StockReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"), quantity, COST,
                 key(), batch, expiry, location);
     }
 
@@ -50,7 +50,7 @@ final class Sku {
     }
 
     static StockAdjusted adjusted(int quantity, LotQuantity... lots) {
-        return new StockAdjusted(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter", quantity, "DAMAGE",
+        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter"), quantity, "DAMAGE",
                 "note", key(), null, List.of(lots));
     }
 
@@ -60,7 +60,7 @@ final class Sku {
     }
 
     static ReservationRequested requested(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationRequested(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout", reservation,
+        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
                 quantity, 300, AT.plusSeconds(300), key(), List.of(lots), null);
     }
 
@@ -70,7 +70,7 @@ final class Sku {
     }
 
     static ReservationConfirmed confirmed(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationConfirmed(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout", reservation,
+        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
                 quantity, List.of(lots));
     }
 
@@ -80,27 +80,27 @@ final class Sku {
     }
 
     static ReservationReleased released(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationReleased(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout", reservation,
+        return new ReservationReleased(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
                 quantity, List.of(lots));
     }
 
     static ReservationExpired expired(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationExpired(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger", reservation,
+        return new ReservationExpired(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), reservation,
                 quantity, AT, List.of(lots));
     }
 
     static LotQuarantined quarantined(String batch, int quantity) {
-        return new LotQuarantined(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa", batch, "recall",
+        return new LotQuarantined(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa"), batch, "recall",
                 quantity);
     }
 
     static LotUnquarantined unquarantined(String batch, int quantity) {
-        return new LotUnquarantined(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa", batch, "cleared",
+        return new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa"), batch, "cleared",
                 quantity);
     }
 
     static PickingPolicyChanged policy(String policy) {
-        return new PickingPolicyChanged(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "admin", policy);
+        return new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "admin"), policy);
     }
 
     static ShippedLot shippedLot(String batch, int quantity, LocalDate expiry, String location) {
@@ -108,17 +108,17 @@ final class Sku {
     }
 
     static TransferShipped shipped(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferShipped(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk", transfer,
+        return new TransferShipped(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"), transfer,
                 OTHER_WAREHOUSE, quantity, null, List.of(lots), key());
     }
 
     static TransferReceived transferReceived(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferReceived(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger", transfer,
+        return new TransferReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), transfer,
                 OTHER_WAREHOUSE, quantity, List.of(lots));
     }
 
     static TransferReturned transferReturned(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferReturned(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger", transfer,
+        return new TransferReturned(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), transfer,
                 OTHER_WAREHOUSE, quantity, List.of(lots), "LOT_EXPIRY_MISMATCH: refused");
     }
 

@@ -1,5 +1,6 @@
 package io.stockledger.query.availability;
 
+import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.events.LotUnquarantined;
 import io.stockledger.query.ReadModels;
@@ -130,7 +131,7 @@ class AvailabilityQueriesTest {
         assertThat(queries.handle(new FindAvailability(List.of(e.productId()), null)).getFirst().available())
                 .isZero();
 
-        readModels.apply(new LotUnquarantined(UUID.randomUUID(), NOW, "trace-u", e.productId(), W1, "qa", "HELD",
+        readModels.apply(new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), NOW, "trace-u", e.productId(), W1, "qa"), "HELD",
                 "lab ok", 10));
 
         assertThat(queries.handle(new FindAvailability(List.of(e.productId()), null)))
