@@ -83,15 +83,15 @@ final class SampleEvents {
             new BigDecimal("12.3450"));
 
     static StockReceived receivedIntoLot() {
-        return new StockReceived(new EventEnvelope(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000003"), MORNING.plusSeconds(90),
-                TRACE, PRODUCT, WAREHOUSE, CLERK), 40, new BigDecimal("12.3450"), "receipt-2025-11-28-0003-dock-3-lot-a",
-                LOT, LocalDate.parse("2026-03-31"), "A-12-03");
+        return new StockReceived(new EventEnvelope(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(90), TRACE, PRODUCT, WAREHOUSE, CLERK), 40, new BigDecimal("12.3450"),
+                "receipt-2025-11-28-0003-dock-3-lot-a", LOT, LocalDate.parse("2026-03-31"), "A-12-03");
     }
 
     static ReservationRequested requestedFromLots() {
         Instant at = MORNING.plusSeconds(3_700);
-        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000011"), at, TRACE, PRODUCT,
-                WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000011"), 3, 900,
+        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000011"), at,
+                TRACE, PRODUCT, WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000011"), 3, 900,
                 at.plusSeconds(900), "cart-7f3a9c2e-checkout-attempt-0011", IN_LOT, LocalDate.parse("2026-01-31"));
     }
 
@@ -116,14 +116,15 @@ final class SampleEvents {
     }
 
     static StockAdjusted adjustedInLot() {
-        return new StockAdjusted(new EventEnvelope(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"), MORNING.plusSeconds(10_900),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana"), -3, "DAMAGE", "crushed carton",
+        return new StockAdjusted(new EventEnvelope(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000003"),
+                MORNING.plusSeconds(10_900), TRACE, PRODUCT, WAREHOUSE, "operator-ana"), -3, "DAMAGE", "crushed carton",
                 "adjust-2025-11-28-aisle-12-damage-0003", LOT, IN_LOT);
     }
 
     static LotQuarantined quarantined() {
-        return new LotQuarantined(new EventEnvelope(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"), MORNING.plusSeconds(11_000),
-                TRACE, PRODUCT, WAREHOUSE, "qa-bruno"), LOT, "temperature excursion on truck 12", 34);
+        return new LotQuarantined(new EventEnvelope(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"),
+                MORNING.plusSeconds(11_000), TRACE, PRODUCT, WAREHOUSE, "qa-bruno"), LOT,
+                "temperature excursion on truck 12", 34);
     }
 
     static LotUnquarantined unquarantined() {
@@ -137,9 +138,9 @@ final class SampleEvents {
     }
 
     static TransferShipped shipped() {
-        return new TransferShipped(new EventEnvelope(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"), MORNING.plusSeconds(15_000),
-                TRACE, PRODUCT, WAREHOUSE, "operator-ana"), TRANSFER, OTHER_WAREHOUSE, 10, null, List.of(SHIPPED),
-                "transfer-2025-11-28-0001-to-north");
+        return new TransferShipped(new EventEnvelope(UUID.fromString("f6f6f6f6-0000-4000-8000-000000000001"),
+                MORNING.plusSeconds(15_000), TRACE, PRODUCT, WAREHOUSE, "operator-ana"), TRANSFER, OTHER_WAREHOUSE, 10,
+                null, List.of(SHIPPED), "transfer-2025-11-28-0001-to-north");
     }
 
     static TransferReceived transferReceived() {
@@ -159,10 +160,10 @@ final class SampleEvents {
     /** A line of an order: the reservation names the order and the line, from request to confirmation. */
     static ReservationRequested requestedForOrderLine() {
         Instant at = MORNING.plusSeconds(16_000);
-        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000021"), at, TRACE, PRODUCT,
-                WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000021"), 2, 900,
-                at.plusSeconds(900), "order-line-6e1c3a2b-8c7d-3e4f-9a0b-1c2d3e4f5a6b", List.of(new LotQuantity(LOT, 2)),
-                null, ORDER, "line-2");
+        return new ReservationRequested(new EventEnvelope(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000021"), at,
+                TRACE, PRODUCT, WAREHOUSE, CHECKOUT), UUID.fromString("c3c3c3c3-0000-4000-8000-000000000021"), 2, 900,
+                at.plusSeconds(900), "order-line-6e1c3a2b-8c7d-3e4f-9a0b-1c2d3e4f5a6b",
+                List.of(new LotQuantity(LOT, 2)), null, ORDER, "line-2");
     }
 
     static ReservationConfirmed confirmedForOrderLine() {

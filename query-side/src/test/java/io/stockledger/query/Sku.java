@@ -30,77 +30,73 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     }
 
     public StockReceived received(int quantity, String batch, LocalDate expiry) {
-        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk"), quantity,
+        return new StockReceived(stamped("trace-r", "clerk"), quantity,
                 new BigDecimal("2.5000"), key(), batch, expiry, "A-01");
     }
 
     /** A receipt, reservation and confirmation as written before lots existed: no batch numbers, no lots. */
     public StockReceived receivedBeforeLots(int quantity) {
-        return new StockReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-r", productId, warehouseId, "clerk"),
-                quantity, null, key());
+        return new StockReceived(stamped("trace-r", "clerk"), quantity, null, key());
     }
 
     public ReservationRequested reservedBeforeLots(UUID reservationId, int quantity) {
-        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, "trace-q", productId, warehouseId,
-                "checkout"), reservationId, quantity, 300, at.plusSeconds(300), key());
+        return new ReservationRequested(stamped("trace-q", "checkout"), reservationId, quantity, 300,
+                at.plusSeconds(300), key());
     }
 
     public ReservationConfirmed confirmedBeforeLots(UUID reservationId, int quantity) {
-        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), at, "trace-c", productId, warehouseId,
-                "checkout"), reservationId, quantity);
+        return new ReservationConfirmed(stamped("trace-c", "checkout"), reservationId, quantity);
     }
 
     public ReservationRequested reserved(UUID reservationId, int quantity, String batch) {
-        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), at, "trace-q", productId, warehouseId, "checkout"),
+        return new ReservationRequested(stamped("trace-q", "checkout"),
                 reservationId, quantity, 300, at.plusSeconds(300), key(), List.of(new LotQuantity(batch, quantity)),
                 null);
     }
 
     public ReservationConfirmed confirmed(UUID reservationId, int quantity, String batch) {
-        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), at, "trace-c", productId, warehouseId, "checkout"),
+        return new ReservationConfirmed(stamped("trace-c", "checkout"),
                 reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
     }
 
     public ReservationReleased released(UUID reservationId, int quantity, String batch) {
-        return new ReservationReleased(new EventEnvelope(UUID.randomUUID(), at, "trace-l", productId, warehouseId, "checkout"),
+        return new ReservationReleased(stamped("trace-l", "checkout"),
                 reservationId, quantity, List.of(new LotQuantity(batch, quantity)));
     }
 
     public ReservationExpired expired(UUID reservationId, int quantity, String batch) {
-        return new ReservationExpired(new EventEnvelope(UUID.randomUUID(), at, "trace-e", productId, warehouseId, "ledger"),
+        return new ReservationExpired(stamped("trace-e", "ledger"),
                 reservationId, quantity, at, List.of(new LotQuantity(batch, quantity)));
     }
 
     public StockAdjusted adjusted(int quantity, String reason, String batch) {
-        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), at, "trace-a", productId, warehouseId, "counter"), quantity,
+        return new StockAdjusted(stamped("trace-a", "counter"), quantity,
                 reason, "cycle count", key(), batch, List.of(new LotQuantity(batch, Math.abs(quantity))));
     }
 
     public LotQuarantined quarantined(String batch, int quantity) {
-        return new LotQuarantined(new EventEnvelope(UUID.randomUUID(), at, "trace-x", productId, warehouseId, "qa"), batch, "recall",
-                quantity);
+        return new LotQuarantined(stamped("trace-x", "qa"), batch, "recall", quantity);
     }
 
     public LotUnquarantined unquarantined(String batch, int quantity) {
-        return new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), at, "trace-u", productId, warehouseId, "qa"), batch, "cleared",
-                quantity);
+        return new LotUnquarantined(stamped("trace-u", "qa"), batch, "cleared", quantity);
     }
 
     public PickingPolicyChanged policy(String policy) {
-        return new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), at, "trace-p", productId, warehouseId, "admin"), policy);
+        return new PickingPolicyChanged(stamped("trace-p", "admin"), policy);
     }
 
     /** This warehouse received a transfer from {@code from}: the lot arrives with the source's attributes. */
     public TransferReceived transferReceived(UUID transferId, UUID from, int quantity, String batch,
                                              LocalDate expiry) {
-        return new TransferReceived(new EventEnvelope(UUID.randomUUID(), at, "trace-i", productId, warehouseId, "stock-ledger"),
+        return new TransferReceived(stamped("trace-i", "stock-ledger"),
                 transferId, from, quantity, List.of(new ShippedLot(batch, quantity, expiry, "B-07",
                 new BigDecimal("3.2500"))));
     }
 
     /** {@code to} refused a transfer, and its units came back into their lot here. */
     public TransferReturned transferReturned(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
-        return new TransferReturned(new EventEnvelope(UUID.randomUUID(), at, "trace-b", productId, warehouseId, "stock-ledger"),
+        return new TransferReturned(stamped("trace-b", "stock-ledger"),
                 transferId, to, quantity, List.of(new ShippedLot(batch, quantity, expiry, "A-01",
                 new BigDecimal("2.5000"))), "LOT_EXPIRY_MISMATCH: lot L1 expires 2026-05-01 there");
     }
@@ -111,7 +107,7 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     }
 
     public TransferShipped shipped(UUID transferId, UUID to, int quantity, String batch, LocalDate expiry) {
-        return new TransferShipped(new EventEnvelope(UUID.randomUUID(), at, "trace-t", productId, warehouseId, "clerk"), transferId, to,
+        return new TransferShipped(stamped("trace-t", "clerk"), transferId, to,
                 quantity, null, List.of(new ShippedLot(batch, quantity, expiry, "A-01", new BigDecimal("2.5000"))),
                 key());
     }
@@ -119,6 +115,11 @@ public record Sku(UUID productId, UUID warehouseId, Instant at) {
     /** The same SKU, later. */
     public Sku after(java.time.Duration elapsed) {
         return new Sku(productId, warehouseId, at.plus(elapsed));
+    }
+
+    /** A new event's envelope: this SKU, at this instant, by {@code requester}. */
+    private EventEnvelope stamped(String traceId, String requester) {
+        return new EventEnvelope(UUID.randomUUID(), at, traceId, productId, warehouseId, requester);
     }
 
     private static String key() {

@@ -39,68 +39,57 @@ final class Sku {
     }
 
     static StockReceived received(int quantity, String batch, LocalDate expiry, String location) {
-        return new StockReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"), quantity, COST,
-                key(), batch, expiry, location);
+        return new StockReceived(by("clerk"), quantity, COST, key(), batch, expiry, location);
     }
 
     /** A receipt written before lots existed: no batch number, no expiry, no location. */
     static StockReceived receivedBeforeLots(int quantity) {
-        return new StockReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"),
-                quantity, null, key());
+        return new StockReceived(by("clerk"), quantity, null, key());
     }
 
     static StockAdjusted adjusted(int quantity, LotQuantity... lots) {
-        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter"), quantity, "DAMAGE",
-                "note", key(), null, List.of(lots));
+        return new StockAdjusted(by("counter"), quantity, "DAMAGE", "note", key(), null, List.of(lots));
     }
 
     static StockAdjusted adjustedBeforeLots(int quantity) {
-        return new StockAdjusted(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "counter"),
-                quantity, "FOUND", null, key());
+        return new StockAdjusted(by("counter"), quantity, "FOUND", null, key());
     }
 
     static ReservationRequested requested(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
+        return new ReservationRequested(by("checkout"), reservation,
                 quantity, 300, AT.plusSeconds(300), key(), List.of(lots), null);
     }
 
     static ReservationRequested requestedBeforeLots(UUID reservation, int quantity) {
-        return new ReservationRequested(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE,
-                "checkout"), reservation, quantity, 300, AT.plusSeconds(300), key());
+        return new ReservationRequested(by("checkout"), reservation, quantity, 300, AT.plusSeconds(300), key());
     }
 
     static ReservationConfirmed confirmed(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
-                quantity, List.of(lots));
+        return new ReservationConfirmed(by("checkout"), reservation, quantity, List.of(lots));
     }
 
     static ReservationConfirmed confirmedBeforeLots(UUID reservation, int quantity) {
-        return new ReservationConfirmed(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE,
-                "checkout"), reservation, quantity);
+        return new ReservationConfirmed(by("checkout"), reservation, quantity);
     }
 
     static ReservationReleased released(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationReleased(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "checkout"), reservation,
-                quantity, List.of(lots));
+        return new ReservationReleased(by("checkout"), reservation, quantity, List.of(lots));
     }
 
     static ReservationExpired expired(UUID reservation, int quantity, LotQuantity... lots) {
-        return new ReservationExpired(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), reservation,
-                quantity, AT, List.of(lots));
+        return new ReservationExpired(by("stock-ledger"), reservation, quantity, AT, List.of(lots));
     }
 
     static LotQuarantined quarantined(String batch, int quantity) {
-        return new LotQuarantined(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa"), batch, "recall",
-                quantity);
+        return new LotQuarantined(by("qa"), batch, "recall", quantity);
     }
 
     static LotUnquarantined unquarantined(String batch, int quantity) {
-        return new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "qa"), batch, "cleared",
-                quantity);
+        return new LotUnquarantined(by("qa"), batch, "cleared", quantity);
     }
 
     static PickingPolicyChanged policy(String policy) {
-        return new PickingPolicyChanged(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "admin"), policy);
+        return new PickingPolicyChanged(by("admin"), policy);
     }
 
     static ShippedLot shippedLot(String batch, int quantity, LocalDate expiry, String location) {
@@ -108,18 +97,21 @@ final class Sku {
     }
 
     static TransferShipped shipped(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferShipped(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "clerk"), transfer,
-                OTHER_WAREHOUSE, quantity, null, List.of(lots), key());
+        return new TransferShipped(by("clerk"), transfer, OTHER_WAREHOUSE, quantity, null, List.of(lots), key());
     }
 
     static TransferReceived transferReceived(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferReceived(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), transfer,
-                OTHER_WAREHOUSE, quantity, List.of(lots));
+        return new TransferReceived(by("stock-ledger"), transfer, OTHER_WAREHOUSE, quantity, List.of(lots));
     }
 
     static TransferReturned transferReturned(UUID transfer, int quantity, ShippedLot... lots) {
-        return new TransferReturned(new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, "stock-ledger"), transfer,
+        return new TransferReturned(by("stock-ledger"), transfer,
                 OTHER_WAREHOUSE, quantity, List.of(lots), "LOT_EXPIRY_MISMATCH: refused");
+    }
+
+    /** A new event's envelope: this SKU, at {@link #AT}, by {@code requester}. */
+    private static EventEnvelope by(String requester) {
+        return new EventEnvelope(UUID.randomUUID(), AT, "trace", PRODUCT, WAREHOUSE, requester);
     }
 
     private static String key() {

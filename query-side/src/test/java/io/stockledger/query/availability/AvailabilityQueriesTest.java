@@ -131,8 +131,8 @@ class AvailabilityQueriesTest {
         assertThat(queries.handle(new FindAvailability(List.of(e.productId()), null)).getFirst().available())
                 .isZero();
 
-        readModels.apply(new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), NOW, "trace-u", e.productId(), W1, "qa"), "HELD",
-                "lab ok", 10));
+        readModels.apply(new LotUnquarantined(new EventEnvelope(UUID.randomUUID(), NOW, "trace-u", e.productId(), W1,
+                "qa"), "HELD", "lab ok", 10));
 
         assertThat(queries.handle(new FindAvailability(List.of(e.productId()), null)))
                 .containsExactly(new AvailabilityView(e.productId(), 10,
