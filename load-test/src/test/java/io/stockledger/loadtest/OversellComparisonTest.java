@@ -19,11 +19,7 @@ class OversellComparisonTest {
     @Test
     void clientsAndLedgerThatAgreePass() {
         history();
-        client.receiveAnswered(200, 5);
-        client.reserveAnswered(200, first, 3);
-        client.confirmAnswered(200, first);
-        client.reserveAnswered(200, second, 2);
-        client.releaseAnswered(200, second);
+        clientsToldTheWholeHistory();
         client.reserveAnswered(409, null, 4);
 
         assertThat(OversellCheck.compare(client, ledger)).isEmpty();
@@ -32,11 +28,7 @@ class OversellComparisonTest {
     @Test
     void aTwoHundredForAReservationTheLedgerNeverGrantedIsFound() {
         history();
-        client.receiveAnswered(200, 5);
-        client.reserveAnswered(200, first, 3);
-        client.confirmAnswered(200, first);
-        client.reserveAnswered(200, second, 2);
-        client.releaseAnswered(200, second);
+        clientsToldTheWholeHistory();
         UUID phantom = UUID.randomUUID();
         client.reserveAnswered(200, phantom, 1);
 
@@ -61,9 +53,7 @@ class OversellComparisonTest {
     @Test
     void ledgerReservationsNoClientWasGrantedAreExplainedOnlyByRequestsWithoutAnAnswer() {
         history();
-        client.receiveAnswered(200, 5);
-        client.reserveAnswered(200, first, 3);
-        client.confirmAnswered(200, first);
+        clientsToldOfTheFirstReservation();
         // the second reservation's 200 never reached the client
 
         assertThat(OversellCheck.compare(client, ledger)).anySatisfy(failure -> assertThat(failure)
@@ -77,9 +67,7 @@ class OversellComparisonTest {
     @Test
     void aClientToldOfAConfirmationTheLedgerDoesNotHoldIsFound() {
         history();
-        client.receiveAnswered(200, 5);
-        client.reserveAnswered(200, first, 3);
-        client.confirmAnswered(200, first);
+        clientsToldOfTheFirstReservation();
         client.reserveAnswered(200, second, 2);
         client.confirmAnswered(200, second);
 
@@ -94,5 +82,19 @@ class OversellComparisonTest {
         ledger.apply(event(2, "ReservationConfirmed", reservation(first, 3)));
         ledger.apply(event(3, "ReservationRequested", reservation(second, 2)));
         ledger.apply(event(4, "ReservationReleased", reservation(second, 2)));
+    }
+
+    /** The 200s a client got for the receipt and the first reservation of {@link #history()}. */
+    private void clientsToldOfTheFirstReservation() {
+        client.receiveAnswered(200, 5);
+        client.reserveAnswered(200, first, 3);
+        client.confirmAnswered(200, first);
+    }
+
+    /** The 200s a client got for every request of {@link #history()}. */
+    private void clientsToldTheWholeHistory() {
+        clientsToldOfTheFirstReservation();
+        client.reserveAnswered(200, second, 2);
+        client.releaseAnswered(200, second);
     }
 }
