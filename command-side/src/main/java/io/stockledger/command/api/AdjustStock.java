@@ -20,9 +20,7 @@ public record AdjustStock(
         }
         Guard.present("reason", reason);
         Guard.present("idempotencyKey", idempotencyKey);
-        if (batchNumber != null && batchNumber.isBlank()) {
-            throw new IllegalArgumentException("batchNumber must not be blank");
-        }
+        Guard.notBlankIfGiven("batchNumber", batchNumber);
     }
 
     /** An adjustment that names no lot. */

@@ -19,11 +19,6 @@ public record OrderLineRequest(
         Guard.present("lineId", lineId);
         Guard.present("productId", productId);
         Guard.positive("quantity", quantity);
-        if (minExpiryDate != null && minShelfLifeDays != null) {
-            throw new IllegalArgumentException("give minExpiryDate or minShelfLifeDays, not both");
-        }
-        if (minShelfLifeDays != null && minShelfLifeDays < 0) {
-            throw new IllegalArgumentException("minShelfLifeDays must not be negative");
-        }
+        Guard.shelfLife(minExpiryDate, minShelfLifeDays);
     }
 }

@@ -25,9 +25,7 @@ public record ReceiveStock(
         if (unitCost != null && unitCost.signum() < 0) {
             throw new IllegalArgumentException("unitCost must not be negative");
         }
-        if (batchNumber != null && batchNumber.isBlank()) {
-            throw new IllegalArgumentException("batchNumber must not be blank");
-        }
+        Guard.notBlankIfGiven("batchNumber", batchNumber);
     }
 
     /** A receipt into the default lot. */

@@ -16,10 +16,7 @@ public record ReceiveTransfer(
     public ReceiveTransfer {
         Guard.present("transferId", transferId);
         Guard.present("fromWarehouseId", fromWarehouseId);
-        if (lots == null || lots.isEmpty()) {
-            throw new IllegalArgumentException("lots are required");
-        }
-        lots = List.copyOf(lots);
+        lots = Guard.notEmpty("lots", lots);
     }
 
     /** The idempotency key under which the destination records this transfer's receipt. */

@@ -8,9 +8,7 @@ public record ReleaseOrder(String orderId, String lineId) implements SeveralLedg
 
     public ReleaseOrder {
         Guard.present("orderId", orderId);
-        if (lineId != null && lineId.isBlank()) {
-            throw new IllegalArgumentException("lineId must not be blank");
-        }
+        Guard.notBlankIfGiven("lineId", lineId);
     }
 
     public static ReleaseOrder whole(String orderId) {

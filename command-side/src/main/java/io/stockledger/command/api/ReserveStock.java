@@ -35,12 +35,7 @@ public record ReserveStock(
         if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0 || ttl.toSeconds() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("ttl must be a positive whole number of seconds");
         }
-        if (minExpiryDate != null && minShelfLifeDays != null) {
-            throw new IllegalArgumentException("give minExpiryDate or minShelfLifeDays, not both");
-        }
-        if (minShelfLifeDays != null && minShelfLifeDays < 0) {
-            throw new IllegalArgumentException("minShelfLifeDays must not be negative");
-        }
+        Guard.shelfLife(minExpiryDate, minShelfLifeDays);
         if ((orderId == null) != (lineId == null)) {
             throw new IllegalArgumentException("orderId and lineId go together");
         }

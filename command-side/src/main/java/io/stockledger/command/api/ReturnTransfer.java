@@ -18,10 +18,7 @@ public record ReturnTransfer(
         Guard.present("transferId", transferId);
         Guard.present("toWarehouseId", toWarehouseId);
         Guard.present("reason", reason);
-        if (lots == null || lots.isEmpty()) {
-            throw new IllegalArgumentException("lots are required");
-        }
-        lots = List.copyOf(lots);
+        lots = Guard.notEmpty("lots", lots);
     }
 
     /** The idempotency key under which the source records the return. */

@@ -24,8 +24,6 @@ public record ShipTransfer(
         if (toWarehouseId.equals(ledgerId.warehouseId())) {
             throw new IllegalArgumentException("a transfer needs two different warehouses");
         }
-        if (batchNumber != null && batchNumber.isBlank()) {
-            throw new IllegalArgumentException("batchNumber must not be blank");
-        }
+        Guard.notBlankIfGiven("batchNumber", batchNumber);
     }
 }
