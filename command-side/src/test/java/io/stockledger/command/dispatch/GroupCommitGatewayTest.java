@@ -127,11 +127,27 @@ class GroupCommitGatewayTest {
         return answer;
     }
 
-    /** Starts the first command and returns once its handler holds the ledger. */
-    private CompletableFuture<Object> firstHoldsTheLedger() throws InterruptedException {
-        CompletableFuture<Object> first = sendAndWaitUntilQueued(reserve(SKU, "first", 1), 0);
+    /** Starts the first command, on {@link #SKU}, and returns once its handler holds {@code gateway}'s writer. */
+    private CompletableFuture<Object> firstHoldsTheWriter(GroupCommitGateway gateway) throws InterruptedException {
+        CompletableFuture<Object> first = sendAndWaitUntilQueued(gateway, reserve(SKU, "first", 1), 0);
         assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
         return first;
+    }
+
+    /**
+     * While a first command on {@link #SKU} holds {@code gateway}'s writer, queues {@code commands} behind it in this
+     * order; then lets the first finish and returns the queued commands' answers, in the same order.
+     */
+    private List<CompletableFuture<Object>> queuedBehindTheFirst(GroupCommitGateway gateway, Object... commands)
+            throws Exception {
+        CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        for (Object command : commands) {
+            answers.add(sendAndWaitUntilQueued(gateway, command, answers.size() + 1));
+        }
+        releaseFirst.countDown();
+        answerOf(first);
+        return answers;
     }
 
     private static Object answerOf(CompletableFuture<Object> answer) throws Exception {
@@ -157,7 +173,7 @@ class GroupCommitGatewayTest {
         batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
         StockLedgerId neighbour = sameLaneAs(SKU);
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
         CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
         CompletableFuture<Object> elsewhere = sendAndWaitUntilQueued(reserve(neighbour, "neighbour", 1), 2);
         CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 500), 3);
@@ -180,15 +196,9 @@ class GroupCommitGatewayTest {
         singleReservesAnswer();
         batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
-        List<CompletableFuture<Object>> answers = List.of(
-                sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1),
-                sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2),
-                sendAndWaitUntilQueued(new ExpireOverdueReservations(SKU), 3),
-                sendAndWaitUntilQueued(reserve(SKU, "c", 1), 4));
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
+                reserve(SKU, "b", 1), new ExpireOverdueReservations(SKU), reserve(SKU, "c", 1));
 
-        answerOf(first);
         for (CompletableFuture<Object> answer : answers) {
             answerOf(answer);
         }
@@ -203,16 +213,12 @@ class GroupCommitGatewayTest {
             throw new IllegalStateException("say, an idempotency key already used on another SKU");
         });
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
-        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
-        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 500), 2);
-        CompletableFuture<Object> c = sendAndWaitUntilQueued(reserve(SKU, "c", 1), 3);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
+                reserve(SKU, "b", 500), reserve(SKU, "c", 1));
 
-        answerOf(first);
-        assertThat(answerOf(a)).isEqualTo("ok a");
-        assertThatThrownBy(() -> answerOf(b)).hasCauseInstanceOf(InsufficientStockException.class);
-        assertThat(answerOf(c)).isEqualTo("ok c");
+        assertThat(answerOf(answers.get(0))).isEqualTo("ok a");
+        assertThatThrownBy(() -> answerOf(answers.get(1))).hasCauseInstanceOf(InsufficientStockException.class);
+        assertThat(answerOf(answers.get(2))).isEqualTo("ok c");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b", "c"), List.of("a"),
                 List.of("b"), List.of("c"));
         assertThat(observer.splits).hasValue(1);
@@ -229,14 +235,11 @@ class GroupCommitGatewayTest {
             return eachAsAlone(batch);
         });
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
-        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
-        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
+                reserve(SKU, "b", 1));
 
-        answerOf(first);
-        assertThat(answerOf(a)).isEqualTo("ok a");
-        assertThat(answerOf(b)).isEqualTo("ok b");
+        assertThat(answerOf(answers.get(0))).isEqualTo("ok a");
+        assertThat(answerOf(answers.get(1))).isEqualTo("ok b");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("a", "b"), List.of("a", "b"));
         assertThat(observer.splits).hasValue(0);
     }
@@ -248,14 +251,11 @@ class GroupCommitGatewayTest {
             throw new ConcurrencyException("another instance appended first, again");
         });
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
-        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
-        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
+                reserve(SKU, "b", 1));
 
-        answerOf(first);
-        assertThatThrownBy(() -> answerOf(a)).hasCauseInstanceOf(ConcurrencyException.class);
-        assertThatThrownBy(() -> answerOf(b)).hasCauseInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> answerOf(answers.get(0))).hasCauseInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> answerOf(answers.get(1))).hasCauseInstanceOf(ConcurrencyException.class);
         assertThat(unitsOfWork).as("the first try and 3 retries, never split").hasSize(5);
         assertThat(observer.splits).hasValue(0);
     }
@@ -265,14 +265,11 @@ class GroupCommitGatewayTest {
         singleReservesAnswer();
         batchesAnswer(batch -> "not one outcome per member");
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
-        CompletableFuture<Object> a = sendAndWaitUntilQueued(reserve(SKU, "a", 1), 1);
-        CompletableFuture<Object> b = sendAndWaitUntilQueued(reserve(SKU, "b", 1), 2);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
+                reserve(SKU, "b", 1));
 
-        answerOf(first);
-        assertThatThrownBy(() -> answerOf(a)).isInstanceOf(ExecutionException.class);
-        assertThatThrownBy(() -> answerOf(b)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> answerOf(answers.get(0))).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> answerOf(answers.get(1))).isInstanceOf(ExecutionException.class);
         assertThat(gateway.send(reserve(SKU, "later", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok later");
     }
 
@@ -299,14 +296,6 @@ class GroupCommitGatewayTest {
     @SuppressWarnings("unchecked")
     private static LedgerBatchResult decidedAsAlone(LedgerCommandBatch batch) {
         return LedgerBatchResult.decided((List<BatchMemberOutcome>) eachAsAlone(batch));
-    }
-
-    /** With one writer: starts the first command on {@link #SKU} and returns once its handler holds the writer. */
-    private CompletableFuture<Object> firstHoldsTheWriter(GroupCommitGateway oneWriter)
-            throws InterruptedException {
-        CompletableFuture<Object> first = sendAndWaitUntilQueued(oneWriter, reserve(SKU, "first", 1), 0);
-        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
-        return first;
     }
 
     /** Two ledgers' commands as a shared transaction writes them: ledgers in their one fixed order, by id. */
@@ -348,14 +337,11 @@ class GroupCommitGatewayTest {
         StockLedgerId second = otherLaneThan(SKU);
         StockLedgerId third = otherLaneThan(SKU, second);
 
-        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
-        CompletableFuture<Object> secondAnswer = sendAndWaitUntilQueued(oneWriter, reserve(second, "second", 1), 1);
-        CompletableFuture<Object> thirdAnswer = sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(oneWriter, reserve(second, "second", 1),
+                reserve(third, "third", 1));
 
-        answerOf(first);
-        assertThat(answerOf(secondAnswer)).isEqualTo("ok second");
-        assertThat(answerOf(thirdAnswer)).isEqualTo("ok third");
+        assertThat(answerOf(answers.get(0))).isEqualTo("ok second");
+        assertThat(answerOf(answers.get(1))).isEqualTo("ok third");
         List<String> inOrder = inLedgerOrder(second, "second", third, "third");
         assertThat(unitsOfWork).as("no retry of the shared transaction, each ledger on its own instead")
                 .containsExactly(List.of("first"), inOrder, List.of(inOrder.get(0)), List.of(inOrder.get(1)));
@@ -370,14 +356,11 @@ class GroupCommitGatewayTest {
                 ? LedgerBatchResult.ledgerMissing() : decidedAsAlone(batch));
         GroupCommitGateway oneWriter = gatewayWithWriters(1);
 
-        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
-        CompletableFuture<Object> missingAnswer = sendAndWaitUntilQueued(oneWriter, reserve(missing, "missing", 1), 1);
-        CompletableFuture<Object> presentAnswer = sendAndWaitUntilQueued(oneWriter, reserve(present, "present", 1), 2);
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(oneWriter, reserve(missing, "missing", 1),
+                reserve(present, "present", 1));
 
-        answerOf(first);
-        assertThat(answerOf(presentAnswer)).isEqualTo("ok present");
-        assertThat(answerOf(missingAnswer)).as("its own answer, from its own command").isEqualTo("ok missing");
+        assertThat(answerOf(answers.get(1))).isEqualTo("ok present");
+        assertThat(answerOf(answers.get(0))).as("its own answer, from its own command").isEqualTo("ok missing");
         assertThat(unitsOfWork).containsExactly(List.of("first"), inLedgerOrder(missing, "missing", present, "present"),
                 List.of("missing"));
         assertThat(observer.sharedTransactionSplits).hasValue(0);
@@ -391,14 +374,9 @@ class GroupCommitGatewayTest {
         StockLedgerId third = otherLaneThan(SKU, second);
         StockLedgerId fourth = otherLaneThan(SKU, second, third);
 
-        CompletableFuture<Object> first = firstHoldsTheWriter(oneWriter);
-        List<CompletableFuture<Object>> answers = List.of(
-                sendAndWaitUntilQueued(oneWriter, new ExpireOverdueReservations(second), 1),
-                sendAndWaitUntilQueued(oneWriter, reserve(third, "third", 1), 2),
-                sendAndWaitUntilQueued(oneWriter, reserve(fourth, "fourth", 1), 3));
-        releaseFirst.countDown();
+        List<CompletableFuture<Object>> answers = queuedBehindTheFirst(oneWriter,
+                new ExpireOverdueReservations(second), reserve(third, "third", 1), reserve(fourth, "fourth", 1));
 
-        answerOf(first);
         for (CompletableFuture<Object> answer : answers) {
             answerOf(answer);
         }
@@ -432,7 +410,7 @@ class GroupCommitGatewayTest {
         singleReservesAnswer();
         batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
         // a second of deadline, spent waiting behind the first: the caller gives up before the ledger is free
         CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         gateway.send(reserve(SKU, "late", 1), late);
@@ -458,7 +436,7 @@ class GroupCommitGatewayTest {
         singleReservesAnswer();
         batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
 
-        CompletableFuture<Object> first = firstHoldsTheLedger();
+        CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
         CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
         gateway.send(reserve(SKU, "late", 1), late);
         while (late.remainingNanos() > 0) {
