@@ -1,8 +1,5 @@
 package io.stockledger.loadtest.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,24 +11,15 @@ public final class NatsProcess extends ServerProcess {
     }
 
     public static NatsProcess start(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         int port = LocalPorts.free();
-        NatsProcess nats = new NatsProcess(List.of(binary(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js",
-                "-sd", directory.resolve("store").toString()), port, directory.resolve("nats-server.log"));
+        NatsProcess nats = new NatsProcess(List.of(binary(Path.of("/usr/sbin/nats-server")), "-a", "127.0.0.1", "-p",
+                Integer.toString(port), "-js", "-sd", created(directory).resolve("store").toString()), port,
+                directory.resolve("nats-server.log"));
         nats.startAgain();
         return nats;
     }
 
     public String url() {
-        return "nats://127.0.0.1:" + port();
-    }
-
-    private static String binary() {
-        Path system = Path.of("/usr/sbin/nats-server");
-        return Files.isExecutable(system) ? system.toString() : "nats-server";
+        return url("nats");
     }
 }

@@ -1,8 +1,5 @@
 package io.stockledger.loadtest.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,25 +11,16 @@ public final class RedisProcess extends ServerProcess {
     }
 
     public static RedisProcess start(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         int port = LocalPorts.free();
-        RedisProcess redis = new RedisProcess(List.of(binary(), "--bind", "127.0.0.1", "--port",
-                Integer.toString(port), "--save", "", "--appendonly", "no", "--dir", directory.toString()),
+        RedisProcess redis = new RedisProcess(List.of(binary(Path.of("/usr/bin/redis-server")), "--bind", "127.0.0.1",
+                "--port", Integer.toString(port), "--save", "", "--appendonly", "no", "--dir",
+                created(directory).toString()),
                 port, directory.resolve("redis-server.log"));
         redis.startAgain();
         return redis;
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port();
-    }
-
-    private static String binary() {
-        Path system = Path.of("/usr/bin/redis-server");
-        return Files.isExecutable(system) ? system.toString() : "redis-server";
+        return url("redis");
     }
 }

@@ -1,6 +1,8 @@
 package io.stockledger.loadtest.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,25 @@ public class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** How clients reach the server: {@code scheme://127.0.0.1:port}. */
+    protected String url(String scheme) {
+        return scheme + "://127.0.0.1:" + port;
+    }
+
+    /** The server's own directory, for its data and its log, created if need be. */
+    static Path created(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The binary where the distribution installs it, or else the one of that name on the PATH. */
+    static String binary(Path installed) {
+        return Files.isExecutable(installed) ? installed.toString() : installed.getFileName().toString();
     }
 
     public synchronized void startAgain() {
