@@ -1,5 +1,7 @@
 package io.stockledger.loadtest.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,11 +12,11 @@ public final class NatsProcess extends ServerProcess {
         super("nats-server", command, port, log);
     }
 
-    public static NatsProcess start(Path directory) {
+    public static NatsProcess start(Path directory) throws IOException {
         int port = LocalPorts.free();
+        Path store = Files.createDirectories(directory).resolve("store");
         NatsProcess nats = new NatsProcess(List.of(binary(Path.of("/usr/sbin/nats-server")), "-a", "127.0.0.1", "-p",
-                Integer.toString(port), "-js", "-sd", created(directory).resolve("store").toString()), port,
-                directory.resolve("nats-server.log"));
+                Integer.toString(port), "-js", "-sd", store.toString()), port, directory.resolve("nats-server.log"));
         nats.startAgain();
         return nats;
     }

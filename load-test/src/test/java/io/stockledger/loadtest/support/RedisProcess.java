@@ -1,5 +1,7 @@
 package io.stockledger.loadtest.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,11 +12,11 @@ public final class RedisProcess extends ServerProcess {
         super("redis-server", command, port, log);
     }
 
-    public static RedisProcess start(Path directory) {
+    public static RedisProcess start(Path directory) throws IOException {
         int port = LocalPorts.free();
         RedisProcess redis = new RedisProcess(List.of(binary(Path.of("/usr/bin/redis-server")), "--bind", "127.0.0.1",
                 "--port", Integer.toString(port), "--save", "", "--appendonly", "no", "--dir",
-                created(directory).toString()),
+                Files.createDirectories(directory).toString()),
                 port, directory.resolve("redis-server.log"));
         redis.startAgain();
         return redis;

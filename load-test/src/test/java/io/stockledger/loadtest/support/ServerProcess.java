@@ -1,7 +1,6 @@
 package io.stockledger.loadtest.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,15 +33,6 @@ public class ServerProcess implements AutoCloseable {
     /** How clients reach the server: {@code scheme://127.0.0.1:port}. */
     protected String url(String scheme) {
         return scheme + "://127.0.0.1:" + port;
-    }
-
-    /** The server's own directory, for its data and its log, created if need be. */
-    static Path created(Path directory) {
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The binary where the distribution installs it, or else the one of that name on the PATH. */
