@@ -4,13 +4,13 @@ package io.stockledger.command.api;
 public final class AdjustmentBelowReservedException extends LedgerRefusal {
 
     public AdjustmentBelowReservedException(int quantity, long onHand, long reserved) {
-        super("ADJUSTMENT_BELOW_RESERVED", Category.CONFLICT,
+        super(RefusalCode.ADJUSTMENT_BELOW_RESERVED,
                 "adjusting by " + quantity + " would leave " + (onHand + quantity) + " on hand, below the "
                         + reserved + " reserved");
     }
 
     public AdjustmentBelowReservedException(String batchNumber, int quantity, long lotQuantity, long lotReserved) {
-        super("ADJUSTMENT_BELOW_RESERVED", Category.CONFLICT,
+        super(RefusalCode.ADJUSTMENT_BELOW_RESERVED,
                 "adjusting lot " + batchNumber + " by " + quantity + " would leave " + (lotQuantity + quantity)
                         + " in it, below the " + lotReserved + " reserved from it");
     }

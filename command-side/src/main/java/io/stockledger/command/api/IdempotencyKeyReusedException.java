@@ -6,7 +6,7 @@ public final class IdempotencyKeyReusedException extends LedgerRefusal {
     private final String idempotencyKey;
 
     public IdempotencyKeyReusedException(String idempotencyKey, String detail) {
-        super("IDEMPOTENCY_KEY_REUSED", Category.UNPROCESSABLE,
+        super(RefusalCode.IDEMPOTENCY_KEY_REUSED,
                 "idempotency key " + idempotencyKey + " was already used for a different request: " + detail);
         this.idempotencyKey = idempotencyKey;
     }

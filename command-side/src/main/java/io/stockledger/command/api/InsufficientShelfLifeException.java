@@ -9,7 +9,7 @@ public final class InsufficientShelfLifeException extends LedgerRefusal {
 
     public InsufficientShelfLifeException(int requested, LocalDate minExpiryDate, long availableLongEnough,
                                           long availableAtAll) {
-        super("INSUFFICIENT_SHELF_LIFE", Category.CONFLICT,
+        super(RefusalCode.INSUFFICIENT_SHELF_LIFE,
                 "requested " + requested + " usable until at least " + minExpiryDate + " but only "
                         + availableLongEnough + " of the " + availableAtAll + " available are");
     }

@@ -7,8 +7,7 @@ public final class InsufficientStockException extends LedgerRefusal {
     private final long available;
 
     public InsufficientStockException(int requested, long available) {
-        super("INSUFFICIENT_STOCK", Category.CONFLICT,
-                "requested " + requested + " but only " + available + " available");
+        super(RefusalCode.INSUFFICIENT_STOCK, "requested " + requested + " but only " + available + " available");
         this.requested = requested;
         this.available = available;
     }

@@ -7,10 +7,9 @@ package io.stockledger.command.api;
  * evicted as it would be for a rollback.
  */
 public abstract sealed class LedgerRefusal extends Exception
-        permits InsufficientStockException, ReservationNotPendingException,
-                ReservationNotFoundException, ReservationIdTakenException, IdempotencyKeyReusedException, AdjustmentBelowReservedException,
-                StockLedgerNotFoundException, LotNotFoundException, LotExpiryMismatchException,
-                InsufficientShelfLifeException, ReservedLotUnavailableException, TransferNotFoundException,
+        permits InsufficientStockException, ReservationRefusal, IdempotencyKeyReusedException,
+                AdjustmentBelowReservedException, StockLedgerNotFoundException, LotNotFoundException,
+                LotExpiryMismatchException, InsufficientShelfLifeException, TransferNotFoundException,
                 OrderExistsException, OrderNotFoundException, OrderShortageException {
 
     /** How a client should read the refusal; the REST layer maps it to a status code. */
@@ -19,25 +18,23 @@ public abstract sealed class LedgerRefusal extends Exception
     /** No ledger version was recorded with the refusal (it was not decided by a loaded ledger). */
     public static final long VERSION_UNKNOWN = Long.MIN_VALUE;
 
-    private final String code;
-    private final Category category;
+    private final RefusalCode code;
     // Not part of the answer: the dispatcher compares it with the store's last sequence number, to tell a refusal
     // decided on a cached copy older than another instance's last append (docs/architecture.md, "Several instances").
     private volatile long decidedAtVersion = VERSION_UNKNOWN;
 
-    protected LedgerRefusal(String code, Category category, String message) {
+    protected LedgerRefusal(RefusalCode code, String message) {
         super(message, null, false, false);
         this.code = code;
-        this.category = category;
     }
 
-    /** A stable, machine-readable code such as {@code INSUFFICIENT_STOCK}. */
+    /** A stable, machine-readable code such as {@code INSUFFICIENT_STOCK} ({@link RefusalCode}). */
     public String code() {
-        return code;
+        return code.name();
     }
 
     public Category category() {
-        return category;
+        return code.category();
     }
 
     /**

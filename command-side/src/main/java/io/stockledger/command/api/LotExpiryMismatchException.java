@@ -6,7 +6,7 @@ import java.time.LocalDate;
 public final class LotExpiryMismatchException extends LedgerRefusal {
 
     public LotExpiryMismatchException(String batchNumber, LocalDate known, LocalDate arriving) {
-        super("LOT_EXPIRY_MISMATCH", Category.CONFLICT,
+        super(RefusalCode.LOT_EXPIRY_MISMATCH,
                 "lot " + batchNumber + " expires " + (known == null ? "never" : known) + " here, not "
                         + (arriving == null ? "never" : arriving));
     }

@@ -4,6 +4,6 @@ package io.stockledger.command.api;
 public final class LotNotFoundException extends LedgerRefusal {
 
     public LotNotFoundException(String batchNumber) {
-        super("LOT_NOT_FOUND", Category.NOT_FOUND, "lot " + batchNumber + " was never received for this SKU");
+        super(RefusalCode.LOT_NOT_FOUND, "lot " + batchNumber + " was never received for this SKU");
     }
 }

@@ -4,6 +4,6 @@ package io.stockledger.command.api;
 public final class OrderExistsException extends LedgerRefusal {
 
     public OrderExistsException(String orderId) {
-        super("ORDER_EXISTS", Category.CONFLICT, "order " + orderId + " was already reserved by another request");
+        super(RefusalCode.ORDER_EXISTS, "order " + orderId + " was already reserved by another request");
     }
 }

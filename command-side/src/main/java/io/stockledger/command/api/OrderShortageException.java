@@ -17,8 +17,8 @@ public final class OrderShortageException extends LedgerRefusal {
     private final List<Shortage> shortages;
 
     public OrderShortageException(List<Shortage> shortages) {
-        super(shortages.stream().allMatch(Shortage::shelfLifeOnly) ? "INSUFFICIENT_SHELF_LIFE" : "INSUFFICIENT_STOCK",
-                Category.CONFLICT, describe(shortages));
+        super(shortages.stream().allMatch(Shortage::shelfLifeOnly) ? RefusalCode.INSUFFICIENT_SHELF_LIFE
+                : RefusalCode.INSUFFICIENT_STOCK, describe(shortages));
         this.shortages = List.copyOf(shortages);
     }
 

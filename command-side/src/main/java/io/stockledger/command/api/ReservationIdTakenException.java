@@ -6,9 +6,9 @@ import java.util.UUID;
  * A new reservation was asked for under an id this ledger already holds. The service generates fresh ids, so this
  * means a caller bug; accepting it would overwrite the first reservation and strand its units.
  */
-public final class ReservationIdTakenException extends LedgerRefusal {
+public final class ReservationIdTakenException extends ReservationRefusal {
 
     public ReservationIdTakenException(UUID reservationId) {
-        super("RESERVATION_ID_TAKEN", Category.CONFLICT, "reservation id " + reservationId + " is already taken");
+        super(RefusalCode.RESERVATION_ID_TAKEN, reservationId, "reservation id " + reservationId + " is already taken");
     }
 }

@@ -7,9 +7,8 @@ import java.util.UUID;
  * remembers says when it happened ({@link ReservationExpiredException}); the code is {@code RESERVATION_} and the
  * state either way.
  */
-public sealed class ReservationNotPendingException extends LedgerRefusal permits ReservationExpiredException {
+public sealed class ReservationNotPendingException extends ReservationRefusal permits ReservationExpiredException {
 
-    private final UUID reservationId;
     private final ReservationStatus status;
 
     public ReservationNotPendingException(UUID reservationId, ReservationStatus status, String attempted) {
@@ -19,13 +18,8 @@ public sealed class ReservationNotPendingException extends LedgerRefusal permits
 
     /** For a subclass that says more about how the reservation got there. */
     ReservationNotPendingException(String message, UUID reservationId, ReservationStatus status) {
-        super("RESERVATION_" + status.name(), Category.CONFLICT, message);
-        this.reservationId = reservationId;
+        super(RefusalCode.reservationIs(status), reservationId, message);
         this.status = status;
-    }
-
-    public UUID reservationId() {
-        return reservationId;
     }
 
     public ReservationStatus status() {

@@ -4,8 +4,7 @@ package io.stockledger.command.api;
 public final class StockLedgerNotFoundException extends LedgerRefusal {
 
     public StockLedgerNotFoundException(StockLedgerId ledgerId) {
-        super("STOCK_LEDGER_NOT_FOUND", Category.NOT_FOUND,
-                "no stock was ever received for product " + ledgerId.productId()
+        super(RefusalCode.STOCK_LEDGER_NOT_FOUND, "no stock was ever received for product " + ledgerId.productId()
                         + " in warehouse " + ledgerId.warehouseId());
     }
 }

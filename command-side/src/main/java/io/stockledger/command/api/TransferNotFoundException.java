@@ -6,6 +6,6 @@ import java.util.UUID;
 public final class TransferNotFoundException extends LedgerRefusal {
 
     public TransferNotFoundException(UUID transferId) {
-        super("TRANSFER_NOT_FOUND", Category.NOT_FOUND, "no transfer has id " + transferId);
+        super(RefusalCode.TRANSFER_NOT_FOUND, "no transfer has id " + transferId);
     }
 }
