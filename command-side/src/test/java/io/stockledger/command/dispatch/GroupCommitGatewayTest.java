@@ -97,6 +97,17 @@ class GroupCommitGatewayTest {
         });
     }
 
+    /** Single reserves as {@link #singleReservesAnswer}, and each batch's members as if each came alone. */
+    private void reservesAnswerAsAlone() {
+        singleReservesAnswer();
+        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+    }
+
+    /** A ticket whose deadline is {@code left} from now. */
+    private static CommandTicket<Object> ticketFor(Duration left) {
+        return CommandTicket.until(System.nanoTime() + left.toNanos());
+    }
+
     private static Object eachAsAlone(LedgerCommandBatch batch) {
         List<BatchMemberOutcome> outcomes = new ArrayList<>();
         for (CommandMessage<?> member : batch.members()) {
@@ -156,8 +167,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void aCommandThatFindsItsLedgerFreeIsWrittenAtOnceAlone() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
         releaseFirst.countDown();
 
         assertThat(gateway.send(reserve(SKU, "only", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok only");
@@ -169,8 +179,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void commandsQueuedWhileTheLedgerIsWrittenGoInTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
         StockLedgerId neighbour = sameLaneAs(SKU);
 
         CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
@@ -193,8 +202,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void aCommandThatMayNotBeBatchedEndsTheBatchAndWaitsItsTurn() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
 
         List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
                 reserve(SKU, "b", 1), new ExpireOverdueReservations(SKU), reserve(SKU, "c", 1));
@@ -288,8 +296,7 @@ class GroupCommitGatewayTest {
 
     /** Stand-ins for single reserves, one ledger's batches, and cross-ledger batches answered by {@code perLedger}. */
     private void ledgersAnswer(Function<LedgerCommandBatch, LedgerBatchResult> perLedger) {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
         crossLedgerBatchesAnswer(perLedger);
     }
 
@@ -407,14 +414,13 @@ class GroupCommitGatewayTest {
 
     @Test
     void aCommandWhoseDeadlinePassedWhileQueuedIsNeverWrittenAndItsCallerIsAnsweredThatItWasNot() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
 
         CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
         // a second of deadline, spent waiting behind the first: the caller gives up before the ledger is free
-        CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        CommandTicket<Object> late = ticketFor(Duration.ofSeconds(1));
         gateway.send(reserve(SKU, "late", 1), late);
-        CommandTicket<Object> patient = CommandTicket.until(System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+        CommandTicket<Object> patient = ticketFor(Duration.ofMinutes(5));
         gateway.send(reserve(SKU, "patient", 1), patient);
 
         assertThatThrownBy(() -> late.answer().get(late.remainingNanos(), TimeUnit.NANOSECONDS))
@@ -433,11 +439,10 @@ class GroupCommitGatewayTest {
 
     @Test
     void aCommandWhoseDeadlinePassesWithoutItsCallerGivingUpIsDroppedToo() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
 
         CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
-        CommandTicket<Object> late = CommandTicket.until(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
+        CommandTicket<Object> late = ticketFor(Duration.ofMillis(200));
         gateway.send(reserve(SKU, "late", 1), late);
         while (late.remainingNanos() > 0) {
             Thread.sleep(10);
@@ -454,10 +459,9 @@ class GroupCommitGatewayTest {
     @Test
     void aCommandTakenIntoATransactionBeforeItsCallerGaveUpIsWrittenAndTheCallerKnowsItsOutcomeIsUnknown()
             throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(GroupCommitGatewayTest::eachAsAlone);
+        reservesAnswerAsAlone();
 
-        CommandTicket<Object> first = CommandTicket.until(System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+        CommandTicket<Object> first = ticketFor(Duration.ofMinutes(5));
         gateway.send(reserve(SKU, "first", 1), first);
         assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
