@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Proves a run oversold nothing. For every SKU the run touched:
@@ -87,30 +83,19 @@ public final class OversellCheck {
     OversellReport check(List<SkuObservations> skus, List<OrderObservation> orders) {
         OversellReport report = new OversellReport();
         Queue<LedgerReplay.OrderLineReservation> orderLines = new ConcurrentLinkedQueue<>();
-        Semaphore inFlight = new Semaphore(CONCURRENCY);
-        List<Future<?>> checks = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (SkuObservations sku : skus) {
-                checks.add(threads.submit(() -> {
-                    inFlight.acquire();
-                    try {
-                        LedgerReplay ledger = new LedgerReplay();
-                        List<String> failures = new ArrayList<>(replayAndCompare(sku, ledger));
-                        failures.addAll(ledger.anomalies());
-                        failures.addAll(compare(sku, ledger));
-                        report.add(sku, ledger, failures);
-                        orderLines.addAll(ledger.orderLines());
-                    } catch (RuntimeException e) {
-                        report.failed(sku, "could not be checked: " + e.getMessage());
-                    } finally {
-                        inFlight.release();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> check : checks) {
-                check.get();
-            }
+        try {
+            BoundedConcurrency.runEach(skus, CONCURRENCY, sku -> {
+                try {
+                    LedgerReplay ledger = new LedgerReplay();
+                    List<String> failures = new ArrayList<>(replayAndCompare(sku, ledger));
+                    failures.addAll(ledger.anomalies());
+                    failures.addAll(compare(sku, ledger));
+                    report.add(sku, ledger, failures);
+                    orderLines.addAll(ledger.orderLines());
+                } catch (RuntimeException e) {
+                    report.failed(sku, "could not be checked: " + e.getMessage());
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("the oversell check was interrupted", e);
         }

@@ -6,12 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 
 /**
  * Goods arrive before the doors open: one {@code POST /v1/receive} per SKU of the run, as the warehouse would send
@@ -32,30 +28,17 @@ public final class StockSeeder {
     }
 
     public void seed(SkuCatalog catalog, RunObservations observations) {
-        Semaphore inFlight = new Semaphore(profile.seedConcurrency());
-        List<Future<?>> receipts = new ArrayList<>(catalog.size());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int sku = 0; sku < catalog.size(); sku++) {
-                int index = sku;
+        List<Integer> skus = IntStream.range(0, catalog.size()).boxed().toList();
+        try {
+            BoundedConcurrency.runEach(skus, profile.seedConcurrency(), sku -> {
                 int quantity = catalog.isHot(sku) ? profile.hotStock() : profile.coldStock();
-                receipts.add(threads.submit(() -> {
-                    inFlight.acquire();
-                    try {
-                        int status = receive(catalog, index, quantity);
-                        observations.sku(index).receiveAnswered(status, quantity);
-                        if (status != 200) {
-                            throw new IllegalStateException("receiving stock for SKU " + catalog.productId(index)
-                                    + " answered " + status);
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> receipt : receipts) {
-                receipt.get();
-            }
+                int status = receive(catalog, sku, quantity);
+                observations.sku(sku).receiveAnswered(status, quantity);
+                if (status != 200) {
+                    throw new IllegalStateException("receiving stock for SKU " + catalog.productId(sku)
+                            + " answered " + status);
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("seeding stock failed: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.StreamInfo;
+import io.stockledger.loadtest.BoundedConcurrency;
 import io.stockledger.loadtest.OversellCheck;
 import io.stockledger.loadtest.OversellReport;
 import io.stockledger.loadtest.RunObservations;
@@ -30,11 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,26 +115,13 @@ public final class LedgerInvariants {
 
     private Set<UUID> matching(Map<UUID, Set<String>> expected) throws Exception {
         Set<UUID> matched = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Semaphore concurrency = new Semaphore(16);
-        List<Future<?>> reads = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            expected.forEach((id, statuses) -> reads.add(threads.submit((Callable<Void>) () -> {
-                concurrency.acquire();
-                try {
-                    HttpResponse<String> response = get("/v1/reservations/" + id);
-                    if (response.statusCode() == 200
-                            && statuses.contains(JSON.readTree(response.body()).path("status").asText())) {
-                        matched.add(id);
-                    }
-                } finally {
-                    concurrency.release();
-                }
-                return null;
-            })));
-            for (Future<?> read : reads) {
-                read.get();
+        BoundedConcurrency.runEach(List.copyOf(expected.entrySet()), 16, reservation -> {
+            HttpResponse<String> response = get("/v1/reservations/" + reservation.getKey());
+            if (response.statusCode() == 200
+                    && reservation.getValue().contains(JSON.readTree(response.body()).path("status").asText())) {
+                matched.add(reservation.getKey());
             }
-        }
+        });
         return matched;
     }
 
