@@ -9,11 +9,11 @@ import io.stockledger.audit.job.JobWork;
 import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.TraceIdFilter;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.problem.Problems;
 import io.stockledger.audit.api.LedgerScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -125,8 +125,7 @@ class AuditJobController {
     @ApiResponse(responseCode = "404", description = "`AUDIT_JOB_NOT_FOUND`: no job has this id.")
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/jobs/{job_id}")
-    ResponseEntity<?> job(@Parameter(description = "The job's id.",
-                                  schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+    ResponseEntity<?> job(@UuidParameter("The job's id.")
                           @PathVariable("job_id") String jobId, HttpServletRequest request) {
         UUID id = PathIds.uuid("job_id", jobId);
         AuditParameters.onlyKnown(request, Set.of());
@@ -146,8 +145,7 @@ class AuditJobController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/jobs/{job_id}/findings")
     ResponseEntity<?> findings(
-            @Parameter(description = "The job's id.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("The job's id.")
             @PathVariable("job_id") String jobId,
             @Parameter(description = "The first finding number to list (from 1).",
                     schema = @Schema(type = "integer", format = "int64", minimum = "1", defaultValue = "1"))
