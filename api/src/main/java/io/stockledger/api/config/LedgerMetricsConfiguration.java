@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Business and pipeline metrics beyond what Spring, Hikari and the JVM already publish. Names follow the seed
@@ -101,22 +102,23 @@ public class LedgerMetricsConfiguration {
      */
     @Bean
     public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
-        return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingCommands() : 0)
-                .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
-                        + "or orders for an order slot (queue=order)")
-                .tag("queue", "ledger")
-                .register(registry);
+        return queued("ledger", commands, GroupCommitGateway::waitingCommands, registry);
     }
 
     /** Orders waiting for an order slot: see {@link #commandsWaiting}. */
     @Bean
     public Gauge ordersWaiting(CommandGateway commands, MeterRegistry registry) {
+        return queued("order", commands, GroupCommitGateway::waitingOrders, registry);
+    }
+
+    /** One queue of {@code inventory.command.queued}; 0 when commands are not sent through group commit. */
+    private static Gauge queued(String queue, CommandGateway commands, ToDoubleFunction<GroupCommitGateway> depth,
+                                MeterRegistry registry) {
         return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingOrders() : 0)
+                        gateway -> gateway instanceof GroupCommitGateway lanes ? depth.applyAsDouble(lanes) : 0)
                 .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
                         + "or orders for an order slot (queue=order)")
-                .tag("queue", "order")
+                .tag("queue", queue)
                 .register(registry);
     }
 

@@ -9,7 +9,6 @@ import io.stockledger.command.api.ReceiveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.query.api.AvailabilityView;
 import io.stockledger.query.api.FindAvailability;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,12 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,11 +58,6 @@ class AvailabilityBenchmark extends ServiceIntegrationTest {
             .split(",")).mapToInt(Integer::parseInt).toArray();
     /** {@code -Dbenchmark.modes=http} narrows a run to some modes (http, in-process, per-sku). */
     private static final String MODES = System.getProperty("benchmark.modes", "http,in-process,per-sku");
-    /** As in {@code ReservationBenchmark}: warm up in rounds until compiling takes under 5% of a round. */
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 120));
-    private static final Duration JIT_ROUND = JIT_WARM_UP.compareTo(Duration.ofSeconds(5)) < 0
-            ? JIT_WARM_UP : Duration.ofSeconds(5);
-    private static final double JIT_SETTLED = 0.05;
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
     private static final CommandOrigin ORIGIN = new CommandOrigin("benchmark", "bench");
@@ -86,12 +75,6 @@ class AvailabilityBenchmark extends ServiceIntegrationTest {
 
     private record Cell(String mode, int clients, double callsPerSecond, Histogram latency, long errors,
                         double cpuMillisEach, double postgresMillisEach, double jitShare, double load) {
-    }
-
-    /** One question of 100 products, asked some way; true when it was answered in full. */
-    @FunctionalInterface
-    private interface Question {
-        boolean ask(int index) throws Exception;
     }
 
     @Test
@@ -149,81 +132,27 @@ class AvailabilityBenchmark extends ServiceIntegrationTest {
 
     // ---- measuring ----
 
-    private void warmUpTheJit() throws InterruptedException {
-        int clients = Arrays.stream(CLIENTS).max().orElse(16);
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
-        int rounds = 0;
-        double share;
-        do {
-            long compiledBefore = jit.getTotalCompilationTime();
-            long start = System.nanoTime();
+    /** Every mode in use, each question of 100 products asked some way, until the JIT has settled. */
+    private void warmUpTheJit() throws Exception {
+        JitWarmUp.untilSettled("", Arrays.stream(CLIENTS).max().orElse(16), clients -> {
             if (MODES.contains("http")) {
-                drive(clients, this::overHttp, JIT_ROUND, new ConcurrentHistogram(3), new AtomicLong(),
-                        new AtomicLong());
+                ClosedLoad.unmeasured(clients, QUESTIONS, this::overHttp, JitWarmUp.ROUND);
             }
             if (MODES.contains("in-process")) {
-                drive(clients, this::inProcess, JIT_ROUND, new ConcurrentHistogram(3), new AtomicLong(),
-                        new AtomicLong());
+                ClosedLoad.unmeasured(clients, QUESTIONS, this::inProcess, JitWarmUp.ROUND);
             }
             if (MODES.contains("per-sku")) {
-                drive(clients, this::perSku, JIT_ROUND, new ConcurrentHistogram(3), new AtomicLong(),
-                        new AtomicLong());
+                ClosedLoad.unmeasured(clients, QUESTIONS, this::perSku, JitWarmUp.ROUND);
             }
-            share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
-            rounds++;
-        } while (share > JIT_SETTLED && System.nanoTime() < deadline);
-        System.out.printf(Locale.ROOT, "JIT warm-up: %d rounds; in the last, compiling took %.1f%% of the time%n",
-                rounds, share * 100);
+        });
     }
 
-    private Cell run(String mode, int clients, Question question) throws InterruptedException {
-        drive(clients, question, WARM_UP, new ConcurrentHistogram(3), new AtomicLong(), new AtomicLong());
-        Histogram latency = new ConcurrentHistogram(3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        CpuTime cpu = new CpuTime(jdbc);
-        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        double cpuBefore = cpu.seconds();
-        double postgresBefore = cpu.postgresSeconds();
-        long start = System.nanoTime();
-        drive(clients, question, MEASURE, latency, done, errors);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
-                / (seconds * 1000);
-        long calls = Math.max(1, done.get());
-        return new Cell(mode, clients, done.get() / seconds, latency, errors.get(),
-                (cpu.seconds() - cpuBefore) * 1000 / calls, (cpu.postgresSeconds() - postgresBefore) * 1000 / calls,
-                jitShare, CpuTime.loadAverage());
-    }
-
-    /** Closed model: each client asks its next question as soon as the previous one was answered. */
-    private static void drive(int clients, Question question, Duration duration, Histogram latency,
-                              AtomicLong done, AtomicLong errors) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                threads.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        int index = ThreadLocalRandom.current().nextInt(QUESTIONS);
-                        long begin = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = question.ask(index);
-                        } catch (Exception failed) {
-                            ok = false;
-                        }
-                        latency.recordValue(System.nanoTime() - begin);
-                        done.incrementAndGet();
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                });
-            }
-            threads.shutdown();
-            threads.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
-        }
+    private Cell run(String mode, int clients, ClosedLoad.Call question) throws InterruptedException {
+        ClosedLoad.unmeasured(clients, QUESTIONS, question, WARM_UP);
+        Measurement measured = Measurement.of(jdbc, clients, QUESTIONS, question, MEASURE);
+        return new Cell(mode, clients, measured.perSecond(), measured.latency(), measured.errors(),
+                measured.cpuMillisPer(measured.done()), measured.postgresMillisPer(measured.done()),
+                measured.jitShare(), CpuTime.loadAverage());
     }
 
     private static void print(List<Cell> cells) {

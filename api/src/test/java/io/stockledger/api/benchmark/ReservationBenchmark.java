@@ -13,7 +13,6 @@ import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.SourcingRule;
 import io.stockledger.command.api.StockLedgerId;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -70,20 +67,10 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     /**
-     * Before the first cell, every mode in use runs in rounds of {@link #JIT_ROUND} until the JIT has settled: until a
-     * round's compilations took less than {@link #JIT_SETTLED} of its wall time, or {@code -Dbenchmark.jit-warm-up}
-     * seconds (default 120) have passed. On two cores the C2 compiler still took one whole core 60 s into a run with a
-     * fixed 10 s warm-up, and every cell measured then (the row-lock ledger's too) was measured on what it left.
-     */
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jit-warm-up", 120));
-    /**
      * Reservations made during a run never expire during it (the longest ttl the API allows): expiring the warm-up's
      * hundred thousand reservations minutes later would be measured in whatever cell runs then.
      */
     private static final Duration TTL = Duration.ofHours(1);
-    private static final Duration JIT_ROUND = JIT_WARM_UP.compareTo(Duration.ofSeconds(5)) < 0
-            ? JIT_WARM_UP : Duration.ofSeconds(5);
-    private static final double JIT_SETTLED = 0.05;
     /** {@code -Dbenchmark.seconds=30} measures each cell longer, e.g. to profile it. */
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 4));
     /** Lines per order in the order cells ({@code -Dbenchmark.order-lines}); the comparison needs 5. */
@@ -119,12 +106,6 @@ class ReservationBenchmark extends ServiceIntegrationTest {
      */
     private record OrderCell(String mode, int lines, int clients, double perSecond, Histogram latency, long errors,
                              double cpuMillisPerLine, double postgresMillisPerLine, double jitShare, double load) {
-    }
-
-    /** One reservation attempt in some mode, for the SKU with this index; returns true when it succeeded. */
-    @FunctionalInterface
-    private interface Reservation {
-        boolean reserve(int sku) throws Exception;
     }
 
     @Test
@@ -237,102 +218,59 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         return ThreadLocalRandom.current().ints(0, ORDER_SKUS).distinct().limit(count).sorted().toArray();
     }
 
-    /** As {@link #warmUpTheJit}, for the order modes: orders of 5 lines from as many clients as the largest cell. */
+    /** As {@link #warmUpTheJit}, for the order modes: orders of 5 lines. */
     private void warmUpTheJitForOrders(Map<String, OrderOperation> modes) throws Exception {
-        untilTheJitSettles(" (orders)", (clients, ignored) -> {
+        JitWarmUp.untilSettled(" (orders)", maxClients(), clients -> {
             for (OrderOperation mode : modes.values()) {
-                drive(clients, 1, ignoredSku -> mode.reserve(randomLines(COMPARED_LINES)), JIT_ROUND,
-                        new ConcurrentHistogram(3), ignored, ignored);
+                ClosedLoad.unmeasured(clients, 1, ignoredSku -> mode.reserve(randomLines(COMPARED_LINES)),
+                        JitWarmUp.ROUND);
             }
         });
     }
 
     private OrderCell runOrders(String mode, int lines, int clients, OrderOperation operation)
             throws InterruptedException {
-        Reservation order = ignoredSku -> operation.reserve(randomLines(lines));
-        drive(clients, 1, order, WARM_UP, new ConcurrentHistogram(3), new AtomicLong(), new AtomicLong());
-        Histogram latency = new ConcurrentHistogram(3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        CpuTime cpu = new CpuTime(jdbc);
-        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        double cpuBefore = cpu.seconds();
-        double postgresBefore = cpu.postgresSeconds();
-        long start = System.nanoTime();
-        drive(clients, 1, order, MEASURE, latency, done, errors);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
-                / (seconds * 1000);
-        long linesDone = Math.max(1, done.get() * lines);
-        return new OrderCell(mode, lines, clients, done.get() / seconds, latency, errors.get(),
-                (cpu.seconds() - cpuBefore) * 1000 / linesDone, (cpu.postgresSeconds() - postgresBefore) * 1000
-                / linesDone, jitShare, CpuTime.loadAverage());
+        ClosedLoad.Call order = ignoredSku -> operation.reserve(randomLines(lines));
+        ClosedLoad.unmeasured(clients, 1, order, WARM_UP);
+        Measurement measured = Measurement.of(jdbc, clients, 1, order, MEASURE);
+        long linesDone = measured.done() * lines;
+        return new OrderCell(mode, lines, clients, measured.perSecond(), measured.latency(), measured.errors(),
+                measured.cpuMillisPer(linesDone), measured.postgresMillisPer(linesDone), measured.jitShare(),
+                CpuTime.loadAverage());
     }
 
-    /**
-     * Every mode in use, on a hot SKU of its own and on the spread SKUs (when those are measured), as many clients as
-     * the largest cell (batch sizes, and so the code paths compiled, follow the client count), nothing measured, until
-     * the JIT has settled.
-     */
+    /** Every mode in use, on a hot SKU of its own and on the spread SKUs (when those are measured). */
     private void warmUpTheJit(HikariDataSource pool, List<StockLedgerId> spread) throws Exception {
         StockLedgerId ledger = openLedgers(1).getFirst();
-        untilTheJitSettles("", (clients, ignored) -> {
+        JitWarmUp.untilSettled("", maxClients(), clients -> {
             if (MODES.contains("row-lock")) {
-                drive(clients, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JIT_ROUND, new ConcurrentHistogram(3),
-                        ignored, ignored);
+                ClosedLoad.unmeasured(clients, SPREAD_SKUS, sku -> rowLockReserve(pool, sku), JitWarmUp.ROUND);
             }
             if (MODES.contains("in-process")) {
-                drive(clients, 1, sku -> inProcessReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored,
-                        ignored);
+                ClosedLoad.unmeasured(clients, 1, sku -> inProcessReserve(ledger), JitWarmUp.ROUND);
                 if (!spread.isEmpty()) {
-                    drive(clients, spread.size(), sku -> inProcessReserve(spread.get(sku)), JIT_ROUND,
-                            new ConcurrentHistogram(3), ignored, ignored);
+                    ClosedLoad.unmeasured(clients, spread.size(), sku -> inProcessReserve(spread.get(sku)),
+                            JitWarmUp.ROUND);
                 }
             }
             if (MODES.contains("http")) {
-                drive(clients, 1, sku -> httpReserve(ledger), JIT_ROUND, new ConcurrentHistogram(3), ignored, ignored);
+                ClosedLoad.unmeasured(clients, 1, sku -> httpReserve(ledger), JitWarmUp.ROUND);
                 if (!spread.isEmpty()) {
-                    drive(clients, spread.size(), sku -> httpReserve(spread.get(sku)), JIT_ROUND,
-                            new ConcurrentHistogram(3), ignored, ignored);
+                    ClosedLoad.unmeasured(clients, spread.size(), sku -> httpReserve(spread.get(sku)),
+                            JitWarmUp.ROUND);
                 }
             }
         });
     }
 
-    /** One round of a warm-up: every mode driven for {@link #JIT_ROUND}, the counters ignored. */
-    @FunctionalInterface
-    private interface WarmUpRound {
-        void drive(int clients, AtomicLong ignored) throws Exception;
+    /** As many clients as the largest cell: batch sizes, and so the code paths compiled, follow the client count. */
+    private static int maxClients() {
+        return Arrays.stream(CLIENTS).max().orElse(16);
     }
 
-    /**
-     * Repeats the round, from as many clients as the largest cell (batch sizes, and so the code paths compiled, follow
-     * the client count), until the JIT has settled or the warm-up time is spent; prints how many rounds it took.
-     */
-    private static void untilTheJitSettles(String label, WarmUpRound round) throws Exception {
-        AtomicLong ignored = new AtomicLong();
-        int clients = Arrays.stream(CLIENTS).max().orElse(16);
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + JIT_WARM_UP.toNanos();
-        int rounds = 0;
-        double share;
-        do {
-            long compiledBefore = jit.getTotalCompilationTime();
-            long start = System.nanoTime();
-            round.drive(clients, ignored);
-            share = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
-            rounds++;
-        } while (share > JIT_SETTLED && System.nanoTime() < deadline);
-        System.out.printf(Locale.ROOT, "JIT warm-up%s: %d rounds; in the last, compiling took %.1f%% of the time%n",
-                label, rounds, share * 100);
-    }
-
-    private Cell run(String mode, String skus, int clients, Reservation reservation) throws InterruptedException {
+    private Cell run(String mode, String skus, int clients, ClosedLoad.Call reservation) throws InterruptedException {
         int skuCount = skus.equals("hot") ? 1 : SPREAD_SKUS;
-        drive(clients, skuCount, reservation, WARM_UP, new ConcurrentHistogram(3), new AtomicLong(), new AtomicLong());
-        Histogram latency = new ConcurrentHistogram(3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        ClosedLoad.unmeasured(clients, skuCount, reservation, WARM_UP);
         // absent before group commit: the same benchmark then measures the old dispatcher (for before/after)
         DistributionSummary batches = Optional.ofNullable(meters.find("inventory.command.batch.size").summary())
                 .orElseGet(() -> DistributionSummary.builder("unused").register(new SimpleMeterRegistry()));
@@ -342,18 +280,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double commandsBefore = batches.totalAmount();
         long sharedBefore = shared.count();
         double sharingLedgersBefore = shared.totalAmount();
-        CpuTime cpu = new CpuTime(jdbc);
-        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         double racesBefore = racesLost();
-        double cpuBefore = cpu.seconds();
-        double postgresBefore = cpu.postgresSeconds();
-        long start = System.nanoTime();
-        drive(clients, skuCount, reservation, MEASURE, latency, done, errors);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
-                / (seconds * 1000);
-        double cpuMillisEach = (cpu.seconds() - cpuBefore) * 1000 / Math.max(1, done.get());
-        double postgresMillisEach = (cpu.postgresSeconds() - postgresBefore) * 1000 / Math.max(1, done.get());
+        Measurement measured = Measurement.of(jdbc, clients, skuCount, reservation, MEASURE);
         long writes = batches.count() - writesBefore;
         // a transaction is a ledger's write alone, or one shared by several ledgers' writes
         double transactions = writes - (shared.totalAmount() - sharingLedgersBefore) + (shared.count() - sharedBefore);
@@ -361,44 +289,15 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double commands = batches.totalAmount() - commandsBefore;
         double perWrite = ledger ? commands / writes : Double.NaN;
         double perTransaction = ledger ? commands / transactions : Double.NaN;
-        return new Cell(mode, skus, clients, done.get() / seconds, latency, errors.get(), perWrite, perTransaction,
-                cpuMillisEach,
-                postgresMillisEach, jitShare, Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
+        return new Cell(mode, skus, clients, measured.perSecond(), measured.latency(), measured.errors(), perWrite,
+                perTransaction, measured.cpuMillisPer(measured.done()), measured.postgresMillisPer(measured.done()),
+                measured.jitShare(), Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
     }
 
     /** Appends lost to another writer of the same ledger and retried (reloading the ledger), so far. */
     private double racesLost() {
         return Optional.ofNullable(meters.find("inventory.race.conditions").counter())
                 .map(io.micrometer.core.instrument.Counter::count).orElse(0.0);
-    }
-
-    /** Closed model: each client sends its next request as soon as the previous one answered. */
-    private static void drive(int clients, int skuCount, Reservation reservation, Duration duration,
-                              Histogram latency, AtomicLong done, AtomicLong errors) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                threads.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        int sku = ThreadLocalRandom.current().nextInt(skuCount);
-                        long begin = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = reservation.reserve(sku);
-                        } catch (Exception failed) {
-                            ok = false;
-                        }
-                        latency.recordValue(System.nanoTime() - begin);
-                        done.incrementAndGet();
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                });
-            }
-            threads.shutdown();
-            threads.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        }
     }
 
     // ---- the three ways to reserve ----

@@ -9,16 +9,15 @@ import io.stockledger.audit.job.JobWork;
 import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.TraceIdFilter;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.problem.Problems;
 import io.stockledger.audit.api.LedgerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -78,10 +77,7 @@ class AuditJobController {
             `SEQUENCE_GAP` (an event deleted or renumbered), with the event's `sequence_number` and `global_index`. \
             Events written before the chain began are counted in `unchained_events`. Answers at once with the \
             job; follow it at `Location`.""")
-    @ApiResponse(responseCode = "202", description = "The verification, started.", headers = @Header(
-            name = "Location", description = "The job: `/v1/audit/jobs/{job_id}`.",
-            schema = @Schema(type = "string")), content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AuditJobResponse.class)))
+    @AuditJobStartedResponse("The verification, started.")
     @ApiResponse(responseCode = "422", description = "Also for a `product_id` without `warehouse_id`.")
     @RequiresPermission(Permission.AUDIT_READ)
     @PostMapping("/verify")
@@ -103,10 +99,7 @@ class AuditJobController {
             `JOURNAL_INCOMPLETE`, `JOURNAL_BEHIND`, `JOURNAL_AHEAD`, `JOURNAL_WITHOUT_EVENTS`; `expected` is the \
             replayed value, `actual` the read model's. Answers at once with the job; follow it at `Location`. A \
             rebuild (`POST /v1/admin/read-models/rebuild`) repairs what it finds.""")
-    @ApiResponse(responseCode = "202", description = "The reconciliation, started.", headers = @Header(
-            name = "Location", description = "The job: `/v1/audit/jobs/{job_id}`.",
-            schema = @Schema(type = "string")), content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AuditJobResponse.class)))
+    @AuditJobStartedResponse("The reconciliation, started.")
     @ApiResponse(responseCode = "422", description = "Also for a `product_id` without `warehouse_id`.")
     @RequiresPermission(Permission.AUDIT_READ)
     @PostMapping("/reconcile")
@@ -125,8 +118,7 @@ class AuditJobController {
     @ApiResponse(responseCode = "404", description = "`AUDIT_JOB_NOT_FOUND`: no job has this id.")
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/jobs/{job_id}")
-    ResponseEntity<?> job(@Parameter(description = "The job's id.",
-                                  schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+    ResponseEntity<?> job(@UuidParameter("The job's id.")
                           @PathVariable("job_id") String jobId, HttpServletRequest request) {
         UUID id = PathIds.uuid("job_id", jobId);
         AuditParameters.onlyKnown(request, Set.of());
@@ -146,8 +138,7 @@ class AuditJobController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/jobs/{job_id}/findings")
     ResponseEntity<?> findings(
-            @Parameter(description = "The job's id.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("The job's id.")
             @PathVariable("job_id") String jobId,
             @Parameter(description = "The first finding number to list (from 1).",
                     schema = @Schema(type = "integer", format = "int64", minimum = "1", defaultValue = "1"))

@@ -2,9 +2,10 @@ package io.stockledger.api.web.audit;
 
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.command.api.LedgerRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,12 +61,8 @@ class LedgerBalanceController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/{product_id}/{warehouse_id}/balance")
     LedgerBalanceResponse balance(
-            @Parameter(description = "Product identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("product_id") String productId,
-            @Parameter(description = "Warehouse identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("warehouse_id") String warehouseId,
+            @ProductIdParameter @PathVariable("product_id") String productId,
+            @WarehouseIdParameter @PathVariable("warehouse_id") String warehouseId,
             @Parameter(description = "The instant (RFC 3339, e.g. `2025-01-31T23:59:59Z`).", required = true,
                     schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(name = "as_of", required = false) String asOf,

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.audit;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stockledger.audit.api.BalanceAsOfView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,8 +14,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** {@code GET /v1/ledger/{product_id}/{warehouse_id}/balance}: a balance as it stood at an instant. */
 @Schema(name = "LedgerBalanceAsOf", description = "The balance of a product in a warehouse at a past instant.")
 public record LedgerBalanceResponse(
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "The instant asked for.") Instant asOf,
         @Schema(requiredMode = REQUIRED, description = "Units physically in stock then.", example = "88")
         long onHand,

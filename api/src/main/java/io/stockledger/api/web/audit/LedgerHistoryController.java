@@ -3,9 +3,10 @@ package io.stockledger.api.web.audit;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.StockLedgerNotFoundException;
@@ -59,12 +60,8 @@ class LedgerHistoryController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/{product_id}/{warehouse_id}/events")
     LedgerHistoryResponse events(
-            @Parameter(description = "Product identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("product_id") String productId,
-            @Parameter(description = "Warehouse identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("warehouse_id") String warehouseId,
+            @ProductIdParameter @PathVariable("product_id") String productId,
+            @WarehouseIdParameter @PathVariable("warehouse_id") String warehouseId,
             @Parameter(description = "The first sequence number to return (inclusive).",
                     schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
             @RequestParam(name = "from_sequence", required = false) String fromSequence,

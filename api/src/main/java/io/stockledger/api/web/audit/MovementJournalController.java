@@ -1,10 +1,10 @@
 package io.stockledger.api.web.audit;
 
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.order.OrderIds;
 import io.stockledger.query.api.FindMovements;
 import io.stockledger.query.api.MovementFilter;
@@ -82,8 +82,7 @@ class MovementJournalController {
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/movements")
     MovementsResponse movements(
-            @Parameter(description = "Product identifier (this or `order_id` is required).",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("Product identifier (this or `order_id` is required).")
             @RequestParam(name = "product_id", required = false) String productId,
             @Parameter(description = """
                     Only the movements of this order's reservations (this or `product_id` is required): the \
@@ -91,8 +90,7 @@ class MovementJournalController {
                     schema = @Schema(type = "string", minLength = 1, maxLength = OrderIds.ORDER_ID_LENGTH,
                             pattern = OrderIds.PATTERN), example = "web-1765000000")
             @RequestParam(name = "order_id", required = false) String orderId,
-            @Parameter(description = "Only this warehouse.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("Only this warehouse.")
             @RequestParam(name = "warehouse_id", required = false) String warehouseId,
             @Parameter(description = "Only movements at or after this instant (RFC 3339).",
                     schema = @Schema(type = "string", format = "date-time"))

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.audit;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stockledger.events.LotQuantity;
 import io.stockledger.query.api.MovementPage;
@@ -34,10 +36,8 @@ public record MovementsResponse(
             long globalPosition,
             @Schema(requiredMode = REQUIRED, description = "The event's id.")
             UUID eventId,
-            @Schema(requiredMode = REQUIRED, description = "Product identifier.")
-            UUID productId,
-            @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.")
-            UUID warehouseId,
+            @AnsweredProductId UUID productId,
+            @AnsweredWarehouseId UUID warehouseId,
             @Schema(requiredMode = REQUIRED, description = "The event's sequence number in its ledger.")
             long sequenceNumber,
             @Schema(requiredMode = REQUIRED, implementation = MovementType.class, description = """

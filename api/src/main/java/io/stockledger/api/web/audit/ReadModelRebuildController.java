@@ -12,9 +12,6 @@ import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.problem.Problems;
 import io.stockledger.audit.api.ReadModelRebuild;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,10 +51,7 @@ class ReadModelRebuildController {
             stages `PREPARING`, `REPLAYING`, `SWITCHING`): follow it at `Location` (which needs `audit:read`). \
             One rebuild at a time across all instances. What a reconciliation found wrong in a read model is \
             repaired by it; see docs/audit.md for its cost.""")
-    @ApiResponse(responseCode = "202", description = "The rebuild, started.", headers = @Header(
-            name = "Location", description = "The job: `/v1/audit/jobs/{job_id}`.",
-            schema = @Schema(type = "string")), content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AuditJobResponse.class)))
+    @AuditJobStartedResponse("The rebuild, started.")
     @ApiResponse(responseCode = "409", description = """
             `REBUILD_IN_PROGRESS`: a rebuild is already running; `job_id` names it.""")
     @ApiResponse(responseCode = "422", description = "An unknown query parameter.")

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.audit;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stockledger.audit.api.BalanceAsOfView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +19,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Schema(name = "WarehouseBalancesAsOf", description = "Every ledger of a warehouse as it stood at a past instant.")
 public record WarehouseBalancesResponse(
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "The instant asked for.") Instant asOf,
         @Schema(requiredMode = REQUIRED, description = """
                 One balance per product that had an event in this warehouse by `as_of`, in product id order \
@@ -31,8 +33,8 @@ public record WarehouseBalancesResponse(
     /** One ledger at {@code as_of}: the fields of {@code LedgerBalanceAsOf} but the instant. */
     @Schema(name = "WarehouseBalanceAsOf", description = "One product's balance in the warehouse at `as_of`.")
     public record Balance(
-            @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
-            @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+            @AnsweredProductId UUID productId,
+            @AnsweredWarehouseId UUID warehouseId,
             @Schema(requiredMode = REQUIRED, description = "Units physically in stock then.", example = "88")
             long onHand,
             @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations then.", example = "0")

@@ -3,6 +3,7 @@ package io.stockledger.api.web.availability;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.audit.AuditParameters;
@@ -75,8 +76,7 @@ class AvailabilityController {
     @RequiresPermission(Permission.READ)
     @GetMapping("/availability")
     AvailabilityResponse availability(
-            @Parameter(description = "Only this warehouse.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("Only this warehouse.")
             @RequestParam(name = WAREHOUSE_ID, required = false) String warehouseId,
             HttpServletRequest request) {
         AuditParameters.onlyKnown(request, PARAMETERS);

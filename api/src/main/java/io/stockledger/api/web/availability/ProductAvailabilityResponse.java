@@ -1,5 +1,6 @@
 package io.stockledger.api.web.availability;
 
+import io.stockledger.api.web.AnsweredProductId;
 import io.stockledger.query.api.AvailabilityView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** One product of {@code GET /v1/availability}: its total and its warehouses. */
 @Schema(name = "ProductAvailability", description = "What is available of a product, in total and per warehouse.")
 public record ProductAvailabilityResponse(
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
+        @AnsweredProductId UUID productId,
         @Schema(requiredMode = REQUIRED, description = """
                 The sum of the warehouses' `available`; 0 for a product with no stock ledger (in the warehouse \
                 asked for).""", example = "145")

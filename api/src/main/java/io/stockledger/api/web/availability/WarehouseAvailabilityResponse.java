@@ -1,5 +1,6 @@
 package io.stockledger.api.web.availability;
 
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.query.api.AvailabilityView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "WarehouseAvailability", description = """
         A product's balance in one warehouse: the figures of `GET /v1/stock/{product_id}/{warehouse_id}`.""")
 public record WarehouseAvailabilityResponse(
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
         @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
         long reserved,

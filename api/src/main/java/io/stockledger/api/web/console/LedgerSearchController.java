@@ -3,15 +3,15 @@ package io.stockledger.api.web.console;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.InvalidParameterException;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.audit.AuditParameters;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.stock.StockResponse;
 import io.stockledger.query.api.FindLedgers;
 import io.stockledger.query.api.StockBalanceView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,8 +32,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 class LedgerSearchController {
 
     private static final Set<String> PARAMETERS = Set.of("product_id", "warehouse_id", "limit");
-    private static final int DEFAULT_LIMIT = 100;
-
     /** The SKUs found, each with the figures of {@code GET /v1/stock/{product_id}/{warehouse_id}}. */
     record LedgersResponse(@Schema(requiredMode = REQUIRED, description = "In product, then warehouse order.")
                            List<StockResponse> ledgers) {
@@ -56,15 +54,9 @@ class LedgerSearchController {
     @RequiresPermission(Permission.READ)
     @GetMapping("/v1/console/ledgers")
     LedgersResponse search(
-            @Parameter(description = "Product identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @RequestParam(name = "product_id", required = false) String productId,
-            @Parameter(description = "Warehouse identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @RequestParam(name = "warehouse_id", required = false) String warehouseId,
-            @Parameter(description = "At most this many SKUs.", schema = @Schema(type = "integer",
-                    format = "int32", minimum = "1", maximum = "" + FindLedgers.MAX_LIMIT, defaultValue = ""
-                    + DEFAULT_LIMIT))
+            @ProductIdParameter @RequestParam(name = "product_id", required = false) String productId,
+            @WarehouseIdParameter @RequestParam(name = "warehouse_id", required = false) String warehouseId,
+            @ConsoleLimit("At most this many SKUs.")
             @RequestParam(name = "limit", required = false) String limit,
             HttpServletRequest request) {
         AuditParameters.onlyKnown(request, PARAMETERS);
@@ -73,7 +65,7 @@ class LedgerSearchController {
         if (product == null && warehouse == null) {
             throw new InvalidParameterException("product_id", "product_id or warehouse_id is required");
         }
-        int size = AuditParameters.limit(limit, DEFAULT_LIMIT, FindLedgers.MAX_LIMIT);
+        int size = AuditParameters.limit(limit, ConsoleLimit.DEFAULT, ConsoleLimit.MAX);
         return new LedgersResponse(ledger.askAll(new FindLedgers(product, warehouse, size), StockBalanceView.class)
                 .stream().map(StockResponse::of).toList());
     }

@@ -2,7 +2,7 @@ package io.stockledger.api.web.console;
 
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
-import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.audit.AuditParameters;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.problem.Problems;
@@ -50,8 +50,7 @@ class LiveFeedController {
     @GetMapping(path = "/v1/console/feed", produces = {MediaType.TEXT_EVENT_STREAM_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<?> follow(
-            @Parameter(description = "Only movements in this warehouse.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("Only movements in this warehouse.")
             @RequestParam(name = "warehouse_id", required = false) String warehouseId,
             @Parameter(description = "The first global position to send.",
                     schema = @Schema(type = "integer", format = "int64", minimum = "0"))

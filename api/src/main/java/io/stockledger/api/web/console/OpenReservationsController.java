@@ -3,15 +3,15 @@ package io.stockledger.api.web.console;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.PathIds;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.audit.AuditParameters;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.reservation.ReservationResponse;
 import io.stockledger.query.api.FindOpenReservations;
 import io.stockledger.query.api.ReservationView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,8 +31,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @RestController
 class OpenReservationsController {
 
-    private static final int DEFAULT_LIMIT = 100;
-
     /** The pending reservations, oldest first. */
     record OpenReservationsResponse(@Schema(requiredMode = REQUIRED) List<ReservationResponse> reservations) {
     }
@@ -50,21 +48,15 @@ class OpenReservationsController {
     @RequiresPermission(Permission.READ)
     @GetMapping("/v1/console/stock/{product_id}/{warehouse_id}/reservations")
     OpenReservationsResponse reservations(
-            @Parameter(description = "Product identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("product_id") String productId,
-            @Parameter(description = "Warehouse identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @PathVariable("warehouse_id") String warehouseId,
-            @Parameter(description = "At most this many reservations.", schema = @Schema(type = "integer",
-                    format = "int32", minimum = "1", maximum = "" + FindOpenReservations.MAX_LIMIT,
-                    defaultValue = "" + DEFAULT_LIMIT))
+            @ProductIdParameter @PathVariable("product_id") String productId,
+            @WarehouseIdParameter @PathVariable("warehouse_id") String warehouseId,
+            @ConsoleLimit("At most this many reservations.")
             @RequestParam(name = "limit", required = false) String limit,
             HttpServletRequest request) {
         var product = PathIds.uuid("product_id", productId);
         var warehouse = PathIds.uuid("warehouse_id", warehouseId);
         AuditParameters.onlyKnown(request, Set.of("limit"));
-        int size = AuditParameters.limit(limit, DEFAULT_LIMIT, FindOpenReservations.MAX_LIMIT);
+        int size = AuditParameters.limit(limit, ConsoleLimit.DEFAULT, ConsoleLimit.MAX);
         return new OpenReservationsResponse(ledger.askAll(new FindOpenReservations(product, warehouse, size),
                 ReservationView.class).stream().map(ReservationResponse::of).toList());
     }

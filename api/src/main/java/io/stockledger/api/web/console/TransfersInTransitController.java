@@ -3,14 +3,13 @@ package io.stockledger.api.web.console;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
-import io.stockledger.api.web.Uuids;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.audit.AuditParameters;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.api.web.transfer.TransferResponse;
 import io.stockledger.query.api.FindTransfersInTransit;
 import io.stockledger.query.api.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +28,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @RestController
 class TransfersInTransitController {
 
-    private static final int DEFAULT_LIMIT = 100;
-
     /** The transfers in transit, oldest shipment first. */
     record TransfersResponse(@Schema(requiredMode = REQUIRED) List<TransferResponse> transfers) {
     }
@@ -48,17 +45,14 @@ class TransfersInTransitController {
     @RequiresPermission(Permission.READ)
     @GetMapping("/v1/console/transfers")
     TransfersResponse transfers(
-            @Parameter(description = "Only transfers from or to this warehouse.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+            @UuidParameter("Only transfers from or to this warehouse.")
             @RequestParam(name = "warehouse_id", required = false) String warehouseId,
-            @Parameter(description = "At most this many transfers.", schema = @Schema(type = "integer",
-                    format = "int32", minimum = "1", maximum = "" + FindTransfersInTransit.MAX_LIMIT,
-                    defaultValue = "" + DEFAULT_LIMIT))
+            @ConsoleLimit("At most this many transfers.")
             @RequestParam(name = "limit", required = false) String limit,
             HttpServletRequest request) {
         AuditParameters.onlyKnown(request, Set.of("warehouse_id", "limit"));
         var warehouse = AuditParameters.optionalUuid("warehouse_id", warehouseId);
-        int size = AuditParameters.limit(limit, DEFAULT_LIMIT, FindTransfersInTransit.MAX_LIMIT);
+        int size = AuditParameters.limit(limit, ConsoleLimit.DEFAULT, ConsoleLimit.MAX);
         return new TransfersResponse(ledger.askAll(new FindTransfersInTransit(warehouse, size), TransferView.class)
                 .stream().map(TransferResponse::of).toList());
     }

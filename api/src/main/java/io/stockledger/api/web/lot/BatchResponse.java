@@ -1,5 +1,7 @@
 package io.stockledger.api.web.lot;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.LotState;
 import io.stockledger.command.api.LotStatus;
 import io.stockledger.query.api.LotView;
@@ -15,8 +17,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** One lot: what it holds, what is promised from it, and whether it may be sold. */
 @Schema(name = "Batch", description = "A lot (batch) of a product in a warehouse.")
 public record BatchResponse(
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "Lot (batch) number; `DEFAULT` for the SKU's default lot.",
                 example = "L-2026-11-A")
         String batchNumber,

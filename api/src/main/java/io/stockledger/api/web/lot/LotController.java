@@ -3,10 +3,11 @@ package io.stockledger.api.web.lot;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.RequestOrigin;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.LotStatus;
@@ -71,12 +72,8 @@ class LotController {
     @RequiresPermission(Permission.READ)
     @GetMapping("/batches")
     BatchListResponse batches(
-            @Parameter(description = "Product identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @RequestParam(name = "product_id", required = false) String productId,
-            @Parameter(description = "Warehouse identifier.",
-                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-            @RequestParam(name = "warehouse_id", required = false) String warehouseId,
+            @ProductIdParameter @RequestParam(name = "product_id", required = false) String productId,
+            @WarehouseIdParameter @RequestParam(name = "warehouse_id", required = false) String warehouseId,
             @Parameter(description = "Only lots in this status.", schema = @Schema(implementation = LotStatus.class))
             @RequestParam(name = "status", required = false) String status,
             @Parameter(description = "Only lots expiring before this date (YYYY-MM-DD).",
@@ -134,12 +131,8 @@ class LotController {
     @ApiResponse(responseCode = "200", description = "The policy now in force.")
     @RequiresPermission(Permission.ADMIN)
     @PutMapping("/stock/{product_id}/{warehouse_id}/picking-policy")
-    PolicyResponse pickingPolicy(@Parameter(description = "Product identifier.",
-                                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                                 @PathVariable("product_id") String productId,
-                                 @Parameter(description = "Warehouse identifier.",
-                                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                                 @PathVariable("warehouse_id") String warehouseId,
+    PolicyResponse pickingPolicy(@ProductIdParameter @PathVariable("product_id") String productId,
+                                 @WarehouseIdParameter @PathVariable("warehouse_id") String warehouseId,
                                  @Valid @RequestBody PolicyRequest body, HttpServletRequest request)
             throws LedgerRefusal {
         StockLedgerId id = new StockLedgerId(PathIds.uuid("product_id", productId),

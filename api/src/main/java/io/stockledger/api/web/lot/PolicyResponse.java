@@ -1,5 +1,7 @@
 package io.stockledger.api.web.lot;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.PickingPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,7 +12,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** A SKU's picking policy after the change. */
 @Schema(name = "PickingPolicy", description = "The picking policy of a product in a warehouse.")
 public record PolicyResponse(
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "The policy now in force.") PickingPolicy policy) {
 }

@@ -6,6 +6,7 @@ import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.RequestOrigin;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
+import io.stockledger.api.web.openapi.LedgerUnavailableResponse;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.OrderLineRequest;
 import io.stockledger.command.api.OrderNotFoundException;
@@ -36,9 +37,7 @@ import java.util.UUID;
  * allocation is an ordinary reservation, so everything that works on reservations works on an order's too.
  */
 @Tag(name = OpenApiConfiguration.ORDERS)
-@ApiResponse(responseCode = "503", description = """
-        `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying the same \
-        request (with the same idempotency key) is safe.""")
+@LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1/orders")
 class OrderController {

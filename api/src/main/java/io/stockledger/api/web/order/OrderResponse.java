@@ -1,5 +1,7 @@
 package io.stockledger.api.web.order;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.OrderOutcome;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.events.LotQuantity;
@@ -30,7 +32,7 @@ public record OrderResponse(
     @Schema(name = "OrderLine", description = "One line and where it is taken from.")
     public record Line(
             @Schema(requiredMode = REQUIRED, description = "The line's id.") String lineId,
-            @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
+            @AnsweredProductId UUID productId,
             @Schema(requiredMode = REQUIRED, description = "Units of the line.") int quantity,
             @Schema(requiredMode = REQUIRED, implementation = ReservationStatus.class,
                     description = "The line's status, from its allocations' as for the order.") String status,
@@ -42,7 +44,7 @@ public record OrderResponse(
 
     @Schema(name = "OrderAllocation", description = "The part of a line one warehouse serves: an ordinary reservation.")
     public record Allocation(
-            @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+            @AnsweredWarehouseId UUID warehouseId,
             @Schema(requiredMode = REQUIRED, description = """
                     The reservation; `GET /v1/reservations/{reservation_id}` shows it with the order and line.""")
             UUID reservationId,

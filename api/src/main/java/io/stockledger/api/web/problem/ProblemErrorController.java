@@ -49,8 +49,7 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem;
         String retryAfter = null;
         if (causedBy(failure, RequestRejectedException.class)) {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
-                    ProblemRequestRejectedHandler.DETAIL, request);
+            problem = SecurityChainProblems.malformed(request);
         } else if (status.is5xxServerError() && failure != null && DatabaseFaults.isUnavailable(failure)) {
             // a filter (the Idempotency-Key store) met the database out of reach: the same 503 as from a handler
             LedgerUnavailableException fault = new LedgerUnavailableException(failure.getMessage(), failure);

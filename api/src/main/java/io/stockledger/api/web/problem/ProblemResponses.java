@@ -56,11 +56,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private final ProblemAccessDeniedHandler accessDenied;
+    private final SecurityChainProblems securityChain;
     private final FaultAnswers faults;
 
-    ProblemResponses(ProblemAccessDeniedHandler accessDenied, FaultAnswers faults) {
-        this.accessDenied = accessDenied;
+    ProblemResponses(SecurityChainProblems securityChain, FaultAnswers faults) {
+        this.securityChain = securityChain;
         this.faults = faults;
     }
 
@@ -102,7 +102,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     void forbidden(AccessDeniedException denied, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        accessDenied.handle(request, response, denied);
+        securityChain.handle(request, response, denied);
     }
 
     /**
@@ -111,8 +111,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "Malformed request", ProblemRequestRejectedHandler.DETAIL, request));
+        return ResponseEntity.badRequest().body(SecurityChainProblems.malformed(request));
     }
 
     @ExceptionHandler(InvalidParameterException.class)

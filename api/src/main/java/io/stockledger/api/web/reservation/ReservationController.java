@@ -3,6 +3,7 @@ package io.stockledger.api.web.reservation;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
 import io.stockledger.api.ledger.Ledger;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.RequestOrigin;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReservationNotFoundException;
@@ -10,11 +11,10 @@ import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
+import io.stockledger.api.web.openapi.IdempotencyKeyReusedResponse;
+import io.stockledger.api.web.openapi.LedgerUnavailableResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,9 +35,7 @@ import java.util.UUID;
  * the problem schema) is added centrally by {@code io.stockledger.api.web.openapi}.
  */
 @Tag(name = OpenApiConfiguration.RESERVATIONS)
-@ApiResponse(responseCode = "503", description = """
-        `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying the same \
-        request (with the same idempotency key) is safe.""")
+@LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1")
 class ReservationController {
@@ -58,9 +56,7 @@ class ReservationController {
             the problem carries `requested` and `available`. `INSUFFICIENT_SHELF_LIFE`: enough units are \
             available, but too few of them last until the minimum expiry asked for. Nothing is written, and a \
             retry decides again.""")
-    @ApiResponse(responseCode = "422", description = """
-            `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
-            warehouse, or so long ago that the ledger no longer remembers its answer.""")
+    @IdempotencyKeyReusedResponse
     @RequiresPermission(Permission.RESERVE)
     @PostMapping("/reserve")
     ReservationResponse reserve(@Valid @RequestBody ReserveRequest body, HttpServletRequest request)
@@ -116,8 +112,7 @@ class ReservationController {
             has not caught up yet).""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/reservations/{reservation_id}")
-    ReservationResponse get(@Parameter(description = "The reservation's id.",
-                                    schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+    ReservationResponse get(@UuidParameter("The reservation's id.")
                             @PathVariable("reservation_id") String reservationId) throws LedgerRefusal {
         UUID id = PathIds.uuid("reservation_id", reservationId);
         return ledger.findReservation(id).map(ReservationResponse::of)

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.reservation;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.ReservationOutcome;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.query.api.ReservationView;
@@ -21,10 +23,8 @@ public record ReservationResponse(
         @Schema(requiredMode = REQUIRED, implementation = ReservationStatus.class, description = """
                 `PENDING` until confirmed (`CONFIRMED`), released (`RELEASED`) or run out of time (`EXPIRED`).""")
         String status,
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.")
-        UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.")
-        UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "Units reserved.", example = "10")
         int quantity,
         @Schema(requiredMode = REQUIRED, description = "When a pending reservation expires.")

@@ -1,5 +1,7 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.MovementOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -14,10 +16,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 public record MovementResponse(
         @Schema(requiredMode = REQUIRED, description = "The id of the event that recorded it.")
         UUID eventId,
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.")
-        UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.")
-        UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "The units received or the signed adjustment.",
                 example = "100")
         int quantity,

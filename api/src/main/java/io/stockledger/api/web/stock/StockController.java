@@ -1,5 +1,7 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.web.ProductIdParameter;
+import io.stockledger.api.web.WarehouseIdParameter;
 import io.stockledger.api.web.audit.AuditParameters;
 import io.stockledger.api.web.audit.LedgerBalanceResponse;
 import io.stockledger.api.web.audit.PastBalances;
@@ -9,8 +11,9 @@ import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.RequestOrigin;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
+import io.stockledger.api.web.openapi.IdempotencyKeyReusedResponse;
+import io.stockledger.api.web.openapi.LedgerUnavailableResponse;
 import io.stockledger.command.api.AdjustStock;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReceiveStock;
@@ -43,9 +46,7 @@ import java.util.UUID;
  * {@code io.stockledger.api.web.openapi}.
  */
 @Tag(name = OpenApiConfiguration.STOCK)
-@ApiResponse(responseCode = "503", description = """
-        `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying the same \
-        request (with the same idempotency key) is safe.""")
+@LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1")
 class StockController {
@@ -68,9 +69,7 @@ class StockController {
     @ApiResponse(responseCode = "409", description = """
             `LOT_EXPIRY_MISMATCH`: the lot exists with another expiry date (or it is the default lot, which never \
             expires).""")
-    @ApiResponse(responseCode = "422", description = """
-            `IDEMPOTENCY_KEY_REUSED`: the key was already used for a different request, or for another product or \
-            warehouse, or so long ago that the ledger no longer remembers its answer.""")
+    @IdempotencyKeyReusedResponse
     @RequiresPermission(Permission.RECEIVE)
     @PostMapping("/receive")
     MovementResponse receive(@Valid @RequestBody ReceiveRequest body, HttpServletRequest request)
@@ -130,12 +129,8 @@ class StockController {
             Also for an `as_of` that is not an RFC 3339 date-time with an offset, or an unknown query parameter.""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/stock/{product_id}/{warehouse_id}")
-    Object stock(@Parameter(description = "Product identifier.",
-                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                 @PathVariable("product_id") String productId,
-                 @Parameter(description = "Warehouse identifier.",
-                         schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
-                 @PathVariable("warehouse_id") String warehouseId,
+    Object stock(@ProductIdParameter @PathVariable("product_id") String productId,
+                 @WarehouseIdParameter @PathVariable("warehouse_id") String warehouseId,
                  @Parameter(description = """
                          Optional: the instant to answer for (RFC 3339, e.g. `2025-03-31T23:59:59Z`); needs \
                          `audit:read`.""", schema = @Schema(type = "string", format = "date-time"))

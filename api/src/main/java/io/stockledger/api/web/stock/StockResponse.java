@@ -1,5 +1,7 @@
 package io.stockledger.api.web.stock;
 
+import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.query.api.StockBalanceView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,8 +12,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** {@code GET /v1/stock/{product_id}/{warehouse_id}}: the seed's balance fields. */
 @Schema(name = "StockBalance", description = "The balance of a product in a warehouse.")
 public record StockResponse(
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
-        @Schema(requiredMode = REQUIRED, description = "Warehouse identifier.") UUID warehouseId,
+        @AnsweredProductId UUID productId,
+        @AnsweredWarehouseId UUID warehouseId,
         @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
         @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
         long reserved,

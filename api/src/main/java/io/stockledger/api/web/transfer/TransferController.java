@@ -3,10 +3,10 @@ package io.stockledger.api.web.transfer;
 import io.stockledger.api.ledger.Ledger;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
+import io.stockledger.api.web.UuidParameter;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.RequestOrigin;
-import io.stockledger.api.web.Uuids;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ShipTransfer;
@@ -16,8 +16,6 @@ import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.query.api.FindTransfer;
 import io.stockledger.query.api.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,8 +86,7 @@ class TransferController {
             has not caught up).""")
     @RequiresPermission(Permission.READ)
     @GetMapping("/transfers/{transfer_id}")
-    TransferResponse get(@Parameter(description = "Transfer identifier.",
-                                 schema = @Schema(type = "string", format = "uuid", pattern = Uuids.PATTERN))
+    TransferResponse get(@UuidParameter("Transfer identifier.")
                          @PathVariable("transfer_id") String transferId) throws LedgerRefusal {
         UUID id = PathIds.uuid("transfer_id", transferId);
         return ledger.ask(new FindTransfer(id), TransferView.class)

@@ -2,19 +2,19 @@ package io.stockledger.api.web.transfer;
 
 import io.stockledger.api.web.BatchNumbers;
 import io.stockledger.api.web.Uuids;
-import io.stockledger.api.web.text.StorableText;
+import io.stockledger.api.web.IdempotencyKeyField;
+import io.stockledger.api.web.ProductIdField;
+import io.stockledger.api.web.RequiredUuid;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /v1/transfers}. */
 @Schema(description = "Stock to move from one warehouse to another.")
 public record TransferRequest(
-        @Schema(format = "uuid", description = "Product identifier.", example = "0b5c9a3e-9d2f-4c47-a1c4-6f0d7f1b2c3d")
-        @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String productId,
+        @ProductIdField @RequiredUuid String productId,
         @Schema(format = "uuid", description = "Warehouse that ships.", example = "5f3e2d1c-0b9a-4f8e-8d7c-6b5a4f3e2d1c")
         @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String fromWarehouseId,
         @Schema(format = "uuid", description = "Warehouse that receives; not the source.",
@@ -22,10 +22,7 @@ public record TransferRequest(
         @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String toWarehouseId,
         @Schema(description = "Units to move.", example = "20")
         @NotNull @Min(1) @Max(1_000_000) Integer quantity,
-        @Schema(description = """
-                Unique key of this request, chosen by the client; a retry sends the same one. Single-use forever.""",
-                example = "key-7d1c1f0e-3b8e-4d55-9f0a-2c6b1e9d4a7f")
-        @NotNull @Size(min = 32, max = 128) @StorableText String idempotencyKey,
+        @IdempotencyKeyField String idempotencyKey,
         @Schema(description = """
                 Ship only from this lot. Without it the source's picking policy chooses among its usable lots.""",
                 example = "L-2026-11-A")

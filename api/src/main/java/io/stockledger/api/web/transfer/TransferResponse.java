@@ -1,5 +1,6 @@
 package io.stockledger.api.web.transfer;
 
+import io.stockledger.api.web.AnsweredProductId;
 import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.events.ShippedLot;
 import io.stockledger.query.api.TransferView;
@@ -15,7 +16,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "Transfer", description = "A transfer of stock between two warehouses.")
 public record TransferResponse(
         @Schema(requiredMode = REQUIRED, description = "Transfer identifier.") UUID transferId,
-        @Schema(requiredMode = REQUIRED, description = "Product identifier.") UUID productId,
+        @AnsweredProductId UUID productId,
         @Schema(requiredMode = REQUIRED, description = "Warehouse that shipped.") UUID fromWarehouseId,
         @Schema(requiredMode = REQUIRED, description = "Warehouse it goes to.") UUID toWarehouseId,
         @Schema(requiredMode = REQUIRED, description = "Units moved.", example = "20") int quantity,
