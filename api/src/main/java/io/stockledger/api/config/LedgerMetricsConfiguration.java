@@ -11,7 +11,6 @@ import io.stockledger.command.config.RaceConditionCounter;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.query.config.ReadModelConfiguration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -100,9 +99,8 @@ public class LedgerMetricsConfiguration {
      * depth of the group-commit queues); {@code queue=order}, orders waiting for an order slot.
      */
     @Bean
-    public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
-        return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingCommands() : 0)
+    public Gauge commandsWaiting(GroupCommitGateway commands, MeterRegistry registry) {
+        return Gauge.builder("inventory.command.queued", commands, GroupCommitGateway::waitingCommands)
                 .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
                         + "or orders for an order slot (queue=order)")
                 .tag("queue", "ledger")
@@ -111,9 +109,8 @@ public class LedgerMetricsConfiguration {
 
     /** Orders waiting for an order slot: see {@link #commandsWaiting}. */
     @Bean
-    public Gauge ordersWaiting(CommandGateway commands, MeterRegistry registry) {
-        return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof GroupCommitGateway lanes ? lanes.waitingOrders() : 0)
+    public Gauge ordersWaiting(GroupCommitGateway commands, MeterRegistry registry) {
+        return Gauge.builder("inventory.command.queued", commands, GroupCommitGateway::waitingOrders)
                 .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
                         + "or orders for an order slot (queue=order)")
                 .tag("queue", "order")

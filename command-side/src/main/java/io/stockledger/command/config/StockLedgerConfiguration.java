@@ -162,7 +162,7 @@ public class StockLedgerConfiguration {
      * by default as many as there are writers (0: no limit): each holds a connection while it runs.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
+    public GroupCommitGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
                                          @Value("${ledger.command.max-batch:128}") int maxBatch,
                                          @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
                                          @Value("${ledger.command.max-concurrent-orders:${ledger.command.max-concurrent-writes:4}}")
