@@ -31,7 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Variables the caller's environment may hold that would change what the service connects to. */
     private static final List<String> INHERITED_SETTINGS = List.of("NATS_URL", "REDIS_URL", "JWT_PUBLIC_KEY",
             "JWT_ISSUER", "JWT_AUDIENCE", "SPRING_PROFILES_ACTIVE", "DATABASE_URL", "DATABASE_USERNAME",
-            "DATABASE_PASSWORD", "LEDGER_DATA_DIR", "LEDGER_EMBEDDED_PORT");
+            "DATABASE_PASSWORD", "LEDGER_DATA_DIR", "LEDGER_EMBEDDED_PORT", "LEDGER_ROUTING",
+            "LEDGER_ROUTING_CLUSTER_NAME", "LEDGER_ROUTING_BIND_ADDRESS", "LEDGER_ROUTING_PORT");
 
     private final Path jar;
     private final Map<String, String> settings;
