@@ -1,6 +1,9 @@
 package io.stockledger.command.routing;
 
+import io.stockledger.command.api.ExpireOverdueReservations;
+import io.stockledger.command.api.StockLedgerId;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.distributed.CommandRouter;
 import org.axonframework.commandhandling.distributed.ConsistentHashChangeListener;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
@@ -79,6 +82,13 @@ public final class LedgerCluster implements AutoCloseable {
     public boolean isThisInstance(Member member) {
         Address self = channel.getAddress();
         return member.getConnectionEndpoint(Address.class).map(address -> address.equals(self)).orElse(false);
+    }
+
+    /** Whether this instance owns the ledger now (true while the cluster has no members yet, as alone). */
+    public boolean ownsHere(StockLedgerId ledger) {
+        return connector.findDestination(GenericCommandMessage.asCommandMessage(
+                        new ExpireOverdueReservations(ledger)))
+                .map(this::isThisInstance).orElse(true);
     }
 
     /** The members of the current view, this instance included. */

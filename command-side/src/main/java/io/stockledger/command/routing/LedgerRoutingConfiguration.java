@@ -52,6 +52,11 @@ public class LedgerRoutingConfiguration {
     }
 
     @Bean
+    public LedgerOwnership ledgerOwnership(LedgerCluster cluster) {
+        return cluster::ownsHere;
+    }
+
+    @Bean
     @Primary
     public CommandGateway routingCommandGateway(LedgerCluster cluster, GroupCommitGateway groupCommit,
                                                 @Value("${ledger.command.write-timeout:60s}") Duration deadline,

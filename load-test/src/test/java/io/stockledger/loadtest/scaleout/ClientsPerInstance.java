@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Checkout clients as a round-robin load balancer spreads them: the same number on every instance, each reserving one
- * unit of a random SKU of the set, answer after answer (closed loop), for as long as the run lasts. Every answer is
- * counted by instance and status; a reservation acknowledged with 200 is remembered, to be found again afterwards.
+ * Checkout clients as a round-robin load balancer spreads them: the same number on every instance, each sending its
+ * checkout (a reservation, or an order) over random SKUs of the set, answer after answer (closed loop), for as long as
+ * the run lasts. Every answer is counted by instance and status; a reservation acknowledged with 200 is remembered, to
+ * be found again afterwards.
  */
 final class ClientsPerInstance implements AutoCloseable {
 
@@ -41,20 +42,72 @@ final class ClientsPerInstance implements AutoCloseable {
     private final Map<String, AtomicBoolean> stopped = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> answers = new ConcurrentHashMap<>();
     private final Map<String, Queue<Long>> latenciesMicros = new ConcurrentHashMap<>();
-    private final Queue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
+
+    private final Checkout checkout;
 
     record Sku(UUID productId, UUID warehouseId) {
     }
 
-    private ClientsPerInstance(String token, List<Sku> skus) {
+    /** What a client sends: the endpoint, and a body over SKUs it picks. */
+    interface Checkout {
+
+        String path();
+
+        String body(List<Sku> skus);
+
+        /** One unit of one random SKU. */
+        Checkout RESERVATION = new Checkout() {
+            @Override
+            public String path() {
+                return "/v1/reserve";
+            }
+
+            @Override
+            public String body(List<Sku> skus) {
+                Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+                return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
+                        + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-"
+                        + UUID.randomUUID() + "\"}";
+            }
+        };
+
+        /** An order of three lines, one unit each of three random SKUs (likely owned by different instances). */
+        Checkout ORDER = new Checkout() {
+            @Override
+            public String path() {
+                return "/v1/orders/reserve";
+            }
+
+            @Override
+            public String body(List<Sku> skus) {
+                StringBuilder lines = new StringBuilder();
+                StringBuilder warehouses = new StringBuilder();
+                for (int line = 1; line <= 3; line++) {
+                    Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+                    lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
+                            .append("\",\"product_id\":\"").append(sku.productId())
+                            .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
+                    warehouses.append(line > 1 ? "," : "").append('"').append(sku.warehouseId()).append('"');
+                }
+                return "{\"order_id\":\"scale-out-" + UUID.randomUUID() + "\",\"idempotency_key\":\"scale-out-"
+                        + UUID.randomUUID() + "\",\"ttl_seconds\":1800,\"warehouse_ids\":[" + warehouses
+                        + "],\"lines\":[" + lines + "]}";
+            }
+        };
+    }
+
+    private ClientsPerInstance(String token, List<Sku> skus, Checkout checkout) {
         this.token = token;
         this.skus = skus;
+        this.checkout = checkout;
     }
 
     /** Starts {@code perInstance} clients on each of the instances. */
-    static ClientsPerInstance start(List<String> instances, int perInstance, String token, List<Sku> skus) {
-        ClientsPerInstance run = new ClientsPerInstance(token, skus);
+    static ClientsPerInstance start(List<String> instances, int perInstance, String token, List<Sku> skus,
+                                    Checkout checkout) {
+        ClientsPerInstance run = new ClientsPerInstance(token, skus, checkout);
         for (String instance : instances) {
             run.stopped.put(instance, new AtomicBoolean());
             run.answers.put(instance, new ConcurrentHashMap<>());
@@ -74,11 +127,8 @@ final class ClientsPerInstance implements AutoCloseable {
     private void checkoutsOn(String instance) {
         AtomicBoolean mine = stopped.get(instance);
         while (running.get() && !mine.get()) {
-            Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-            String body = "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
-                    + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-" + UUID.randomUUID()
-                    + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(instance + "/v1/reserve"))
+            String body = checkout.body(skus);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(instance + checkout.path()))
                     .timeout(CLIENT_TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
@@ -89,7 +139,7 @@ final class ClientsPerInstance implements AutoCloseable {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 outcome = String.valueOf(response.statusCode());
                 if (response.statusCode() == 200) {
-                    acknowledged.add(UUID.fromString(JSON.readTree(response.body()).path("reservation_id").asText()));
+                    acknowledged.add(JSON.readTree(response.body()).path("reservation_id").asText());
                 }
             } catch (HttpTimeoutException e) {
                 outcome = "timeout";
@@ -128,7 +178,8 @@ final class ClientsPerInstance implements AutoCloseable {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1000.0;
     }
 
-    List<UUID> acknowledged() {
+    /** The checkouts acknowledged with 200: a reservation's id, or an empty string for an order. */
+    List<String> acknowledged() {
         return List.copyOf(acknowledged);
     }
 
