@@ -11,7 +11,8 @@
 #      mount, PID and network namespaces, so the ports are its own) with the image's environment and no DATABASE_URL:
 #      the embedded PostgreSQL under the data directory. Passes when /actuator/health answers UP and the image's
 #      /app/healthcheck exits 0.
-# Needs root (debootstrap, chroot, unshare), jq and curl. Runs in 2-5 minutes, most of it the Maven build and the
+# Needs root (debootstrap, chroot, unshare), jq, curl and ip (iproute2). Leaves the unpacked image in
+# api/target/image-smoke. Runs in 2-5 minutes, most of it the Maven build and the
 # service's start; the first run adds the debootstrap download. IMAGE_SMOKE_SKIP_BUILD=1 checks the
 # api/target/jib-image.tar there is. Not part of ./mvnw verify.
 set -euo pipefail
@@ -30,7 +31,7 @@ check() { # check <description> <actual> <expected>
 }
 
 [[ $(id -u) == 0 ]] || fail "run as root: debootstrap, chroot and unshare need it"
-for tool in jq curl unshare chroot; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
+for tool in jq curl unshare chroot ip; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
 [[ -x $SMOKE_JDK/bin/jlink ]] || fail "no jlink in SMOKE_JDK=$SMOKE_JDK"
 
 build_base() {
