@@ -19,8 +19,10 @@ COPY . .
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:21-jre
-# A system user without a login; the application files belong to root, so the service cannot change them.
-RUN useradd --system --uid 10001 --no-create-home ledger \
+# A system user without a login, uid and gid 10001 as in the Jib image (api/pom.xml); the application files belong to
+# root, so the service cannot change them.
+RUN groupadd --system --gid 10001 ledger \
+    && useradd --system --uid 10001 --gid ledger --no-create-home ledger \
     && mkdir -p /app/data && chown ledger:ledger /app/data
 WORKDIR /app
 COPY --from=build /src/api/target/stock-ledger.jar /app/stock-ledger.jar

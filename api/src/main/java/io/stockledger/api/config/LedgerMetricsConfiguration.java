@@ -11,7 +11,6 @@ import io.stockledger.command.config.RaceConditionCounter;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.query.config.ReadModelConfiguration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -101,21 +100,20 @@ public class LedgerMetricsConfiguration {
      * depth of the group-commit queues); {@code queue=order}, orders waiting for an order slot.
      */
     @Bean
-    public Gauge commandsWaiting(CommandGateway commands, MeterRegistry registry) {
+    public Gauge commandsWaiting(GroupCommitGateway commands, MeterRegistry registry) {
         return queued("ledger", commands, GroupCommitGateway::waitingCommands, registry);
     }
 
     /** Orders waiting for an order slot: see {@link #commandsWaiting}. */
     @Bean
-    public Gauge ordersWaiting(CommandGateway commands, MeterRegistry registry) {
+    public Gauge ordersWaiting(GroupCommitGateway commands, MeterRegistry registry) {
         return queued("order", commands, GroupCommitGateway::waitingOrders, registry);
     }
 
-    /** One queue of {@code inventory.command.queued}; 0 when commands are not sent through group commit. */
-    private static Gauge queued(String queue, CommandGateway commands, ToDoubleFunction<GroupCommitGateway> depth,
+    /** One queue of {@code inventory.command.queued}: this instance's group commit, whichever gateway callers use. */
+    private static Gauge queued(String queue, GroupCommitGateway commands, ToDoubleFunction<GroupCommitGateway> depth,
                                 MeterRegistry registry) {
-        return Gauge.builder("inventory.command.queued", commands,
-                        gateway -> gateway instanceof GroupCommitGateway lanes ? depth.applyAsDouble(lanes) : 0)
+        return Gauge.builder("inventory.command.queued", commands, depth)
                 .description("Commands waiting on this instance: for their ledger's turn or a writer (queue=ledger), "
                         + "or orders for an order slot (queue=order)")
                 .tag("queue", queue)

@@ -1,7 +1,6 @@
 package io.stockledger.api.docs;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml and the Dockerfile, checked without a Docker daemon: the stack is wired with the service's
  * own settings (every variable one the README documents, URLs pointing at the compose services, ports and health
- * checks where the service listens), PostgreSQL, Redis and NATS claim no host port, and the image runs as a user
- * who can write its data directory.
+ * checks where the service listens), PostgreSQL, Redis and NATS claim no host port, the profile "scaled" puts three
+ * such instances behind HAProxy, and the image runs as a user who can write its data directory.
  */
 class ContainerConfigurationTest {
 
@@ -28,7 +27,8 @@ class ContainerConfigurationTest {
     void theStackHasEveryServiceAndTheBackingServicesClaimNoHostPort() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
-        assertThat(services).containsOnlyKeys("postgres", "redis", "nats", "stock-ledger", "prometheus", "grafana");
+        assertThat(compose().inProfile("")).as("`docker compose up`")
+                .containsOnlyKeys("postgres", "redis", "nats", "stock-ledger", "prometheus", "grafana");
         for (String backing : List.of("postgres", "redis", "nats")) {
             assertThat(services.get(backing)).as(backing + " publishes no port on the host").doesNotContainKey("ports");
             assertThat(services.get(backing)).as(backing + " has a health check").containsKey("healthcheck");
@@ -72,6 +72,45 @@ class ContainerConfigurationTest {
     }
 
     @Test
+    void theScaledProfileRunsThreeInstancesOnOneDatabaseBehindHaproxy() throws IOException {
+        ComposeFile compose = compose();
+        Map<String, String> single = compose.environment("stock-ledger");
+        List<String> instances = List.of("stock-ledger-1", "stock-ledger-2", "stock-ledger-3");
+
+        assertThat(compose.inProfile("scaled")).containsOnlyKeys("stock-ledger-1", "stock-ledger-2", "stock-ledger-3",
+                "haproxy");
+        for (String instance : instances) {
+            Map<String, Object> service = compose.service(instance);
+            Map<String, String> environment = compose.environment(instance);
+            assertThat(environment).as("%s: the single instance's settings and its routing", instance)
+                    .containsAllEntriesOf(single)
+                    .containsEntry("LEDGER_ROUTING", "jgroups")
+                    .containsEntry("LEDGER_ROUTING_BIND_ADDRESS", instance)
+                    .hasSize(single.size() + 2);
+            assertThat(service).as("%s publishes no port: HAProxy does", instance).doesNotContainKey("ports");
+            assertThat(service.get("depends_on")).isEqualTo(compose.service("stock-ledger").get("depends_on"));
+            assertThat(service.get("healthcheck")).isEqualTo(compose.service("stock-ledger").get("healthcheck"));
+        }
+
+        Map<String, Object> haproxy = compose.service("haproxy");
+        assertThat(haproxy.get("image").toString()).startsWith("haproxy:2.9");
+        assertThat(haproxy.get("depends_on")).asList().containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(haproxy.get("ports")).asList().singleElement().asString()
+                .as("a host port of its own, not the single instance's")
+                .doesNotStartWith("${LEDGER_HOST_PORT").endsWith(":8080");
+        String mount = haproxy.get("volumes").toString();
+        String config = Files.readString(ROOT.resolve(mount.substring(mount.indexOf("./") + 2, mount.indexOf(':'))));
+        assertThat(mount).contains(":/usr/local/etc/haproxy/haproxy.cfg:ro");
+        assertThat(config).containsPattern("(?m)^\\s*bind :8080$")
+                .containsPattern("(?m)^\\s*balance roundrobin$")
+                .containsPattern("(?m)^\\s*option httpchk GET /actuator/health/readiness$")
+                .containsPattern("(?m)^\\s*default-server check port " + single.get("MANAGEMENT_SERVER_PORT") + " ");
+        List<String> servers = config.lines().map(String::strip).filter(line -> line.startsWith("server ")).toList();
+        assertThat(servers).containsExactlyElementsOf(instances.stream()
+                .map(instance -> "server " + instance + " " + instance + ":" + single.get("PORT")).toList());
+    }
+
+    @Test
     void prometheusScrapesTheManagementPort() throws IOException {
         String managementPort = environment(services().get("stock-ledger")).get("MANAGEMENT_SERVER_PORT");
         String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
@@ -103,10 +142,12 @@ class ContainerConfigurationTest {
                 .contains("EXPOSE 8080 8081");
     }
 
-    @SuppressWarnings("unchecked")
+    private static ComposeFile compose() throws IOException {
+        return ComposeFile.read(ROOT.resolve("docker-compose.yml"));
+    }
+
     private static Map<String, Map<String, Object>> services() throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
-        return (Map<String, Map<String, Object>>) compose.get("services");
+        return compose().services();
     }
 
     @SuppressWarnings("unchecked")

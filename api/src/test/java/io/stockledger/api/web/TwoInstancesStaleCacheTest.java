@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,5 +73,29 @@ class TwoInstancesStaleCacheTest extends ServiceIntegrationTest {
         Response reservedOnB = instanceB.reserve(product, warehouse, 5, LedgerClient.key());
         assertThat(reservedOnB.status()).as(reservedOnB.raw()).isEqualTo(200);
         assertThat(reservedOnB.text("status")).isEqualTo("PENDING");
+    }
+
+    /** An order reads its ledgers in one unit of work of its own: its refusal is checked against the store too. */
+    @Test
+    void anOrderForUnitsReleasedOnOneInstanceIsReservedThroughTheOther() {
+        UUID product = UUID.randomUUID();
+        UUID warehouse = UUID.randomUUID();
+        LedgerClient instanceA = client;
+        assertThat(instanceB.receive(product, warehouse, 5).status()).isEqualTo(200);
+        Response taken = instanceA.reserve(product, warehouse, 5, LedgerClient.key());
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(instanceB.reserve(product, warehouse, 1, LedgerClient.key()).status())
+                .as("every unit is reserved, and B's copy says so").isEqualTo(409);
+        assertThat(instanceA.release(taken.text("reservation_id")).status()).isEqualTo(200);
+
+        Response order = instanceB.post("/v1/orders/reserve", Map.of(
+                "order_id", "stale-" + UUID.randomUUID(),
+                "idempotency_key", LedgerClient.key(),
+                "ttl_seconds", 600,
+                "warehouse_ids", List.of(warehouse.toString()),
+                "lines", List.of(Map.of("line_id", "1", "product_id", product.toString(), "quantity", 5))));
+
+        assertThat(order.status()).as(order.raw()).isEqualTo(200);
+        assertThat(order.text("status")).isEqualTo("PENDING");
     }
 }

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -222,8 +222,24 @@ class ShadowTableRebuild implements ReadModelRebuild {
                     transaction.executeWithoutResult(status -> apply(chunk));
                 }
                 position = chunk.getLast().trackingToken();
+                long before = events;
                 events += chunk.size();
+                if (Long.highestOneBit(events) > Long.highestOneBit(before) && !inCurrentTransaction) {
+                    analyzeShadowTables();
+                }
                 progress.advanced(events, 0, globalIndex());
+            }
+        }
+
+        /**
+         * The shadow tables start empty, and PostgreSQL plans their statements by what it last counted in them: with
+         * no statistics yet, an update by primary key on a table that has since grown to thousands of rows was
+         * planned as a scan of the whole table, for every event. So each time the replay has doubled, the tables
+         * are counted again (a few dozen times at most, however long the store).
+         */
+        private void analyzeShadowTables() {
+            for (String table : TABLES) {
+                jdbc.execute("ANALYZE " + SHADOW + "." + table);
             }
         }
 
@@ -249,17 +265,19 @@ class ShadowTableRebuild implements ReadModelRebuild {
          */
         private void apply(List<TrackedEventMessage<?>> chunk) {
             jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, SHADOW);
-            for (TrackedEventMessage<?> event : chunk) {
-                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                    for (EventMessageHandler handler : handlers) {
-                        handler.handle(event);
-                    }
-                    return null;
-                });
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed: "
-                            + result.exceptionResult().getMessage(), result.exceptionResult());
+            // one unit of work for the whole chunk, as the processors have one per batch: the projections write
+            // their rows once per chunk (a balance once per SKU, the other rows as JDBC batches) instead of per event
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                TrackedEventMessage<?> event = unitOfWork.getMessage();
+                for (EventMessageHandler handler : handlers) {
+                    handler.handle(event);
                 }
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw new IllegalStateException("replaying events after " + position + " failed: "
+                        + result.exceptionResult().getMessage(), result.exceptionResult());
             }
             jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, liveSearchPath);
         }

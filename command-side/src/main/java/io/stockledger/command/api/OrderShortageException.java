@@ -1,5 +1,6 @@
 package io.stockledger.command.api;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
 public final class OrderShortageException extends LedgerRefusal {
 
     /** A line that cannot be served: what it asked for, and what its warehouses could still give it. */
-    public record Shortage(String lineId, UUID productId, int requested, long available, boolean shelfLifeOnly) {
+    public record Shortage(String lineId, UUID productId, int requested, long available, boolean shelfLifeOnly)
+            implements Serializable {
     }
 
     private final List<Shortage> shortages;

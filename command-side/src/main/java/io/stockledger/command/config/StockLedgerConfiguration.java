@@ -6,6 +6,7 @@ import io.stockledger.command.caching.EventStoreLedgers;
 import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.ConcurrencyConflictRetryScheduler;
 import io.stockledger.command.dispatch.GroupCommitGateway;
+import io.stockledger.command.dispatch.StoredLedgers;
 import io.stockledger.command.dispatch.WriteWatchdog;
 import io.stockledger.command.fault.CommitStep;
 import io.stockledger.command.fault.CommitTrackingTransactionManager;
@@ -162,20 +163,26 @@ public class StockLedgerConfiguration {
      * by default as many as there are writers (0: no limit): each holds a connection while it runs.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
+    public GroupCommitGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
                                          @Value("${ledger.command.max-batch:128}") int maxBatch,
                                          @Value("${ledger.command.max-concurrent-writes:4}") int maxWrites,
                                          @Value("${ledger.command.max-concurrent-orders:${ledger.command.max-concurrent-writes:4}}")
                                          int maxOrders,
                                          ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog,
-                                         JdbcTemplate jdbc, @Qualifier("stockLedgerCache") Cache stockLedgerCache) {
+                                         StoredLedgers storedLedgers) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
         int orders = maxOrders > 0 ? maxOrders : Integer.MAX_VALUE;
         return new GroupCommitGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retries), maxBatch, writers, orders,
                 batchObserver.getIfAvailable(() -> BatchObserver.NONE), watchdog,
-                new EventStoreLedgers(jdbc, stockLedgerCache));
+                storedLedgers);
+    }
+
+    /** What tells a refusal decided on a cached ledger behind the store (another instance appended since). */
+    @Bean
+    public StoredLedgers storedLedgers(JdbcTemplate jdbc, @Qualifier("stockLedgerCache") Cache stockLedgerCache) {
+        return new EventStoreLedgers(jdbc, stockLedgerCache);
     }
 
     /**

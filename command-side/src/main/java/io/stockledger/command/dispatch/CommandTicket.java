@@ -70,8 +70,17 @@ public final class CommandTicket<R> implements CommandCallback<Object, R> {
         return state.get() == State.WRITING;
     }
 
+    /**
+     * The command leaves for the instance that owns its ledger: like a writer's claim, false once the deadline has
+     * passed or the caller gave up; once it is handed over, the caller cannot take it back ({@link #abandon()} answers
+     * false), since only the owner knows whether it was written.
+     */
+    public boolean handOver() {
+        return startWriting();
+    }
+
     /** The failure a dropped command is answered with. */
-    static LedgerFaultException deadlineExceeded() {
+    public static LedgerFaultException deadlineExceeded() {
         return new LedgerFaultException(LedgerFault.UNAVAILABLE, DEADLINE_EXCEEDED,
                 "the request's deadline passed while its command waited for the ledger; it was not written", null);
     }

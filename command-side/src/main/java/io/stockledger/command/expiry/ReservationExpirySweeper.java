@@ -3,9 +3,11 @@ package io.stockledger.command.expiry;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.routing.LedgerOwnership;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * from the reservations read model) which ledgers hold PENDING reservations past their deadline and sends each an {@link ExpireOverdueReservations}. The
  * read model is in PostgreSQL, so a reservation that expired while the service was down is found by the first sweep
  * after the restart. The ledger decides; the read model only points at where to look, so a stale row costs one
- * command that finds nothing to do. Several instances may sweep at once: the second command finds nothing left.
+ * command that finds nothing to do. Several instances may sweep at once: the second command finds nothing left. With
+ * scale-out on, each instance sweeps only the ledgers it owns, so the commands need not travel.
  */
 @Component
 public class ReservationExpirySweeper {
@@ -31,13 +34,16 @@ public class ReservationExpirySweeper {
     private final CommandGateway commands;
     private final Clock clock;
     private final int batchSize;
+    private final LedgerOwnership ownership;
 
     public ReservationExpirySweeper(OverdueLedgers overdueLedgers, CommandGateway commands, Clock clock,
-                                    @Value("${ledger.expiry.batch-size:500}") int batchSize) {
+                                    @Value("${ledger.expiry.batch-size:500}") int batchSize,
+                                    ObjectProvider<LedgerOwnership> ownership) {
         this.overdueLedgers = overdueLedgers;
         this.commands = commands;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.ownership = ownership.getIfAvailable(() -> LedgerOwnership.EVERY_LEDGER);
     }
 
     /** One sweep; returns how many reservations it expired. */
@@ -46,7 +52,8 @@ public class ReservationExpirySweeper {
     public int sweep() {
         int expired = 0;
         try {
-            List<StockLedgerId> ledgers = overdueLedgers.at(clock.instant(), batchSize);
+            List<StockLedgerId> ledgers = overdueLedgers.at(clock.instant(), batchSize).stream()
+                    .filter(ownership::ownsHere).toList();
             CommandOrigin origin = new CommandOrigin(CommandOrigin.LEDGER, "expiry-sweep-" + UUID.randomUUID());
             for (StockLedgerId ledger : ledgers) {
                 Integer count = commands.<Integer>send(new ExpireOverdueReservations(ledger), origin.toMetaData())

@@ -27,7 +27,9 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
+import io.stockledger.command.dispatch.StoredLedgers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -69,21 +71,29 @@ class OrderDesk {
 
     private final Repository<StockLedger> ledgers;
     private final OrderBook book;
+    private final StoredLedgers store;
 
-    OrderDesk(@Qualifier("stockLedgerRepository") Repository<StockLedger> ledgers, OrderBook book) {
+    OrderDesk(@Qualifier("stockLedgerRepository") Repository<StockLedger> ledgers, OrderBook book,
+              StoredLedgers store) {
         this.ledgers = ledgers;
         this.book = book;
+        this.store = store;
     }
 
     @CommandHandler
     OrderOutcome handle(ReserveOrder order, MetaData metaData, Clock clock) throws LedgerRefusal {
+        return onCurrentLedgers(loading -> reserve(order, metaData, clock, loading));
+    }
+
+    private OrderOutcome reserve(ReserveOrder order, MetaData metaData, Clock clock, LoadedLedgers loading)
+            throws LedgerRefusal {
         String fingerprint = OrderFingerprint.of(order);
         Optional<RecordedOrder> recorded = book.find(order.orderId());
         if (recorded.isPresent()) {
             return repeated(recorded.get(), order, fingerprint);
         }
         Instant now = clock.instant();
-        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(ledgersMaybeTouched(order));
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loading.inOrder(ledgersMaybeTouched(order));
         OrderSourcing.Plan plan = OrderSourcing.plan(demands(order, now), order.warehouseIds(), order.sourcing(),
                 () -> trials(loaded, now));
         if (!plan.isFeasible()) {
@@ -108,9 +118,14 @@ class OrderDesk {
      */
     @CommandHandler
     OrderOutcome handle(ConfirmOrder confirm, MetaData metaData, Clock clock) throws LedgerRefusal {
+        return onCurrentLedgers(loading -> confirm(confirm, metaData, clock, loading));
+    }
+
+    private OrderOutcome confirm(ConfirmOrder confirm, MetaData metaData, Clock clock, LoadedLedgers loading)
+            throws LedgerRefusal {
         RecordedOrder order = book.find(confirm.orderId())
                 .orElseThrow(() -> OrderNotFoundException.order(confirm.orderId()));
-        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(order.ledgers());
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loading.inOrder(order.ledgers());
         Instant now = clock.instant();
         List<Located> toConfirm = reservationsOf(order, null).stream()
                 .filter(reservation -> statusOf(reservation, loaded, now) != ReservationStatus.RELEASED).toList();
@@ -137,13 +152,18 @@ class OrderDesk {
      */
     @CommandHandler
     OrderOutcome handle(ReleaseOrder release, MetaData metaData, Clock clock) throws LedgerRefusal {
+        return onCurrentLedgers(loading -> release(release, metaData, clock, loading));
+    }
+
+    private OrderOutcome release(ReleaseOrder release, MetaData metaData, Clock clock, LoadedLedgers loading)
+            throws LedgerRefusal {
         RecordedOrder order = book.find(release.orderId())
                 .orElseThrow(() -> OrderNotFoundException.order(release.orderId()));
         List<Located> selected = reservationsOf(order, release.lineId());
         if (selected.isEmpty()) {
             throw OrderNotFoundException.line(release.orderId(), release.lineId());
         }
-        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loadInOrder(order.ledgers());
+        Map<StockLedgerId, Aggregate<StockLedger>> loaded = loading.inOrder(order.ledgers());
         Map<UUID, ReservationOutcome> released = new HashMap<>();
         ReservationNotPendingException confirmedAlready = null;
         for (Located reservation : selected) {
@@ -183,17 +203,60 @@ class OrderDesk {
         return ledgers;
     }
 
-    /** Loads (and so locks until the unit of work ends) the existing ones among the ledgers, in the fixed order. */
-    private Map<StockLedgerId, Aggregate<StockLedger>> loadInOrder(Set<StockLedgerId> wanted) {
-        Map<StockLedgerId, Aggregate<StockLedger>> loaded = new TreeMap<>();
-        for (StockLedgerId ledgerId : wanted) {
-            try {
-                loaded.put(ledgerId, ledgers.load(ledgerId.toString()));
-            } catch (AggregateNotFoundException neverReceivedAnything) {
-                // nothing to reserve there
+    /**
+     * Decides the order, and before a refusal is answered makes sure no ledger it read was a cached copy behind the
+     * store: an order often runs on an instance that does not own its SKUs (scale-out routes it by order id), and a
+     * refusal appends nothing, so no unique key would catch the stale copy. If one was behind, the refusal is turned
+     * into a lost race: the unit of work rolls back, the stale copies are dropped, and the gateway's retry decides
+     * the order again on fresh loads. A refusal on current ledgers stands; the check costs one indexed query per
+     * ledger read, and only when the order is refused.
+     */
+    private OrderOutcome onCurrentLedgers(Decision decision) throws LedgerRefusal {
+        LoadedLedgers loading = new LoadedLedgers();
+        try {
+            return decision.decide(loading);
+        } catch (LedgerRefusal | OrderRefusal refusal) {
+            List<String> behind = loading.behind(store);
+            if (behind.isEmpty()) {
+                throw refusal;
             }
+            behind.forEach(store::evict);
+            throw new ConcurrencyException("the order was decided on cached ledgers behind the store " + behind
+                    + "; it is decided again on fresh loads");
         }
-        return loaded;
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        OrderOutcome decide(LoadedLedgers loading) throws LedgerRefusal;
+    }
+
+    /** The ledgers an order's decision loaded, with the version each was at when it was loaded. */
+    private final class LoadedLedgers {
+
+        private final Map<StockLedgerId, Long> versionsAtLoad = new TreeMap<>();
+
+        /** Loads (and so locks until the unit of work ends) the existing ones among the ledgers, in the fixed order. */
+        Map<StockLedgerId, Aggregate<StockLedger>> inOrder(Set<StockLedgerId> wanted) {
+            Map<StockLedgerId, Aggregate<StockLedger>> loaded = new TreeMap<>();
+            for (StockLedgerId ledgerId : wanted) {
+                try {
+                    Aggregate<StockLedger> ledger = ledgers.load(ledgerId.toString());
+                    loaded.put(ledgerId, ledger);
+                    versionsAtLoad.put(ledgerId, ledger.version() == null ? -1 : ledger.version());
+                } catch (AggregateNotFoundException neverReceivedAnything) {
+                    // nothing to reserve there
+                }
+            }
+            return loaded;
+        }
+
+        List<String> behind(StoredLedgers store) {
+            return versionsAtLoad.entrySet().stream()
+                    .filter(loaded -> store.lastSequence(loaded.getKey().toString()) > loaded.getValue())
+                    .map(loaded -> loaded.getKey().toString())
+                    .toList();
+        }
     }
 
     private static List<OrderSourcing.Demand> demands(ReserveOrder order, Instant now) {

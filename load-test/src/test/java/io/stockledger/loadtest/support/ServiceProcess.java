@@ -31,7 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Variables the caller's environment may hold that would change what the service connects to. */
     private static final List<String> INHERITED_SETTINGS = List.of("NATS_URL", "REDIS_URL", "JWT_PUBLIC_KEY",
             "JWT_ISSUER", "JWT_AUDIENCE", "SPRING_PROFILES_ACTIVE", "DATABASE_URL", "DATABASE_USERNAME",
-            "DATABASE_PASSWORD", "LEDGER_DATA_DIR", "LEDGER_EMBEDDED_PORT");
+            "DATABASE_PASSWORD", "LEDGER_DATA_DIR", "LEDGER_EMBEDDED_PORT", "LEDGER_ROUTING",
+            "LEDGER_ROUTING_CLUSTER_NAME", "LEDGER_ROUTING_BIND_ADDRESS", "LEDGER_ROUTING_PORT");
 
     private final Path jar;
     private final Map<String, String> settings;
@@ -74,8 +75,10 @@ public final class ServiceProcess implements AutoCloseable {
             return;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
+        // tests start quicker with C1 alone; a benchmark measures the JVM as deployed (-Dloadtest.service.fullJit=true)
+        String jit = Boolean.getBoolean("loadtest.service.fullJit") ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Daxoniq.update-checker.disabled=true",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                jit, "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();

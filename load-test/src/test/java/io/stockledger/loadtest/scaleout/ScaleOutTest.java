@@ -1,0 +1,262 @@
+package io.stockledger.loadtest.scaleout;
+
+import io.stockledger.loadtest.ClientTokens;
+import io.stockledger.loadtest.scaleout.ClientsPerInstance.Sku;
+import io.stockledger.loadtest.support.Deployment;
+import io.stockledger.loadtest.support.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three instances on one database with scale-out on ({@code LEDGER_ROUTING=jgroups}), their clients spread evenly as a
+ * round-robin load balancer would: on one hot SKU and on many SKUs every instance's clients are served at a like rate
+ * and none waits out a timeout, nothing is oversold and no acknowledged reservation is missing; then one instance is
+ * SIGKILLed mid-load, its SKUs move to the other two, and their clients keep being served.
+ *
+ * <p>Each case prints its figures (per-instance rate and answer times); none is asserted but the fairness ratio.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutTest {
+
+    private static final int CLIENTS_PER_INSTANCE = 12;
+    private static final Duration RUN = Duration.ofSeconds(8);
+    private static final long STOCK_PER_SKU = 1_000_000;
+
+    private final Path output = Path.of(System.getProperty("loadtest.outputDir", "target/load-test-smoke"))
+            .toAbsolutePath().resolveSibling("scale-out");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ServiceProcess> instances = new ArrayList<>();
+    private final Sku hot = new Sku(UUID.randomUUID(), UUID.randomUUID());
+    private final List<Sku> spread = IntStream.range(0, 200)
+            .mapToObj(i -> new Sku(UUID.randomUUID(), UUID.randomUUID())).toList();
+    private Deployment deployment;
+    private ClientTokens tokens;
+    private long acknowledgedBefore;
+
+    @BeforeAll
+    void deploy() throws Exception {
+        deployment = Deployment.start(Deployment.serviceJar(), output, Map.of("LEDGER_ROUTING", "jgroups"));
+        tokens = deployment.tokens();
+        instances.add(deployment.service());
+        instances.add(deployment.startAnotherInstance("second"));
+        instances.add(deployment.startAnotherInstance("third"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (ServiceProcess instance : instances) {
+                assertThat(members(instance)).as("members seen by " + instance.baseUrl()).hasSize(3);
+            }
+        });
+        receive(hot);
+        for (Sku sku : spread) {
+            receive(sku);
+        }
+    }
+
+    @AfterAll
+    void undeploy() {
+        instances.stream().skip(1).forEach(ServiceProcess::close);
+        if (deployment != null) {
+            deployment.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyInstancesClientsAreServedOnOneHotSku() throws Exception {
+        long racesBefore = races();
+        ClientsPerInstance run = runFor(List.of(hot), RUN, null, ClientsPerInstance.Checkout.RESERVATION);
+
+        assertEveryInstanceServedFairly(run, "hot SKU");
+        assertNothingLostNorOversold(run, List.of(hot), 1);
+        // one owner writes the hot SKU: the others do not race it
+        long served = instances.stream().mapToLong(instance -> run.served(instance.baseUrl())).sum();
+        assertThat(races() - racesBefore).isLessThanOrEqualTo(Math.max(5, served / 100));
+    }
+
+    @Test
+    @Order(2)
+    void everyInstancesClientsAreServedOnManySkus() throws Exception {
+        ClientsPerInstance run = runFor(spread, RUN, null, ClientsPerInstance.Checkout.RESERVATION);
+
+        assertEveryInstanceServedFairly(run, "200 SKUs");
+        assertNothingLostNorOversold(run, allSkus(), 1);
+    }
+
+    /**
+     * Orders of three lines over SKUs that different instances own: each executes, in one transaction, on the
+     * instance its order id hashes to, and writes ledgers other instances own (whose cached copies then reload).
+     */
+    @Test
+    @Order(3)
+    void ordersOverSkusOfSeveralOwnersAreServedOnEveryInstance() throws Exception {
+        ClientsPerInstance run = runFor(spread, RUN, null, ClientsPerInstance.Checkout.ORDER);
+
+        assertEveryInstanceServedFairly(run, "orders");
+        assertNothingLostNorOversold(run, allSkus(), 3);
+    }
+
+    @Test
+    @Order(4)
+    void oneInstanceKilledMidLoadItsSkusMoveAndTheOthersKeepServing() throws Exception {
+        ServiceProcess killed = instances.get(2);
+        List<Sku> skus = new ArrayList<>(spread);
+        skus.add(hot);
+        ClientsPerInstance run = runFor(skus, RUN, clients -> {
+            clients.stopClientsOf(killed.baseUrl());
+            killed.kill();
+        }, ClientsPerInstance.Checkout.RESERVATION);
+        List<ServiceProcess> survivors = instances.subList(0, 2);
+
+        for (ServiceProcess survivor : survivors) {
+            Map<String, Long> answers = run.answersOf(survivor.baseUrl());
+            assertThat(answers.getOrDefault("200", 0L)).as("served by " + survivor.baseUrl()).isPositive();
+            // a command caught in the move is answered 503 (its owner left: retry with the same key), never 500
+            assertThat(answers.keySet()).as("answers of " + survivor.baseUrl()).isSubsetOf("200", "503");
+            assertThat(members(survivor)).hasSize(2);
+        }
+        assertNothingLostNorOversold(run, allSkus(), 1);
+    }
+
+    /**
+     * Runs the clients for the duration; {@code midway}, if given, is done halfway through. Prints the figures.
+     */
+    private ClientsPerInstance runFor(List<Sku> skus, Duration duration, Consumer<ClientsPerInstance> midway,
+                                      ClientsPerInstance.Checkout checkout) throws InterruptedException {
+        List<String> targets = instances.stream().filter(ServiceProcess::isAlive).map(ServiceProcess::baseUrl).toList();
+        ClientsPerInstance run = ClientsPerInstance.start(targets, CLIENTS_PER_INSTANCE, tokens.orderSystem(), skus,
+                checkout);
+        try {
+            Thread.sleep(duration.dividedBy(2));
+            if (midway != null) {
+                midway.accept(run);
+            }
+            Thread.sleep(duration.dividedBy(2));
+        } finally {
+            run.close();
+        }
+        for (String target : targets) {
+            System.out.printf(Locale.ROOT, "scale-out %s, %d SKU(s), %s: %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                            + "answers %s%n", checkout.path(), skus.size(), target,
+                    run.served(target) / (double) duration.toSeconds(), run.latencyMillis(target, 0.5),
+                    run.latencyMillis(target, 0.99), run.answersOf(target));
+        }
+        return run;
+    }
+
+    private void assertEveryInstanceServedFairly(ClientsPerInstance run, String what) {
+        long most = 0;
+        for (ServiceProcess instance : instances) {
+            Map<String, Long> answers = run.answersOf(instance.baseUrl());
+            assertThat(answers.keySet()).as(what + ": answers of " + instance.baseUrl()).containsOnly("200");
+            most = Math.max(most, run.served(instance.baseUrl()));
+        }
+        for (ServiceProcess instance : instances) {
+            assertThat(run.served(instance.baseUrl()))
+                    .as(what + ": served by " + instance.baseUrl() + " against the best instance's " + most)
+                    .isGreaterThanOrEqualTo(most / 2);
+        }
+    }
+
+    /**
+     * Every acknowledged checkout is on the ledgers (the read model's reserved units add up to at least all units
+     * acknowledged so far, and at most those plus the unclear answers' units), and nothing is oversold.
+     */
+    private void assertNothingLostNorOversold(ClientsPerInstance run, List<Sku> skus, int unitsEach) {
+        long acknowledged = acknowledgedBefore + (long) unitsEach * run.acknowledged().size();
+        long unclear = unitsEach * instances.stream().mapToLong(instance -> run.answersOf(instance.baseUrl())
+                .entrySet().stream()
+                .filter(answer -> !answer.getKey().equals("200") && !answer.getKey().equals("409"))
+                .mapToLong(Map.Entry::getValue).sum()).sum();
+        ServiceProcess reader = instances.get(0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long reserved = 0;
+            for (Sku sku : skus) {
+                var stock = get(reader, "/v1/stock/" + sku.productId() + "/" + sku.warehouseId());
+                assertThat(stock.path("available").asLong()).isNotNegative();
+                reserved += stock.path("reserved").asLong();
+            }
+            assertThat(reserved).isBetween(acknowledged, acknowledged + unclear);
+        });
+        List<String> sample = run.acknowledged().stream().filter(id -> !id.isEmpty()).limit(50).toList();
+        for (String reservation : sample) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(get(reader, "/v1/reservations/" + reservation).path("status").asText())
+                            .isEqualTo("PENDING"));
+        }
+        acknowledgedBefore = acknowledged;
+    }
+
+    private List<Sku> allSkus() {
+        List<Sku> all = new ArrayList<>(spread);
+        all.add(hot);
+        return all;
+    }
+
+    private void receive(Sku sku) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(instances.get(0).baseUrl() + "/v1/receive"))
+                .header("Authorization", "Bearer " + tokens.warehouse())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":\"" + sku.productId()
+                        + "\",\"warehouse_id\":\"" + sku.warehouseId() + "\",\"quantity\":" + STOCK_PER_SKU
+                        + ",\"idempotency_key\":\"scale-out-receive-" + UUID.randomUUID() + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode get(ServiceProcess instance, String path)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
+                .header("Authorization", "Bearer " + tokens.auditor()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return ClientsPerInstance.json(response.body());
+    }
+
+    private List<String> members(ServiceProcess instance) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(instance.managementUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> members = new ArrayList<>();
+        ClientsPerInstance.json(response.body()).path("components").path("ledgerCluster").path("details")
+                .path("members").forEach(member -> members.add(member.asText()));
+        return members;
+    }
+
+    /** Append races lost on all live instances since they started ({@code inventory_race_conditions_total}). */
+    private long races() throws IOException, InterruptedException {
+        long races = 0;
+        for (ServiceProcess instance : instances) {
+            if (!instance.isAlive()) {
+                continue;
+            }
+            String metrics = http.send(HttpRequest.newBuilder(
+                    URI.create(instance.managementUrl() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            races += metrics.lines().filter(line -> line.startsWith("inventory_race_conditions_total"))
+                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        }
+        return races;
+    }
+}
