@@ -118,13 +118,11 @@ class OrderDesk {
      */
     @CommandHandler
     OrderOutcome handle(ConfirmOrder confirm, MetaData metaData, Clock clock) throws LedgerRefusal {
-        return onCurrentLedgers(loading -> confirm(confirm, metaData, clock, loading));
+        return onCurrentLedgers(loading -> confirm(recorded(confirm.orderId()), metaData, clock, loading));
     }
 
-    private OrderOutcome confirm(ConfirmOrder confirm, MetaData metaData, Clock clock, LoadedLedgers loading)
+    private OrderOutcome confirm(RecordedOrder order, MetaData metaData, Clock clock, LoadedLedgers loading)
             throws LedgerRefusal {
-        RecordedOrder order = book.find(confirm.orderId())
-                .orElseThrow(() -> OrderNotFoundException.order(confirm.orderId()));
         Map<StockLedgerId, Aggregate<StockLedger>> loaded = loading.inOrder(order.ledgers());
         Instant now = clock.instant();
         List<Located> toConfirm = reservationsOf(order, null).stream()
@@ -152,16 +150,15 @@ class OrderDesk {
      */
     @CommandHandler
     OrderOutcome handle(ReleaseOrder release, MetaData metaData, Clock clock) throws LedgerRefusal {
-        return onCurrentLedgers(loading -> release(release, metaData, clock, loading));
+        return onCurrentLedgers(loading -> release(recorded(release.orderId()), release.lineId(), metaData, clock,
+                loading));
     }
 
-    private OrderOutcome release(ReleaseOrder release, MetaData metaData, Clock clock, LoadedLedgers loading)
-            throws LedgerRefusal {
-        RecordedOrder order = book.find(release.orderId())
-                .orElseThrow(() -> OrderNotFoundException.order(release.orderId()));
-        List<Located> selected = reservationsOf(order, release.lineId());
+    private OrderOutcome release(RecordedOrder order, String lineId, MetaData metaData, Clock clock,
+                                 LoadedLedgers loading) throws LedgerRefusal {
+        List<Located> selected = reservationsOf(order, lineId);
         if (selected.isEmpty()) {
-            throw OrderNotFoundException.line(release.orderId(), release.lineId());
+            throw OrderNotFoundException.line(order.orderId(), lineId);
         }
         Map<StockLedgerId, Aggregate<StockLedger>> loaded = loading.inOrder(order.ledgers());
         Map<UUID, ReservationOutcome> released = new HashMap<>();
@@ -179,6 +176,11 @@ class OrderDesk {
             throw confirmedAlready;
         }
         return answer(order, released, loaded, clock.instant());
+    }
+
+    /** The order as the book recorded it when it was reserved; confirming or releasing one never made is refused. */
+    private RecordedOrder recorded(String orderId) throws OrderNotFoundException {
+        return book.find(orderId).orElseThrow(() -> OrderNotFoundException.order(orderId));
     }
 
     private static OrderOutcome repeated(RecordedOrder recorded, ReserveOrder order, String fingerprint)

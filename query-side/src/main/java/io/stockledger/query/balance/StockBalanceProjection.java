@@ -4,7 +4,9 @@ import io.stockledger.events.LedgerEvent;
 import io.stockledger.events.effect.StockEffect;
 import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
+import io.stockledger.query.blocked.BlockedUnits;
 import io.stockledger.query.config.ReadModelConfiguration;
+import io.stockledger.query.transfer.InTransitUnits;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -22,8 +24,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,21 +170,13 @@ class StockBalanceProjection {
      */
     @QueryHandler
     Optional<StockBalanceView> handle(FindStockBalance query) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return jdbc.query("""
-                        SELECT b.on_hand, b.reserved, b.last_sequence, b.updated_at,
-                               (SELECT coalesce(sum(l.quantity - l.reserved), 0) FROM stock_lot l
-                                 WHERE l.product_id = k.product_id AND l.warehouse_id = k.warehouse_id
-                                   AND (l.quarantine_reason IS NOT NULL OR l.expiry_date < ?)) AS blocked,
-                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = k.product_id AND t.to_warehouse_id = k.warehouse_id
-                                   AND t.status = 'IN_TRANSIT') AS in_transit_in,
-                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = k.product_id AND t.from_warehouse_id = k.warehouse_id
-                                   AND t.status = 'IN_TRANSIT') AS in_transit_out
+                        SELECT b.on_hand, b.reserved, b.last_sequence, b.updated_at, %s AS blocked, %s
                           FROM (SELECT CAST(? AS uuid) AS product_id, CAST(? AS uuid) AS warehouse_id) k
                           LEFT JOIN stock_balance b
-                            ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id""",
+                            ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id""".formatted(
+                        BlockedUnits.of("k.product_id", "k.warehouse_id"),
+                        InTransitUnits.columns("k.product_id", "k.warehouse_id")),
                 (row, n) -> {
                     long onHand = row.getLong(1);
                     long reserved = row.getLong(2);
@@ -199,7 +191,7 @@ class StockBalanceProjection {
                             onHand - reserved - blocked, sequence, updated == null ? null : updated.toInstant(),
                             blocked, inTransitIn, row.getLong(7));
                 },
-                java.sql.Date.valueOf(today), query.productId(), query.warehouseId()).stream()
+                BlockedUnits.today(clock), query.productId(), query.warehouseId()).stream()
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -11,6 +11,7 @@ import io.stockledger.query.api.StockBalanceView;
 import io.stockledger.query.api.TransferView;
 import io.stockledger.query.blocked.BlockedUnits;
 import io.stockledger.query.json.LotsJson;
+import io.stockledger.query.transfer.InTransitUnits;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,14 +58,9 @@ class ConsoleQueries {
         arguments.add(query.limit());
         return jdbc.query("""
                         SELECT b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.last_sequence, b.updated_at,
-                               %s AS blocked,
-                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = b.product_id AND t.to_warehouse_id = b.warehouse_id
-                                   AND t.status = 'IN_TRANSIT') AS in_transit_in,
-                               (SELECT coalesce(sum(t.quantity), 0) FROM stock_transfer t
-                                 WHERE t.product_id = b.product_id AND t.from_warehouse_id = b.warehouse_id
-                                   AND t.status = 'IN_TRANSIT') AS in_transit_out
-                          FROM stock_balance b""".formatted(BlockedUnits.of("b.product_id", "b.warehouse_id"))
+                               %s AS blocked, %s
+                          FROM stock_balance b""".formatted(BlockedUnits.of("b.product_id", "b.warehouse_id"),
+                                InTransitUnits.columns("b.product_id", "b.warehouse_id"))
                         + where + " ORDER BY b.product_id, b.warehouse_id LIMIT ?",
                 (row, n) -> {
                     long onHand = row.getLong(3);

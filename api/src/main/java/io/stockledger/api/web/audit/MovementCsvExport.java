@@ -1,22 +1,18 @@
 package io.stockledger.api.web.audit;
 
-import io.stockledger.api.ledger.LedgerUnavailableException;
 import io.stockledger.query.api.MovementFilter;
 import io.stockledger.query.api.MovementJournal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
@@ -58,22 +54,13 @@ class MovementCsvExport {
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                 WRITE_BUFFER);
         MovementCsv csv = new MovementCsv(out);
-        long rows;
-        try {
+        StreamedAnswer.write(response, "movement export", "the movement journal", () -> {
             csv.header();
-            rows = journal.forEach(filter, csv::row);
+            long rows = journal.forEach(filter, csv::row);
             out.flush();
-        } catch (UncheckedIOException clientGone) {
-            // only writing to the response throws it: the client went away, and the cursor's transaction ended
-            log.debug("movement export abandoned by the client: {}", clientGone.getMessage());
-            return;
-        } catch (DataAccessException | TransactionException failure) {
-            throw StreamInterrupted.orProblem(response, new LedgerUnavailableException(
-                    "the movement journal could not be read: " + failure.getMessage(), failure));
-        } catch (RuntimeException failure) {
-            throw StreamInterrupted.orProblem(response, failure);
-        }
-        log.debug("exported {} movements of product {}, order {}", rows, filter.productId(), filter.orderId());
+            return rows;
+        }).ifPresent(rows -> log.debug("exported {} movements of product {}, order {}", rows, filter.productId(),
+                filter.orderId()));
     }
 
     /** Named for the order when the export is an order's, else for the product. */

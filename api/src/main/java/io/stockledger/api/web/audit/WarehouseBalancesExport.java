@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.stockledger.api.ledger.LedgerUnavailableException;
 import io.stockledger.audit.api.WarehouseBalances;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -62,13 +59,12 @@ class WarehouseBalancesExport {
         JsonGenerator out = json.getFactory().createGenerator(
                 new BufferedOutputStream(response.getOutputStream(), WRITE_BUFFER));
         out.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
-        long count;
-        try {
+        StreamedAnswer.write(response, "warehouse balances", "the event store", () -> {
             out.writeStartObject();
             out.writeStringField("warehouse_id", warehouse.toString());
             out.writeStringField("as_of", asOf.toString());
             out.writeArrayFieldStart("balances");
-            count = balances.forEachAsOf(warehouse, asOf, view -> {
+            long count = balances.forEachAsOf(warehouse, asOf, view -> {
                 try {
                     element.writeValue(out, WarehouseBalancesResponse.Balance.of(view));
                 } catch (IOException e) {
@@ -79,16 +75,7 @@ class WarehouseBalancesExport {
             out.writeNumberField("ledger_count", count);
             out.writeEndObject();
             out.flush();
-        } catch (UncheckedIOException | IOException clientGone) {
-            // only writing to the response throws these: the client went away, and the cursor's transaction ended
-            log.debug("warehouse balances abandoned by the client: {}", clientGone.getMessage());
-            return;
-        } catch (DataAccessException | TransactionException failure) {
-            throw StreamInterrupted.orProblem(response, new LedgerUnavailableException(
-                    "the event store could not be read: " + failure.getMessage(), failure));
-        } catch (RuntimeException failure) {
-            throw StreamInterrupted.orProblem(response, failure);
-        }
-        log.debug("streamed {} balances of warehouse {} as of {}", count, warehouse, asOf);
+            return count;
+        }).ifPresent(count -> log.debug("streamed {} balances of warehouse {} as of {}", count, warehouse, asOf));
     }
 }

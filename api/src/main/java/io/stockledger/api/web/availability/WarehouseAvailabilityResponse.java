@@ -1,6 +1,9 @@
 package io.stockledger.api.web.availability;
 
 import io.stockledger.api.web.AnsweredWarehouseId;
+import io.stockledger.api.web.stock.AvailableFigure;
+import io.stockledger.api.web.stock.OnHandFigure;
+import io.stockledger.api.web.stock.ReservedFigure;
 import io.stockledger.query.api.AvailabilityView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -13,11 +16,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
         A product's balance in one warehouse: the figures of `GET /v1/stock/{product_id}/{warehouse_id}`.""")
 public record WarehouseAvailabilityResponse(
         @AnsweredWarehouseId UUID warehouseId,
-        @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
-        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
-        long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "80")
-        long available,
+        @OnHandFigure long onHand,
+        @ReservedFigure long reserved,
+        @AvailableFigure long available,
         @Schema(requiredMode = REQUIRED, description = """
                 Unreserved units in quarantined or expired lots (judged at today's date, UTC): on hand, but never \
                 available.""", example = "8")

@@ -14,11 +14,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 public record StockResponse(
         @AnsweredProductId UUID productId,
         @AnsweredWarehouseId UUID warehouseId,
-        @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "88") long onHand,
-        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
-        long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "80")
-        long available,
+        @OnHandFigure long onHand,
+        @ReservedFigure long reserved,
+        @AvailableFigure long available,
         @Schema(requiredMode = REQUIRED, description = """
                 Unreserved units in quarantined or expired lots: on hand, but never available.""", example = "8")
         long blocked,
