@@ -1,5 +1,6 @@
 package io.stockledger.loadtest.faults;
 
+import io.stockledger.testsupport.LocalPorts;
 import io.stockledger.loadtest.ClientTokens;
 import io.stockledger.loadtest.RunObservations;
 import io.stockledger.loadtest.SkuCatalog;
@@ -12,7 +13,6 @@ import io.stockledger.loadtest.support.SteadyLoad;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -49,7 +49,7 @@ class GracefulShutdownTest {
         ServiceProcess service = ServiceProcess.start(Deployment.serviceJar(), Map.of(
                 "JWT_SECRET", SECRET,
                 "LEDGER_DATA_DIR", data.toString(),
-                "LEDGER_EMBEDDED_PORT", String.valueOf(freePort())), run.resolve("service.log"));
+                "LEDGER_EMBEDDED_PORT", String.valueOf(LocalPorts.free())), run.resolve("service.log"));
         SkuCatalog catalog = new SkuCatalog(UUID.randomUUID(), List.of(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID()), 0.5);
         RunObservations observations = RunObservations.of(service.baseUrl(), catalog);
@@ -133,11 +133,6 @@ class GracefulShutdownTest {
         return -1;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void pause(Duration duration) {
         try {

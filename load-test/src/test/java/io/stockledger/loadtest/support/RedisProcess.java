@@ -1,5 +1,6 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.LocalPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.LocalPorts;
 import io.stockledger.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (./mvnw -q package "
                     + "-DskipTests, or ./mvnw verify from the root, which packages api before load-test)");
         }
-        ServiceProcess service = new ServiceProcess(jar, Map.copyOf(settings), freePort(), freePort(), log);
+        ServiceProcess service = new ServiceProcess(jar, Map.copyOf(settings), LocalPorts.free(), LocalPorts.free(), log);
         service.startAgain();
         return service;
     }
@@ -188,13 +188,6 @@ public final class ServiceProcess implements AutoCloseable {
         return new LinkedHashMap<>(settings);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {
