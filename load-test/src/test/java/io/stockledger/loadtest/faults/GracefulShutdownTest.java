@@ -1,6 +1,5 @@
 package io.stockledger.loadtest.faults;
 
-import io.stockledger.testsupport.LocalPorts;
 import io.stockledger.loadtest.ClientTokens;
 import io.stockledger.loadtest.RunObservations;
 import io.stockledger.loadtest.SkuCatalog;
@@ -10,6 +9,7 @@ import io.stockledger.loadtest.support.Deployment;
 import io.stockledger.loadtest.support.LoadTally;
 import io.stockledger.loadtest.support.ServiceProcess;
 import io.stockledger.loadtest.support.SteadyLoad;
+import io.stockledger.testsupport.LocalPorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.stockledger.testsupport.Pauses.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -133,12 +134,4 @@ class GracefulShutdownTest {
         return -1;
     }
 
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

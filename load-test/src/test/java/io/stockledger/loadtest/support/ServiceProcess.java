@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.stockledger.testsupport.Pauses.pause;
+
 /**
  * The service jar of this build, started as its own process the way an operator starts it (environment variables,
  * README "Configuration"), so the tests talk to exactly what ships. Its output goes to a log file next to the
@@ -161,7 +163,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(250);
+            pause(Duration.ofMillis(250));
         }
         close();
         throw new IllegalStateException("the service was not ready within " + STARTUP.toSeconds() + " s; see " + log);
@@ -188,12 +190,4 @@ public final class ServiceProcess implements AutoCloseable {
         return new LinkedHashMap<>(settings);
     }
 
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
