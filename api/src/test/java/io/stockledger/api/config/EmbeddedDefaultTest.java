@@ -1,10 +1,10 @@
 package io.stockledger.api.config;
 
-import io.stockledger.testsupport.LocalPorts;
 import io.stockledger.api.StockLedgerApplication;
 import io.stockledger.api.security.TokenMinter;
 import io.stockledger.api.security.VerificationKeys;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.testsupport.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
