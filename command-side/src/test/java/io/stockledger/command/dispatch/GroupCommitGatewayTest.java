@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static io.stockledger.command.dispatch.GatewayCalls.answerOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,14 @@ class GroupCommitGatewayTest {
             unitsOfWork.add(batch.members().stream()
                     .map(member -> ((ReserveStock) member.getPayload()).idempotencyKey()).toList());
             return whenBatch.apply(batch);
+        });
+    }
+
+    /** Single reserves as {@link #singleReservesAnswer}; every batch fails, each time it is sent, with a new failure. */
+    private void everyBatchFailsWith(Supplier<RuntimeException> failure) {
+        singleReservesAnswer();
+        batchesAnswer(batch -> {
+            throw failure.get();
         });
     }
 
@@ -213,10 +222,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void aBatchThatFailsAsAWholeIsSplitAndItsMembersAreSentOneByOneInOrder() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(batch -> {
-            throw new IllegalStateException("say, an idempotency key already used on another SKU");
-        });
+        everyBatchFailsWith(() -> new IllegalStateException("say, an idempotency key already used on another SKU"));
 
         List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
                 reserve(SKU, "b", 500), reserve(SKU, "c", 1));
@@ -251,10 +257,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void whenEveryRetryOfABatchLosesEachMemberGetsThatFailure() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(batch -> {
-            throw new ConcurrencyException("another instance appended first, again");
-        });
+        everyBatchFailsWith(() -> new ConcurrencyException("another instance appended first, again"));
 
         List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
                 reserve(SKU, "b", 1));
