@@ -56,19 +56,18 @@ class ConcurrentAppendTest {
 
     @Test
     void theSecondAppendOfASequenceNumberIsAConcurrencyConflictAndTheFirstSurvives() {
-        String ledger = UUID.randomUUID() + ":" + UUID.randomUUID();
+        String ledger = newLedgerId();
         first.eventStore().publish(receipt(ledger, 0, 10));
         first.eventStore().publish(receipt(ledger, 1, 20));
 
-        assertThatThrownBy(() -> second.eventStore().publish(receipt(ledger, 1, 99)))
-                .isInstanceOf(ConcurrencyException.class);
+        assertSecondWriterConflicts(receipt(ledger, 1, 99));
 
         assertThat(quantitiesOf(ledger)).containsExactly(10, 20);
     }
 
     @Test
     void twoWritersOpeningTheSameLedgerConflictOnItsFirstEvent() {
-        String ledger = UUID.randomUUID() + ":" + UUID.randomUUID();
+        String ledger = newLedgerId();
         first.eventStore().publish(receipt(ledger, 0, 10));
 
         // Axon names a clash on sequence 0 differently; the command gateway retries both
@@ -80,16 +79,25 @@ class ConcurrentAppendTest {
 
     @Test
     void theLoserAppendsFineOnceItHasSeenTheWinnersEvent() {
-        String ledger = UUID.randomUUID() + ":" + UUID.randomUUID();
+        String ledger = newLedgerId();
         first.eventStore().publish(receipt(ledger, 0, 10));
         first.eventStore().publish(receipt(ledger, 1, 10));
-        assertThatThrownBy(() -> second.eventStore().publish(receipt(ledger, 1, 5)))
-                .isInstanceOf(ConcurrencyException.class);
+        assertSecondWriterConflicts(receipt(ledger, 1, 5));
 
         long next = second.eventStore().lastSequenceNumberFor(ledger).orElseThrow() + 1;
         second.eventStore().publish(receipt(ledger, next, 5));
 
         assertThat(quantitiesOf(ledger)).containsExactly(10, 10, 5);
+    }
+
+    /** A ledger of the test's own, keyed as the service keys a product in a warehouse. */
+    private static String newLedgerId() {
+        return UUID.randomUUID() + ":" + UUID.randomUUID();
+    }
+
+    /** The second writer appends an event at a sequence number the first writer has already taken: a conflict. */
+    private void assertSecondWriterConflicts(GenericDomainEventMessage<StockReceived> event) {
+        assertThatThrownBy(() -> second.eventStore().publish(event)).isInstanceOf(ConcurrencyException.class);
     }
 
     private List<Integer> quantitiesOf(String ledger) {

@@ -40,41 +40,37 @@ class ArchitectureTest {
                 .importPackages("io.stockledger");
     }
 
+    /** No class of the module depends on a class of any of the packages. */
+    private static void assertDependsOnNoneOf(String module, String... packages) {
+        noClasses().that().resideInAPackage(module)
+                .should().dependOnClassesThat().resideInAnyPackage(packages)
+                .check(all);
+    }
+
     @Test
     void theEventContractDependsOnNoFrameworkAndNoOtherModule() {
-        noClasses().that().resideInAPackage(EVENTS)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        EVENT_STORE, COMMAND, QUERY, AUDIT, API)
-                .check(all);
+        assertDependsOnNoneOf(EVENTS, "org.springframework..", "org.axonframework..",
+                EVENT_STORE, COMMAND, QUERY, AUDIT, API);
     }
 
     @Test
     void theEventStoreKnowsOnlyTheEventContract() {
-        noClasses().that().resideInAPackage(EVENT_STORE)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, AUDIT, API)
-                .check(all);
+        assertDependsOnNoneOf(EVENT_STORE, COMMAND, QUERY, AUDIT, API);
     }
 
     @Test
     void theCommandSideNeverSeesTheQuerySideTheAuditOrTheWeb() {
-        noClasses().that().resideInAPackage(COMMAND)
-                .should().dependOnClassesThat().resideInAnyPackage(QUERY, AUDIT, API, EVENT_STORE)
-                .check(all);
+        assertDependsOnNoneOf(COMMAND, QUERY, AUDIT, API, EVENT_STORE);
     }
 
     @Test
     void theQuerySideNeverSeesTheCommandSideTheAuditOrTheWeb() {
-        noClasses().that().resideInAPackage(QUERY)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, AUDIT, API, EVENT_STORE)
-                .check(all);
+        assertDependsOnNoneOf(QUERY, COMMAND, AUDIT, API, EVENT_STORE);
     }
 
     @Test
     void theAuditReadsTheStoreAndTheReadModelsButNeverCommandsOrServesHttp() {
-        noClasses().that().resideInAPackage(AUDIT)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, API, "org.springframework.web..",
-                        "jakarta.servlet..")
-                .check(all);
+        assertDependsOnNoneOf(AUDIT, COMMAND, API, "org.springframework.web..", "jakarta.servlet..");
     }
 
     @Test
@@ -93,16 +89,14 @@ class ArchitectureTest {
 
     @Test
     void theWebLayerTalksToTheModulesOnlyThroughTheirApiPackages() {
-        noClasses().that().resideInAPackage(API)
-                .should().dependOnClassesThat().resideInAnyPackage("io.stockledger.command.ledger..",
-                        "io.stockledger.command.registry..", "io.stockledger.command.groupcommit..",
-                        "io.stockledger.query.balance..",
-                        "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
-                        "io.stockledger.query.availability..", "io.stockledger.query.blocked..",
-                        "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
-                        "io.stockledger.audit.rebuild..", "io.stockledger.eventstore.chain..",
-                        "io.stockledger.eventstore.upcasting..")
-                .check(all);
+        assertDependsOnNoneOf(API, "io.stockledger.command.ledger..",
+                "io.stockledger.command.registry..", "io.stockledger.command.groupcommit..",
+                "io.stockledger.query.balance..",
+                "io.stockledger.query.reservation..", "io.stockledger.query.movement..",
+                "io.stockledger.query.availability..", "io.stockledger.query.blocked..",
+                "io.stockledger.audit.asof..", "io.stockledger.audit.history..",
+                "io.stockledger.audit.rebuild..", "io.stockledger.eventstore.chain..",
+                "io.stockledger.eventstore.upcasting..");
     }
 
     @Test

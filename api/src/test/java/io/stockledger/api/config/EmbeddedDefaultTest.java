@@ -4,6 +4,7 @@ import io.stockledger.api.StockLedgerApplication;
 import io.stockledger.api.security.TokenMinter;
 import io.stockledger.api.security.VerificationKeys;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.testsupport.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ class EmbeddedDefaultTest {
 
     @Test
     void withoutADatabaseUrlTheServiceRunsOnEmbeddedPostgresAndKeepsItsDataAcrossRestarts() throws IOException {
-        int postgresPort = freePort();
+        int postgresPort = LocalPorts.free();
         UUID product = UUID.randomUUID();
         UUID warehouse = UUID.randomUUID();
         String reservation;
@@ -74,9 +74,4 @@ class EmbeddedDefaultTest {
         return new LedgerClient("http://127.0.0.1:" + port, token);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import static io.stockledger.testsupport.Pauses.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -170,7 +171,7 @@ class DatabaseFaultTest extends ServiceIntegrationTest {
             String code = response.body() == null ? "" : response.text("code");
             answers.computeIfAbsent(response.status() + " " + code, ignored -> new AtomicLong()).incrementAndGet();
             if (response.status() == 409 && code.equals("IDEMPOTENT_REQUEST_IN_FLIGHT")) {
-                pause(1000); // its Retry-After
+                pause(Duration.ofMillis(1000)); // its Retry-After
                 continue;
             }
             if (response.status() != 503) {
@@ -183,7 +184,7 @@ class DatabaseFaultTest extends ServiceIntegrationTest {
                     || !response.contentType().startsWith("application/problem+json")) {
                 violations.add("a 503 without a fault code or Retry-After: " + response.raw());
             }
-            pause(100); // a real client honours Retry-After; the test keeps the load up
+            pause(Duration.ofMillis(100)); // a real client honours Retry-After; the test keeps the load up
         }
         violations.add("still not decided after two minutes");
         return null;
@@ -212,14 +213,6 @@ class DatabaseFaultTest extends ServiceIntegrationTest {
             return JSON.writeValueAsString(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

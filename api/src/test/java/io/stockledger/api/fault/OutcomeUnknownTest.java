@@ -28,16 +28,11 @@ class OutcomeUnknownTest extends CommitFaultIntegrationTest {
 
     @Test
     void aCommitWhoseAnswerWasLostIsOutcomeUnknownAndTheRetryAnswersTheCommittedReservation() throws Exception {
-        String key = LedgerClient.key();
-        faults.arm(CommitFaults.Fault.LOSE_ANSWER_AFTER_COMMIT);
-
-        LedgerClient.Response lost = reserve(key);
-        assertOutcomeUnknown(lost);
+        String key = keyOfAReserveLostTo(CommitFaults.Fault.LOSE_ANSWER_AFTER_COMMIT);
         List<String> stored = reservationsStoredFor(key);
         assertThat(stored).as("it did commit").hasSize(1);
 
-        LedgerClient.Response retry = reserve(key);
-        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        LedgerClient.Response retry = retried(key);
         assertThat(retry.text("reservation_id")).as("the committed reservation").isEqualTo(stored.getFirst());
         assertThat(reservationsStoredFor(key)).as("nothing written again").hasSize(1);
         awaitReserved(10);
@@ -45,15 +40,10 @@ class OutcomeUnknownTest extends CommitFaultIntegrationTest {
 
     @Test
     void aCommitWhoseConnectionWasTerminatedIsOutcomeUnknownAndTheRetryReservesAnew() throws Exception {
-        String key = LedgerClient.key();
-        faults.arm(CommitFaults.Fault.TERMINATE_BEFORE_COMMIT);
-
-        LedgerClient.Response lost = reserve(key);
-        assertOutcomeUnknown(lost);
+        String key = keyOfAReserveLostTo(CommitFaults.Fault.TERMINATE_BEFORE_COMMIT);
         assertThat(reservationsStoredFor(key)).as("it did not commit").isEmpty();
 
-        LedgerClient.Response retry = reserve(key);
-        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        LedgerClient.Response retry = retried(key);
         assertThat(reservationsStoredFor(key)).containsExactly(retry.text("reservation_id"));
         // the same request once more: the ledger's memory answers it, nothing new
         assertThat(reserve(key).text("reservation_id")).isEqualTo(retry.text("reservation_id"));
@@ -64,6 +54,21 @@ class OutcomeUnknownTest extends CommitFaultIntegrationTest {
     /** A reserve of 10 with the key in the body and as the Idempotency-Key header: a 503 must not be remembered. */
     private LedgerClient.Response reserve(String key) throws Exception {
         return client.postRaw("/v1/reserve", reserveBody(10, key), "Idempotency-Key", key);
+    }
+
+    /** Reserves under a new key while the commit meets the fault; the answer must be outcome unknown. */
+    private String keyOfAReserveLostTo(CommitFaults.Fault fault) throws Exception {
+        String key = LedgerClient.key();
+        faults.arm(fault);
+        assertOutcomeUnknown(reserve(key));
+        return key;
+    }
+
+    /** The client's retry with the same key, after the fault has passed: it must be answered. */
+    private LedgerClient.Response retried(String key) throws Exception {
+        LedgerClient.Response retry = reserve(key);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        return retry;
     }
 
     private static void assertOutcomeUnknown(LedgerClient.Response response) {

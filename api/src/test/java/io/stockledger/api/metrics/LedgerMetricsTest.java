@@ -2,6 +2,7 @@ package io.stockledger.api.metrics;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.StockedSku;
 import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.ReservationRequested;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,11 +35,9 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
 
     @Test
     void reservationAttemptsAreCountedByResultAndTimedByOperation() {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 2);
-        client.reserve(product, warehouse, 2, LedgerClient.key());
-        client.reserve(product, warehouse, 1, LedgerClient.key());
+        StockedSku sku = client.stockNewSku(2);
+        client.reserve(sku, 2);
+        client.reserve(sku, 1);
         client.post("/v1/reserve", Map.of("quantity", 0));
         String reservation = jdbc.queryForObject("SELECT reservation_id::text FROM ledger_request"
                 + " WHERE reservation_id IS NOT NULL LIMIT 1", String.class);
@@ -60,22 +59,20 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
         assertThat(sample(metrics, "ledger_command_seconds_count\\{command=\"ReserveStock\",error=\"none\","
                 + "outcome=\"refused\"")).isEqualTo(1);
         assertThat(sample(metrics, "ledger_command_seconds_count\\{command=\"ConfirmReservation\"")).isEqualTo(1);
-        assertThat(metrics).doesNotContain(product.toString());
+        assertThat(metrics).doesNotContain(sku.product().toString());
     }
 
     @Test
     void aBalanceThatBreaksTheInvariantsIsCountedAsAnOversellingIncident() {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).status() == 200);
+        StockedSku sku = client.stockNewSku(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(sku).status() == 200);
         assertThat(sample(scrape(), "inventory_overselling_incidents_total")).isZero();
 
         // an event the aggregate would never write: reserving 5 of 1, appended behind its back
-        String ledger = product + ":" + warehouse;
+        String ledger = sku.ledgerId();
         ReservationRequested forged = new ReservationRequested(new EventEnvelope(UUID.randomUUID(), Instant.now(),
-                "forged", product, warehouse, "intruder"), UUID.randomUUID(), 5, 60, Instant.now().plusSeconds(60),
-                LedgerClient.key());
+                "forged", sku.product(), sku.warehouse(), "intruder"), UUID.randomUUID(), 5, 60,
+                Instant.now().plusSeconds(60), LedgerClient.key());
         transactions.executeWithoutResult(status -> storage.appendEvents(List.of(
                 new GenericDomainEventMessage<>("StockLedger", ledger, 1, forged))));
 

@@ -214,16 +214,10 @@ final class OpenApiDocument {
                 }
                 checkString(value.asText(), schema, where, problems);
             }
-            case "integer" -> {
-                if (!value.isIntegralNumber()) {
-                    problems.add(where + ": expected an integer, got " + value);
-                    return;
-                }
-                checkBounds(value.decimalValue(), schema, where, problems);
-            }
-            case "number" -> {
-                if (!value.isNumber()) {
-                    problems.add(where + ": expected a number, got " + value);
+            case "integer", "number" -> {
+                boolean integer = "integer".equals(type);
+                if (integer ? !value.isIntegralNumber() : !value.isNumber()) {
+                    problems.add(where + ": expected " + (integer ? "an integer" : "a number") + ", got " + value);
                     return;
                 }
                 checkBounds(value.decimalValue(), schema, where, problems);

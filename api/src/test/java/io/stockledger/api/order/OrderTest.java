@@ -58,6 +58,18 @@ class OrderTest extends ServiceIntegrationTest {
         return "web-" + UUID.randomUUID();
     }
 
+    /** A product no other test uses, with this stock received in the north and the south warehouse (0: none). */
+    private UUID newProductStocked(int inNorth, int inSouth) {
+        UUID product = UUID.randomUUID();
+        if (inNorth > 0) {
+            client.receive(product, north, inNorth);
+        }
+        if (inSouth > 0) {
+            client.receive(product, south, inSouth);
+        }
+        return product;
+    }
+
     private long available(UUID product, UUID warehouse) {
         Response stock = client.stock(product, warehouse);
         return stock.status() == 404 ? 0 : stock.number("available");
@@ -85,11 +97,8 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void anOrderSplitOverTwoWarehousesIsReservedConfirmedAndShownAsOne() {
-        UUID soap = UUID.randomUUID();
-        UUID milk = UUID.randomUUID();
-        client.receive(soap, north, 3);
-        client.receive(soap, south, 10);
-        client.receive(milk, north, 5);
+        UUID soap = newProductStocked(3, 10);
+        UUID milk = newProductStocked(5, 0);
         String id = orderId();
 
         Response reserved = client.post("/v1/orders/reserve", order(id, LedgerClient.key(), List.of(north, south),
@@ -127,9 +136,7 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void aLineNoWarehouseCoversAloneIsSplitOverTheListInOrder() {
-        UUID soap = UUID.randomUUID();
-        client.receive(soap, north, 4);
-        client.receive(soap, south, 10);
+        UUID soap = newProductStocked(4, 10);
 
         Response reserved = client.post("/v1/orders/reserve", order(orderId(), LedgerClient.key(),
                 List.of(north, south), List.of(line("1", soap, 12))));
@@ -140,10 +147,8 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void anOrderThatCannotBeServedWholeWritesNothingAnywhere() {
-        UUID soap = UUID.randomUUID();
-        UUID milk = UUID.randomUUID();
-        client.receive(soap, north, 10);
-        client.receive(milk, north, 1);
+        UUID soap = newProductStocked(10, 0);
+        UUID milk = newProductStocked(1, 0);
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
 
         Response refused = client.post("/v1/orders/reserve", order(orderId(), LedgerClient.key(), List.of(north),
@@ -167,11 +172,8 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void aSingleWarehouseOrderTakesEveryLineFromTheFirstThatHasThemAll() {
-        UUID soap = UUID.randomUUID();
-        UUID milk = UUID.randomUUID();
-        client.receive(soap, north, 5);
-        client.receive(soap, south, 5);
-        client.receive(milk, south, 5);
+        UUID soap = newProductStocked(5, 5);
+        UUID milk = newProductStocked(0, 5);
         Map<String, Object> order = order(orderId(), LedgerClient.key(), List.of(north, south),
                 List.of(line("1", soap, 1), line("2", milk, 1)));
         order.put("sourcing", "SINGLE_WAREHOUSE");
@@ -200,8 +202,7 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void aRetryGetsTheFirstAnswerAndAnotherKeyForTheSameOrderIsAConflict() {
-        UUID soap = UUID.randomUUID();
-        client.receive(soap, north, 10);
+        UUID soap = newProductStocked(10, 0);
         String id = orderId();
         String key = LedgerClient.key();
         Map<String, Object> request = order(id, key, List.of(north), List.of(line("1", soap, 3)));
@@ -231,10 +232,8 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void releasingOneLineLeavesTheOthersPendingAndTheOrderConfirmable() {
-        UUID soap = UUID.randomUUID();
-        UUID milk = UUID.randomUUID();
-        client.receive(soap, north, 10);
-        client.receive(milk, north, 10);
+        UUID soap = newProductStocked(10, 0);
+        UUID milk = newProductStocked(10, 0);
         String id = orderId();
         client.post("/v1/orders/reserve", order(id, LedgerClient.key(), List.of(north),
                 List.of(line("1", soap, 2), line("2", milk, 3))));
@@ -265,9 +264,7 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void aReleasedOrderGivesEveryUnitBackAndCannotBeConfirmed() {
-        UUID soap = UUID.randomUUID();
-        client.receive(soap, north, 6);
-        client.receive(soap, south, 6);
+        UUID soap = newProductStocked(6, 6);
         String id = orderId();
         client.post("/v1/orders/reserve", order(id, LedgerClient.key(), List.of(north, south),
                 List.of(line("1", soap, 9))));
@@ -324,11 +321,8 @@ class OrderTest extends ServiceIntegrationTest {
 
     @Test
     void anAuditorListsAnOrdersMovementsAndTheReadModelsStillAgreeAfterARebuild() throws Exception {
-        UUID soap = UUID.randomUUID();
-        UUID milk = UUID.randomUUID();
-        client.receive(soap, north, 3);
-        client.receive(soap, south, 10);
-        client.receive(milk, north, 5);
+        UUID soap = newProductStocked(3, 10);
+        UUID milk = newProductStocked(5, 0);
         client.reserve(milk, north, 1, LedgerClient.key()); // a reservation of no order: never an order's movement
         String id = orderId();
         Response reserved = client.post("/v1/orders/reserve", order(id, LedgerClient.key(), List.of(north, south),

@@ -3,6 +3,7 @@ package io.stockledger.api.readmodel;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ReadModelTables;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.StockedSku;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,16 +29,14 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
 
     @BeforeEach
     void historyOnTwoSkus() {
-        for (int sku = 0; sku < 2; sku++) {
-            UUID product = UUID.randomUUID();
-            UUID warehouse = UUID.randomUUID();
-            client.receive(product, warehouse, 40);
-            String shipped = client.reserve(product, warehouse, 5, LedgerClient.key()).text("reservation_id");
-            String cancelled = client.reserve(product, warehouse, 6, LedgerClient.key()).text("reservation_id");
-            client.reserve(product, warehouse, 7, LedgerClient.key());
+        for (int i = 0; i < 2; i++) {
+            StockedSku sku = client.stockNewSku(40);
+            String shipped = client.reserve(sku, 5).text("reservation_id");
+            String cancelled = client.reserve(sku, 6).text("reservation_id");
+            client.reserve(sku, 7);
             client.confirm(shipped);
             client.release(cancelled);
-            client.adjust(product, warehouse, -2, "LOSS", LedgerClient.key());
+            client.adjust(sku.product(), sku.warehouse(), -2, "LOSS", LedgerClient.key());
         }
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(10)).until(() ->

@@ -2,6 +2,7 @@ package io.stockledger.api.readmodel;
 
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.StockedSku;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,33 +27,30 @@ class SnapshotTest extends ServiceIntegrationTest {
 
     @Test
     void aColdLedgerLoadsFromItsSnapshotAndDecidesTheSame() {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        String ledgerId = product + ":" + warehouse;
-        client.receive(product, warehouse, 50);
+        StockedSku sku = client.stockNewSku(50);
         List<String> reservations = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            reservations.add(client.reserve(product, warehouse, 1, LedgerClient.key()).text("reservation_id"));
+            reservations.add(client.reserve(sku, 1).text("reservation_id"));
         }
         for (int i = 0; i < 10; i++) {
             client.confirm(reservations.get(i));
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, ledgerId))
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, sku.ledgerId()))
                 .isPositive());
         String snapshot = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = ?
-                 ORDER BY sequence_number DESC LIMIT 1""", String.class, ledgerId);
+                 ORDER BY sequence_number DESC LIMIT 1""", String.class, sku.ledgerId());
         assertThat(snapshot).as("snapshots are readable JSON").contains("\"onHand\"").contains("\"reservations\"");
 
         ledgers.removeAll();
 
         // 50 received, 10 shipped, 20 still reserved: 20 available, and earlier reservations are still known
-        assertThat(client.reserve(product, warehouse, 21, LedgerClient.key()).status()).isEqualTo(409);
+        assertThat(client.reserve(sku, 21).status()).isEqualTo(409);
         assertThat(client.confirm(reservations.get(0)).text("status")).isEqualTo("CONFIRMED");
         assertThat(client.release(reservations.get(29)).text("status")).isEqualTo("RELEASED");
-        assertThat(client.reserve(product, warehouse, 21, LedgerClient.key()).status()).isEqualTo(200);
+        assertThat(client.reserve(sku, 21).status()).isEqualTo(200);
     }
 
     /**
@@ -61,19 +59,16 @@ class SnapshotTest extends ServiceIntegrationTest {
      */
     @Test
     void theNextSnapshotWaitsForAsManyEventsAsTheLastOneHadEntries() throws InterruptedException {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        String ledgerId = product + ":" + warehouse;
-        client.receive(product, warehouse, 1_000);
-        reserveOneEach(product, warehouse, 19);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(ledgerId) == 19);
+        StockedSku sku = client.stockNewSku(1_000);
+        reserveOneEach(sku.product(), sku.warehouse(), 19);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(sku.ledgerId()) == 19);
 
-        reserveOneEach(product, warehouse, 30);
+        reserveOneEach(sku.product(), sku.warehouse(), 30);
         Thread.sleep(1_500); // time enough for a snapshot to be written, had one been due
-        assertThat(lastSnapshotSequence(ledgerId)).as("30 events after a snapshot of 40 entries").isEqualTo(19);
+        assertThat(lastSnapshotSequence(sku.ledgerId())).as("30 events after a snapshot of 40 entries").isEqualTo(19);
 
-        reserveOneEach(product, warehouse, 10);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(ledgerId) == 59);
+        reserveOneEach(sku.product(), sku.warehouse(), 10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshotSequence(sku.ledgerId()) == 59);
     }
 
     private void reserveOneEach(UUID product, UUID warehouse, int reservations) {

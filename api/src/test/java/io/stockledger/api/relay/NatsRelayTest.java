@@ -6,6 +6,7 @@ import io.stockledger.api.support.EventSchemaValidator;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceInstance;
+import io.stockledger.api.support.StockedSku;
 import io.stockledger.api.support.StreamReader;
 import io.stockledger.testsupport.TestDatabase;
 import io.stockledger.events.EventTypes;
@@ -64,15 +65,13 @@ class NatsRelayTest {
     void everyEventArrivesOnceInStoreOrderWithTheContractHeaders() throws Exception {
         ServiceInstance service = start("--NATS_URL=" + nats.url());
         LedgerClient client = service.client();
-        for (int sku = 0; sku < 2; sku++) {
-            UUID product = UUID.randomUUID();
-            UUID warehouse = UUID.randomUUID();
-            client.receive(product, warehouse, 30);
-            String shipped = client.reserve(product, warehouse, 4, LedgerClient.key()).text("reservation_id");
-            String cancelled = client.reserve(product, warehouse, 2, LedgerClient.key()).text("reservation_id");
+        for (int i = 0; i < 2; i++) {
+            StockedSku sku = client.stockNewSku(30);
+            String shipped = client.reserve(sku, 4).text("reservation_id");
+            String cancelled = client.reserve(sku, 2).text("reservation_id");
             client.confirm(shipped);
             client.release(cancelled);
-            client.adjust(product, warehouse, -1, "DAMAGE", LedgerClient.key());
+            client.adjust(sku.product(), sku.warehouse(), -1, "DAMAGE", LedgerClient.key());
         }
 
         List<StreamReader.Message> messages = allMessagesOnceCaughtUp();
@@ -139,14 +138,12 @@ class NatsRelayTest {
     void aNatsOutageLosesNothingAndDuplicatesNothing() throws Exception {
         ServiceInstance service = start("--NATS_URL=" + nats.url());
         LedgerClient client = service.client();
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 100);
+        StockedSku sku = client.stockNewSku(100);
         allMessagesOnceCaughtUp();
 
         nats.stop();
         for (int i = 0; i < 20; i++) {
-            assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status())
+            assertThat(client.reserve(sku, 1).status())
                     .as("the ledger keeps taking commands while NATS is down").isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -202,11 +199,9 @@ class NatsRelayTest {
     void aReplayRepublishesARangeAndTheServerDropsWhatItStillRemembers() throws Exception {
         ServiceInstance service = start("--NATS_URL=" + nats.url(), "--ledger.relay.duplicate-window=2s");
         LedgerClient client = service.client();
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 10);
-        client.reserve(product, warehouse, 1, LedgerClient.key());
-        client.reserve(product, warehouse, 1, LedgerClient.key());
+        StockedSku sku = client.stockNewSku(10);
+        client.reserve(sku, 1);
+        client.reserve(sku, 1);
         allMessagesOnceCaughtUp();
         List<Long> positions = jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY 1", Long.class);
         Map<String, Object> range = Map.of("from_position", positions.get(1), "to_position", positions.get(2));

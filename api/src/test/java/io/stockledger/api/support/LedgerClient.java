@@ -134,6 +134,19 @@ public final class LedgerClient {
                 "quantity", quantity, "idempotency_key", key()));
     }
 
+    /**
+     * Receives {@code quantity} units of a new product into a new warehouse, so the test starts from a ledger no other
+     * test touches, and fails at once when the receipt is refused rather than later on a puzzling balance.
+     */
+    public StockedSku stockNewSku(int quantity) {
+        StockedSku sku = new StockedSku(UUID.randomUUID(), UUID.randomUUID());
+        Response received = receive(sku.product(), sku.warehouse(), quantity);
+        if (received.status() != 200) {
+            throw new AssertionError("the receipt of " + quantity + " was refused: " + received.raw());
+        }
+        return sku;
+    }
+
     /** A receipt into a named lot; {@code expiry} may be null for a lot that never expires. */
     public Response receiveLot(UUID product, UUID warehouse, int quantity, String batch, java.time.LocalDate expiry) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -151,6 +164,11 @@ public final class LedgerClient {
 
     public Response reserve(UUID product, UUID warehouse, int quantity, String idempotencyKey) {
         return post("/v1/reserve", reserveBody(product, warehouse, quantity, idempotencyKey, 300));
+    }
+
+    /** A reservation of units of a stocked SKU under a key of its own, as a new request would make it. */
+    public Response reserve(StockedSku sku, int quantity) {
+        return reserve(sku.product(), sku.warehouse(), quantity, key());
     }
 
     public static Map<String, Object> reserveBody(UUID product, UUID warehouse, int quantity, String key, int ttl) {
@@ -178,5 +196,9 @@ public final class LedgerClient {
 
     public Response stock(UUID product, UUID warehouse) {
         return get("/v1/stock/" + product + "/" + warehouse);
+    }
+
+    public Response stock(StockedSku sku) {
+        return stock(sku.product(), sku.warehouse());
     }
 }

@@ -1,12 +1,11 @@
 package io.stockledger.api.support;
 
+import io.stockledger.testsupport.LocalPorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +26,7 @@ public final class NatsServer implements AutoCloseable {
 
     public static NatsServer start() {
         try {
-            NatsServer server = new NatsServer(freePort(), Files.createTempDirectory("nats-test-"));
+            NatsServer server = new NatsServer(LocalPorts.free(), Files.createTempDirectory("nats-test-"));
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -77,27 +76,7 @@ public final class NatsServer implements AutoCloseable {
     }
 
     private void waitUntil(boolean listening) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            if (isListening() == listening) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("nats-server on " + port + (listening ? " did not start" : " did not stop"));
-    }
-
-    private boolean isListening() {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        LocalPorts.awaitListening(port, listening, Duration.ofSeconds(15), "nats-server");
     }
 
     private static String binary() {
@@ -105,9 +84,4 @@ public final class NatsServer implements AutoCloseable {
         return Files.isExecutable(system) ? system.toString() : "nats-server";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,14 +1,13 @@
 package io.stockledger.api.upcasting;
 
-import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.StockedSku;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,34 +26,30 @@ class EventRevisionTest extends ServiceIntegrationTest {
 
     @Test
     void eventsAreStoredWithTheirContractVersionAsRevision() {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 5);
-        client.reserve(product, warehouse, 1, LedgerClient.key());
+        StockedSku sku = client.stockNewSku(5);
+        client.reserve(sku, 1);
 
         assertThat(jdbc.queryForList("SELECT DISTINCT payload_revision FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ?", String.class, product + ":" + warehouse))
+                        + " WHERE aggregate_identifier = ?", String.class, sku.ledgerId()))
                 .containsExactly("1");
     }
 
     @Test
     void eventsStoredWithoutARevisionAreUpcastToVersionOneAndStillLoad() {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        String ledger = product + ":" + warehouse;
-        client.receive(product, warehouse, 5);
-        String reservation = client.reserve(product, warehouse, 2, LedgerClient.key()).text("reservation_id");
+        StockedSku sku = client.stockNewSku(5);
+        String reservation = client.reserve(sku, 2).text("reservation_id");
         // what a store written before revisions were recorded looks like
         assertThat(jdbc.update("UPDATE domain_event_entry SET payload_revision = NULL WHERE aggregate_identifier = ?",
-                ledger)).isEqualTo(2);
-        jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", ledger);
+                sku.ledgerId())).isEqualTo(2);
+        jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", sku.ledgerId());
         ledgers.removeAll();
 
-        assertThat(eventStore.readEvents(ledger).asStream().map(event -> event.getPayload().getClass().getSimpleName()))
+        assertThat(eventStore.readEvents(sku.ledgerId()).asStream()
+                .map(event -> event.getPayload().getClass().getSimpleName()))
                 .containsExactly("StockReceived", "ReservationRequested");
         assertThat(client.confirm(reservation).text("status")).as("the cold ledger knows the old reservation")
                 .isEqualTo("CONFIRMED");
-        assertThat(client.reserve(product, warehouse, 4, LedgerClient.key()).status())
+        assertThat(client.reserve(sku, 4).status())
                 .as("3 left after shipping 2 of 5").isEqualTo(409);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.stockledger.api.support.ExpectedProblems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same key with the same request returns the first outcome and writes nothing; with another request, 422. */
@@ -18,9 +19,8 @@ class IdempotencyTest extends ServiceIntegrationTest {
 
     @Test
     void aRetriedReservationReturnsTheSameReservationAndWritesNothing() {
-        client.receive(product, warehouse, 10);
         String key = LedgerClient.key();
-        Response first = client.reserve(product, warehouse, 3, key);
+        Response first = reservedThreeUnder(key);
         long events = eventCount();
 
         Response retry = client.reserve(product, warehouse, 3, key);
@@ -33,15 +33,13 @@ class IdempotencyTest extends ServiceIntegrationTest {
 
     @Test
     void theSameKeyForADifferentQuantityIs422() {
-        client.receive(product, warehouse, 10);
         String key = LedgerClient.key();
-        client.reserve(product, warehouse, 3, key);
+        reservedThreeUnder(key);
         long events = eventCount();
 
         Response reused = client.reserve(product, warehouse, 4, key);
 
-        assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertProblem(reused, 422, "IDEMPOTENCY_KEY_REUSED");
         assertThat(reused.body().path("errors").findValuesAsText("field")).containsExactly("idempotency_key");
         assertThat(eventCount()).isEqualTo(events);
     }
@@ -49,16 +47,14 @@ class IdempotencyTest extends ServiceIntegrationTest {
     @Test
     void aKeyUsedOnOneSkuCannotBeReusedOnAnotherAndNothingIsWrittenThere() {
         UUID otherWarehouse = UUID.randomUUID();
-        client.receive(product, warehouse, 10);
         client.receive(product, otherWarehouse, 10);
         String key = LedgerClient.key();
-        client.reserve(product, warehouse, 3, key);
+        reservedThreeUnder(key);
         long events = eventCount();
 
         Response reused = client.reserve(product, otherWarehouse, 3, key);
 
-        assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertProblem(reused, 422, "IDEMPOTENCY_KEY_REUSED");
         assertThat(eventCount()).as("the rolled-back reservation left no event").isEqualTo(events);
         assertThat(client.reserve(product, otherWarehouse, 10, LedgerClient.key()).status())
                 .as("and none of the other SKU's stock is held").isEqualTo(200);
@@ -78,6 +74,12 @@ class IdempotencyTest extends ServiceIntegrationTest {
         assertThat(retry.body().path("replayed").asBoolean()).isTrue();
         assertThat(retry.text("event_id")).isEqualTo(first.text("event_id"));
         assertThat(retry.number("on_hand")).isEqualTo(25);
+    }
+
+    /** Receives 10 and reserves 3 of them under the key: the first use, which the key's retry or misuse follows. */
+    private Response reservedThreeUnder(String key) {
+        client.receive(product, warehouse, 10);
+        return client.reserve(product, warehouse, 3, key);
     }
 
     private long eventCount() {

@@ -2,18 +2,13 @@ package io.stockledger.api.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.support.Concurrently;
-import io.stockledger.api.support.LedgerClient;
-import io.stockledger.api.support.ServiceInstance;
-import io.stockledger.api.support.ServiceIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.stockledger.api.support.StockedSku;
+import io.stockledger.api.support.TwoInstanceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,44 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every append that loses to the other instance is a concurrency conflict, retried against fresh state: exactly the
  * stock is sold, the ledger's sequence has no gap, and the race counter shows the retries happened.
  */
-class TwoInstancesRaceTest extends ServiceIntegrationTest {
-
-    @Autowired
-    private Environment environment;
+class TwoInstancesRaceTest extends TwoInstanceIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
 
-    private ServiceInstance secondInstance;
-    private LedgerClient secondClient;
-
-    @BeforeEach
-    void startSecondInstance() {
-        secondInstance = ServiceInstance.sharingDatabaseOf(environment);
-        secondClient = secondInstance.client();
-    }
-
-    @AfterEach
-    void stopSecondInstance() {
-        secondInstance.close();
-    }
-
     @Test
     void clientsOfTwoInstancesRaceForTheLastUnits() throws Exception {
-        UUID product = UUID.randomUUID();
-        UUID warehouse = UUID.randomUUID();
-        assertThat(client.receive(product, warehouse, 100).status()).isEqualTo(200);
+        StockedSku sku = client.stockNewSku(100);
         // warm both caches with the same state, so that every interleaving is a real conflict
-        assertThat(secondClient.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
-        assertThat(client.reserve(product, warehouse, 1, LedgerClient.key()).status()).isEqualTo(200);
+        assertThat(secondClient.reserve(sku, 1).status()).isEqualTo(200);
+        assertThat(client.reserve(sku, 1).status()).isEqualTo(200);
 
         Map<Integer, Long> byStatus = Concurrently.tally(200, i -> (i % 2 == 0 ? client : secondClient)
-                .reserve(product, warehouse, 1, LedgerClient.key()).status());
+                .reserve(sku, 1).status());
 
         assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 98L, 409, 102L));
         List<Long> sequences = jdbc.queryForList("""
                 SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?
-                 ORDER BY sequence_number""", Long.class, product + ":" + warehouse);
+                 ORDER BY sequence_number""", Long.class, sku.ledgerId());
         assertThat(sequences).hasSize(101);
         assertThat(sequences.get(100)).as("no gap, no duplicate").isEqualTo(100L);
         double retries = meters.counter("inventory.race.conditions").count()

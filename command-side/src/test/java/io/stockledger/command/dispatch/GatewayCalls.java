@@ -25,6 +25,11 @@ final class GatewayCalls {
         return answer;
     }
 
+    /** The answer, waited for 10 s at most: a caller the dispatcher leaves waiting fails the test instead of hanging it. */
+    static Object answerOf(CompletableFuture<?> answer) throws Exception {
+        return answer.get(10, TimeUnit.SECONDS);
+    }
+
     /** Waits (10 s at most) until the count reaches {@code expected}, then asserts it is exactly that. */
     static void awaitCount(IntSupplier count, int expected, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

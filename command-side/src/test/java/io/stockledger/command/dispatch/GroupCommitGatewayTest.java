@@ -27,7 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import static io.stockledger.command.dispatch.GatewayCalls.answerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,6 +99,14 @@ class GroupCommitGatewayTest {
         });
     }
 
+    /** Single reserves as {@link #singleReservesAnswer}; every batch fails, each time it is sent, with a new failure. */
+    private void everyBatchFailsWith(Supplier<RuntimeException> failure) {
+        singleReservesAnswer();
+        batchesAnswer(batch -> {
+            throw failure.get();
+        });
+    }
+
     /** Single reserves as {@link #singleReservesAnswer}, and each batch's members as if each came alone. */
     private void reservesAnswerAsAlone() {
         singleReservesAnswer();
@@ -161,16 +171,12 @@ class GroupCommitGatewayTest {
         return answers;
     }
 
-    private static Object answerOf(CompletableFuture<Object> answer) throws Exception {
-        return answer.get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void aCommandThatFindsItsLedgerFreeIsWrittenAtOnceAlone() throws Exception {
         reservesAnswerAsAlone();
         releaseFirst.countDown();
 
-        assertThat(gateway.send(reserve(SKU, "only", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok only");
+        assertThat(answerOf(gateway.send(reserve(SKU, "only", 1)))).isEqualTo("ok only");
         assertThat(gateway.send("not a ledger command").handle((result, failure) -> failure))
                 .as("other commands go straight to the bus").isNotNull();
         assertThat(unitsOfWork).containsExactly(List.of("only"));
@@ -216,10 +222,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void aBatchThatFailsAsAWholeIsSplitAndItsMembersAreSentOneByOneInOrder() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(batch -> {
-            throw new IllegalStateException("say, an idempotency key already used on another SKU");
-        });
+        everyBatchFailsWith(() -> new IllegalStateException("say, an idempotency key already used on another SKU"));
 
         List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
                 reserve(SKU, "b", 500), reserve(SKU, "c", 1));
@@ -254,10 +257,7 @@ class GroupCommitGatewayTest {
 
     @Test
     void whenEveryRetryOfABatchLosesEachMemberGetsThatFailure() throws Exception {
-        singleReservesAnswer();
-        batchesAnswer(batch -> {
-            throw new ConcurrencyException("another instance appended first, again");
-        });
+        everyBatchFailsWith(() -> new ConcurrencyException("another instance appended first, again"));
 
         List<CompletableFuture<Object>> answers = queuedBehindTheFirst(gateway, reserve(SKU, "a", 1),
                 reserve(SKU, "b", 1));
@@ -278,7 +278,7 @@ class GroupCommitGatewayTest {
 
         assertThatThrownBy(() -> answerOf(answers.get(0))).isInstanceOf(ExecutionException.class);
         assertThatThrownBy(() -> answerOf(answers.get(1))).isInstanceOf(ExecutionException.class);
-        assertThat(gateway.send(reserve(SKU, "later", 1)).get(10, TimeUnit.SECONDS)).isEqualTo("ok later");
+        assertThat(answerOf(gateway.send(reserve(SKU, "later", 1)))).isEqualTo("ok later");
     }
 
     /**
@@ -430,8 +430,8 @@ class GroupCommitGatewayTest {
         releaseFirst.countDown();
 
         assertThat(answerOf(first)).isEqualTo("ok first");
-        assertThat(patient.answer().get(10, TimeUnit.SECONDS)).isEqualTo("ok patient");
-        assertThatThrownBy(() -> late.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThat(answerOf(patient.answer())).isEqualTo("ok patient");
+        assertThatThrownBy(() -> answerOf(late.answer())).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(io.stockledger.command.fault.LedgerFaultException.class)
                 .hasMessageContaining("was not written");
         assertThat(unitsOfWork).containsExactly(List.of("first"), List.of("patient"));
@@ -450,7 +450,7 @@ class GroupCommitGatewayTest {
         releaseFirst.countDown();
 
         assertThat(answerOf(first)).isEqualTo("ok first");
-        assertThatThrownBy(() -> late.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> answerOf(late.answer())).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(io.stockledger.command.fault.LedgerFaultException.class);
         assertThat(late.abandon()).as("the caller learns it was not written").isTrue();
         assertThat(unitsOfWork).containsExactly(List.of("first"));
@@ -467,6 +467,6 @@ class GroupCommitGatewayTest {
 
         assertThat(first.abandon()).as("already being written").isFalse();
         releaseFirst.countDown();
-        assertThat(first.answer().get(10, TimeUnit.SECONDS)).isEqualTo("ok first");
+        assertThat(answerOf(first.answer())).isEqualTo("ok first");
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.stockledger.command.dispatch.GatewayCalls.answerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,10 +99,6 @@ class OrderSlotTest {
         CompletableFuture<Object> answer = send(new ConfirmOrder(order));
         GatewayCalls.awaitCount(gateway::waitingOrders, position, "orders waiting for a slot");
         return answer;
-    }
-
-    private static Object answerOf(CompletableFuture<Object> answer) throws Exception {
-        return answer.get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -26,7 +26,6 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
-import io.stockledger.testsupport.ManualClock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,7 +33,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The ledger's batch handler: members decided in order through their own handlers, each with its own answer, its
  * own refusal and its own metadata in the events it causes.
  */
-class StockLedgerBatchTest {
+class StockLedgerBatchTest extends LedgerRuleTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
     private static final CommandOrigin ALICE = new CommandOrigin("alice", "trace-alice");
     private static final CommandOrigin BOB = new CommandOrigin("bob", "trace-bob");
@@ -65,14 +62,10 @@ class StockLedgerBatchTest {
     private static final CommandOrigin SWEEPER = new CommandOrigin("batcher", "trace-batch");
     private static final UUID RES = UUID.randomUUID();
 
-    private FixtureConfiguration<StockLedger> fixture;
-    private ManualClock clock;
     private final AtomicReference<Object> answer = new AtomicReference<>();
 
     @BeforeEach
-    void setUp() {
-        clock = new ManualClock(T0);
-        fixture = LedgerFixtures.withClock(clock);
+    void copyOriginsIntoEvents() {
         // as the service configures Axon: actor and trace_id, and Axon's own origin ids, copied into events
         fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
                 new SimpleCorrelationDataProvider(CommandOrigin.ACTOR, CommandOrigin.TRACE_ID),

@@ -35,9 +35,6 @@ import io.stockledger.events.StockReceived;
 import io.stockledger.events.TransferReceived;
 import io.stockledger.events.TransferReturned;
 import io.stockledger.events.TransferShipped;
-import io.stockledger.testsupport.ManualClock;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +50,8 @@ import static io.stockledger.command.ledger.LedgerFixtures.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The lot rules, one test each: receiving into lots, picking order, shelf life, quarantine, expiry, transfers. */
-class StockLedgerLotsTest {
+class StockLedgerLotsTest extends LedgerRuleTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-27");
     private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
     private static final UUID OTHER_WAREHOUSE = UUID.randomUUID();
@@ -65,14 +61,6 @@ class StockLedgerLotsTest {
     private static final UUID RES = UUID.randomUUID();
     private static final UUID TRANSFER = UUID.randomUUID();
 
-    private FixtureConfiguration<StockLedger> fixture;
-    private ManualClock clock;
-
-    @BeforeEach
-    void setUp() {
-        clock = new ManualClock(T0);
-        fixture = LedgerFixtures.withClock(clock);
-    }
 
     // ---- a history: three lots received on three days, expiring in an order unlike their arrival ----
 

@@ -29,9 +29,6 @@ import io.stockledger.events.ReservationReleased;
 import io.stockledger.events.ReservationRequested;
 import io.stockledger.events.StockAdjusted;
 import io.stockledger.events.StockReceived;
-import io.stockledger.testsupport.ManualClock;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +43,8 @@ import static io.stockledger.command.ledger.LedgerFixtures.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per rule of the ledger: given its history, when a command arrives, then these events or this refusal. */
-class StockLedgerTest {
+class StockLedgerTest extends LedgerRuleTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final StockLedgerId SKU = new StockLedgerId(UUID.randomUUID(), UUID.randomUUID());
     private static final String TRACE = "trace-1";
     private static final String ACTOR = "checkout";
@@ -56,14 +52,6 @@ class StockLedgerTest {
     private static final UUID RES = UUID.randomUUID();
     private static final String KEY = "reserve-key-0000000000000000000000000001";
 
-    private FixtureConfiguration<StockLedger> fixture;
-    private ManualClock clock;
-
-    @BeforeEach
-    void setUp() {
-        clock = new ManualClock(T0);
-        fixture = LedgerFixtures.withClock(clock);
-    }
 
     // ---- events as the ledger writes them, at a given instant ----
 

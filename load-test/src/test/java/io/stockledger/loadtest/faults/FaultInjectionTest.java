@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.stockledger.testsupport.Pauses.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -253,14 +254,6 @@ class FaultInjectionTest {
             pause(Duration.ofSeconds(3));
             bringBack.run();
         };
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @FunctionalInterface

@@ -9,10 +9,10 @@ import io.stockledger.loadtest.support.Deployment;
 import io.stockledger.loadtest.support.LoadTally;
 import io.stockledger.loadtest.support.ServiceProcess;
 import io.stockledger.loadtest.support.SteadyLoad;
+import io.stockledger.testsupport.LocalPorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.stockledger.testsupport.Pauses.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +50,7 @@ class GracefulShutdownTest {
         ServiceProcess service = ServiceProcess.start(Deployment.serviceJar(), Map.of(
                 "JWT_SECRET", SECRET,
                 "LEDGER_DATA_DIR", data.toString(),
-                "LEDGER_EMBEDDED_PORT", String.valueOf(freePort())), run.resolve("service.log"));
+                "LEDGER_EMBEDDED_PORT", String.valueOf(LocalPorts.free())), run.resolve("service.log"));
         SkuCatalog catalog = new SkuCatalog(UUID.randomUUID(), List.of(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID()), 0.5);
         RunObservations observations = RunObservations.of(service.baseUrl(), catalog);
@@ -133,17 +134,4 @@ class GracefulShutdownTest {
         return -1;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -51,37 +51,23 @@ final class ClientsPerInstance implements AutoCloseable {
     }
 
     /** What a client sends: the endpoint, and a body over SKUs it picks. */
-    interface Checkout {
-
-        String path();
-
-        String body(List<Sku> skus);
+    enum Checkout {
 
         /** One unit of one random SKU. */
-        Checkout RESERVATION = new Checkout() {
+        RESERVATION("/v1/reserve") {
             @Override
-            public String path() {
-                return "/v1/reserve";
-            }
-
-            @Override
-            public String body(List<Sku> skus) {
+            String body(List<Sku> skus) {
                 Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
                 return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
                         + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-"
                         + UUID.randomUUID() + "\"}";
             }
-        };
+        },
 
         /** An order of three lines, one unit each of three random SKUs (likely owned by different instances). */
-        Checkout ORDER = new Checkout() {
+        ORDER("/v1/orders/reserve") {
             @Override
-            public String path() {
-                return "/v1/orders/reserve";
-            }
-
-            @Override
-            public String body(List<Sku> skus) {
+            String body(List<Sku> skus) {
                 StringBuilder lines = new StringBuilder();
                 StringBuilder warehouses = new StringBuilder();
                 for (int line = 1; line <= 3; line++) {
@@ -96,6 +82,18 @@ final class ClientsPerInstance implements AutoCloseable {
                         + "],\"lines\":[" + lines + "]}";
             }
         };
+
+        private final String path;
+
+        Checkout(String path) {
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        abstract String body(List<Sku> skus);
     }
 
     private ClientsPerInstance(String token, List<Sku> skus, Checkout checkout) {

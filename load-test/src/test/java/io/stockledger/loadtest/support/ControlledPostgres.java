@@ -1,5 +1,6 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.LocalPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

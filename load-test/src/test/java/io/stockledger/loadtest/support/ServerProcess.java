@@ -1,5 +1,7 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.LocalPorts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.stockledger.loadtest.support;
 
+import io.stockledger.testsupport.LocalPorts;
 import io.stockledger.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static io.stockledger.testsupport.Pauses.pause;
 
 /**
  * The service jar of this build, started as its own process the way an operator starts it (environment variables,
@@ -64,7 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (./mvnw -q package "
                     + "-DskipTests, or ./mvnw verify from the root, which packages api before load-test)");
         }
-        ServiceProcess service = new ServiceProcess(jar, Map.copyOf(settings), freePort(), freePort(), log);
+        ServiceProcess service = new ServiceProcess(jar, Map.copyOf(settings), LocalPorts.free(), LocalPorts.free(), log);
         service.startAgain();
         return service;
     }
@@ -161,7 +163,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(250);
+            pause(Duration.ofMillis(250));
         }
         close();
         throw new IllegalStateException("the service was not ready within " + STARTUP.toSeconds() + " s; see " + log);
@@ -188,19 +190,4 @@ public final class ServiceProcess implements AutoCloseable {
         return new LinkedHashMap<>(settings);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.stockledger.query.balance;
 
 import io.stockledger.events.LotQuantity;
 import io.stockledger.query.ReadModels;
+import io.stockledger.query.ReservationEndings;
 import io.stockledger.query.Sku;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
@@ -33,19 +34,17 @@ class StockBalanceProjectionTest {
     @Test
     void aReservationsLifeMovesReservedThenOnHand() {
         Sku sku = Sku.fresh(NOW);
-        UUID shipped = UUID.randomUUID();
-        UUID cancelled = UUID.randomUUID();
-        UUID lapsed = UUID.randomUUID();
+        ReservationEndings ends = ReservationEndings.fresh();
         readModels.apply(sku.received(100, LotQuantity.DEFAULT_BATCH, null),
-                sku.reserved(shipped, 10, LotQuantity.DEFAULT_BATCH),
-                sku.reserved(cancelled, 5, LotQuantity.DEFAULT_BATCH),
-                sku.reserved(lapsed, 7, LotQuantity.DEFAULT_BATCH));
+                sku.reserved(ends.shipped(), 10, LotQuantity.DEFAULT_BATCH),
+                sku.reserved(ends.cancelled(), 5, LotQuantity.DEFAULT_BATCH),
+                sku.reserved(ends.lapsed(), 7, LotQuantity.DEFAULT_BATCH));
         assertThat(balanceOf(sku)).containsEntry("on_hand", 100L).containsEntry("reserved", 22L)
                 .containsEntry("available", 78L);
 
-        readModels.apply(sku.confirmed(shipped, 10, LotQuantity.DEFAULT_BATCH),
-                sku.released(cancelled, 5, LotQuantity.DEFAULT_BATCH),
-                sku.expired(lapsed, 7, LotQuantity.DEFAULT_BATCH),
+        readModels.apply(sku.confirmed(ends.shipped(), 10, LotQuantity.DEFAULT_BATCH),
+                sku.released(ends.cancelled(), 5, LotQuantity.DEFAULT_BATCH),
+                sku.expired(ends.lapsed(), 7, LotQuantity.DEFAULT_BATCH),
                 sku.adjusted(-2, "DAMAGE", LotQuantity.DEFAULT_BATCH));
         assertThat(balanceOf(sku)).containsEntry("on_hand", 88L).containsEntry("reserved", 0L)
                 .containsEntry("available", 88L).containsEntry("last_sequence", 7L);

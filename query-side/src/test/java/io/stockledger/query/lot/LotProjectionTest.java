@@ -1,6 +1,7 @@
 package io.stockledger.query.lot;
 
 import io.stockledger.query.ReadModels;
+import io.stockledger.query.ReservationEndings;
 import io.stockledger.query.Sku;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
@@ -56,16 +57,15 @@ class LotProjectionTest {
     @Test
     void aReservationsLifeMovesReservedThenQuantityInItsLots() {
         Sku sku = Sku.fresh(NOW);
-        UUID shipped = UUID.randomUUID();
-        UUID cancelled = UUID.randomUUID();
-        UUID lapsed = UUID.randomUUID();
+        ReservationEndings ends = ReservationEndings.fresh();
         readModels.apply(sku.received(30, "L1", null), sku.received(30, "L2", null),
-                sku.reserved(shipped, 10, "L1"), sku.reserved(cancelled, 5, "L2"), sku.reserved(lapsed, 7, "L2"));
+                sku.reserved(ends.shipped(), 10, "L1"), sku.reserved(ends.cancelled(), 5, "L2"),
+                sku.reserved(ends.lapsed(), 7, "L2"));
         assertThat(lot(sku, "L1")).containsEntry("quantity", 30L).containsEntry("reserved", 10L);
         assertThat(lot(sku, "L2")).containsEntry("quantity", 30L).containsEntry("reserved", 12L);
 
-        readModels.apply(sku.confirmed(shipped, 10, "L1"), sku.released(cancelled, 5, "L2"),
-                sku.expired(lapsed, 7, "L2"), sku.adjusted(-3, "DAMAGE", "L2"));
+        readModels.apply(sku.confirmed(ends.shipped(), 10, "L1"), sku.released(ends.cancelled(), 5, "L2"),
+                sku.expired(ends.lapsed(), 7, "L2"), sku.adjusted(-3, "DAMAGE", "L2"));
         assertThat(lot(sku, "L1")).containsEntry("quantity", 20L).containsEntry("reserved", 0L);
         assertThat(lot(sku, "L2")).containsEntry("quantity", 27L).containsEntry("reserved", 0L);
     }

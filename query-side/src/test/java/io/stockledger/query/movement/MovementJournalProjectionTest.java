@@ -2,6 +2,7 @@ package io.stockledger.query.movement;
 
 import io.stockledger.events.LotQuantity;
 import io.stockledger.query.ReadModels;
+import io.stockledger.query.ReservationEndings;
 import io.stockledger.query.Sku;
 import io.stockledger.events.LedgerId;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,13 +41,11 @@ class MovementJournalProjectionTest {
     @Test
     void eachEventIsOneRowWithItsMovementItsDeltasItsReservationAndItsLots() {
         Sku sku = Sku.fresh(NOW);
-        UUID shipped = UUID.randomUUID();
-        UUID cancelled = UUID.randomUUID();
-        UUID lapsed = UUID.randomUUID();
+        ReservationEndings ends = ReservationEndings.fresh();
         readModels.apply(sku.received(50, "L1", null),
-                sku.reserved(shipped, 10, "L1"), sku.confirmed(shipped, 10, "L1"),
-                sku.reserved(cancelled, 5, "L1"), sku.released(cancelled, 5, "L1"),
-                sku.reserved(lapsed, 4, "L1"), sku.expired(lapsed, 4, "L1"),
+                sku.reserved(ends.shipped(), 10, "L1"), sku.confirmed(ends.shipped(), 10, "L1"),
+                sku.reserved(ends.cancelled(), 5, "L1"), sku.released(ends.cancelled(), 5, "L1"),
+                sku.reserved(ends.lapsed(), 4, "L1"), sku.expired(ends.lapsed(), 4, "L1"),
                 sku.adjusted(-2, "DAMAGE", "L1"));
 
         List<Map<String, Object>> rows = journalOf(sku);
@@ -54,10 +53,10 @@ class MovementJournalProjectionTest {
                 "SHIPMENT", "RESERVATION", "RELEASE", "RESERVATION", "EXPIRY", "ADJUSTMENT");
         assertThat(rows).extracting(row -> row.get("sequence_number")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(rows.get(2)).containsEntry("on_hand_delta", -10).containsEntry("reserved_delta", -10)
-                .containsEntry("reservation_id", shipped).containsEntry("lots",
+                .containsEntry("reservation_id", ends.shipped()).containsEntry("lots",
                         "[{\"quantity\": 10, \"batch_number\": \"L1\"}]");
         assertThat(rows.get(6)).containsEntry("on_hand_delta", 0).containsEntry("reserved_delta", -4)
-                .containsEntry("reservation_id", lapsed);
+                .containsEntry("reservation_id", ends.lapsed());
         assertThat(rows.get(7)).containsEntry("on_hand_delta", -2).containsEntry("reason", "DAMAGE")
                 .containsEntry("note", "cycle count").containsEntry("reservation_id", null);
         assertThat(rows.stream().mapToInt(row -> (Integer) row.get("on_hand_delta")).sum())

@@ -102,11 +102,8 @@ class ReconciliationTest extends ServiceIntegrationTest {
                 balanceAhead.toString(), phantom.toString());
         assertThat(byLedger).doesNotContainKey(untouched.toString());
 
-        JsonNode raised = only(byLedger.get(onHandRaised.toString()));
-        assertThat(raised.path("kind").asText()).isEqualTo("BALANCE_MISMATCH");
+        JsonNode raised = assertOnlyFinding(byLedger.get(onHandRaised.toString()), "BALANCE_MISMATCH", "33", "40");
         assertThat(raised.path("field").asText()).isEqualTo("on_hand");
-        assertThat(raised.path("expected").asText()).isEqualTo("33");
-        assertThat(raised.path("actual").asText()).isEqualTo("40");
         assertThat(raised.path("sequence_number").asLong()).isEqualTo(5);
         assertThat(raised.path("warehouse_id").asText()).isEqualTo(warehouse.toString());
 
@@ -114,21 +111,15 @@ class ReconciliationTest extends ServiceIntegrationTest {
                 .as("the confirmation's row is gone: too few rows, and the sums are off")
                 .containsExactlyInAnyOrder("JOURNAL_INCOMPLETE:journal_rows", "JOURNAL_MISMATCH:journal_on_hand",
                         "JOURNAL_MISMATCH:journal_reserved");
-        JsonNode edited = only(byLedger.get(journalDeltaEdited.toString()));
-        assertThat(edited.path("kind").asText()).isEqualTo("JOURNAL_MISMATCH");
+        JsonNode edited = assertOnlyFinding(byLedger.get(journalDeltaEdited.toString()), "JOURNAL_MISMATCH", "0", "1");
         assertThat(edited.path("field").asText()).isEqualTo("journal_reserved");
-        assertThat(edited.path("expected").asText()).isEqualTo("0");
-        assertThat(edited.path("actual").asText()).isEqualTo("1");
 
         JsonNode missing = only(byLedger.get(balanceDeleted.toString()));
         assertThat(missing.path("kind").asText()).isEqualTo("BALANCE_MISSING");
         assertThat(missing.path("expected").asText()).isEqualTo("33");
         assertThat(missing.has("actual")).isFalse();
 
-        JsonNode ahead = only(byLedger.get(balanceAhead.toString()));
-        assertThat(ahead.path("kind").asText()).isEqualTo("BALANCE_AHEAD");
-        assertThat(ahead.path("expected").asText()).isEqualTo("5");
-        assertThat(ahead.path("actual").asText()).isEqualTo("9");
+        assertOnlyFinding(byLedger.get(balanceAhead.toString()), "BALANCE_AHEAD", "5", "9");
 
         JsonNode ghost = only(byLedger.get(phantom.toString()));
         assertThat(ghost.path("kind").asText()).isEqualTo("BALANCE_WITHOUT_EVENTS");
@@ -148,6 +139,15 @@ class ReconciliationTest extends ServiceIntegrationTest {
     private static JsonNode only(List<JsonNode> findings) {
         assertThat(findings).hasSize(1);
         return findings.getFirst();
+    }
+
+    /** The ledger's one finding: of this kind, with the value the events give and the one the read model holds. */
+    private static JsonNode assertOnlyFinding(List<JsonNode> findings, String kind, String expected, String actual) {
+        JsonNode finding = only(findings);
+        assertThat(finding.path("kind").asText()).isEqualTo(kind);
+        assertThat(finding.path("expected").asText()).isEqualTo(expected);
+        assertThat(finding.path("actual").asText()).isEqualTo(actual);
+        return finding;
     }
 
     private static Set<String> kinds(List<JsonNode> findings) {

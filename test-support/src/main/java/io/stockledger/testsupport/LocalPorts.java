@@ -1,4 +1,4 @@
-package io.stockledger.loadtest.support;
+package io.stockledger.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Free ports for the servers a test starts, and waiting for one to open or close. */
-final class LocalPorts {
+public final class LocalPorts {
 
     private LocalPorts() {
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class LocalPorts {
         }
     }
 
-    static void awaitListening(int port, boolean listening, Duration bound, String what) {
+    public static void awaitListening(int port, boolean listening, Duration bound, String what) {
         Instant deadline = Instant.now().plus(bound);
         while (Instant.now().isBefore(deadline)) {
             if (isListening(port) == listening) {
