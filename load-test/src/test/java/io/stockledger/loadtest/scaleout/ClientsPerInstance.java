@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Checkout clients as a round-robin load balancer spreads them: the same number on every instance, each sending its
@@ -50,52 +51,38 @@ final class ClientsPerInstance implements AutoCloseable {
     record Sku(UUID productId, UUID warehouseId) {
     }
 
-    /** What a client sends: the endpoint, and a body over SKUs it picks. */
-    interface Checkout {
-
-        String path();
-
-        String body(List<Sku> skus);
+    /**
+     * What a client sends: the endpoint, a body over SKUs it picks, and how many units an acknowledged one reserves.
+     */
+    record Checkout(String path, Function<List<Sku>, String> body, int unitsEach) {
 
         /** One unit of one random SKU. */
-        Checkout RESERVATION = new Checkout() {
-            @Override
-            public String path() {
-                return "/v1/reserve";
-            }
-
-            @Override
-            public String body(List<Sku> skus) {
-                Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-                return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
-                        + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-"
-                        + UUID.randomUUID() + "\"}";
-            }
-        };
+        static final Checkout RESERVATION = new Checkout("/v1/reserve", skus -> {
+            Sku sku = pick(skus);
+            return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
+                    + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-" + UUID.randomUUID()
+                    + "\"}";
+        }, 1);
 
         /** An order of three lines, one unit each of three random SKUs (likely owned by different instances). */
-        Checkout ORDER = new Checkout() {
-            @Override
-            public String path() {
-                return "/v1/orders/reserve";
+        static final Checkout ORDER = new Checkout("/v1/orders/reserve", skus -> {
+            StringBuilder lines = new StringBuilder();
+            StringBuilder warehouses = new StringBuilder();
+            for (int line = 1; line <= 3; line++) {
+                Sku sku = pick(skus);
+                lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
+                        .append("\",\"product_id\":\"").append(sku.productId())
+                        .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
+                warehouses.append(line > 1 ? "," : "").append('"').append(sku.warehouseId()).append('"');
             }
+            return "{\"order_id\":\"scale-out-" + UUID.randomUUID() + "\",\"idempotency_key\":\"scale-out-"
+                    + UUID.randomUUID() + "\",\"ttl_seconds\":1800,\"warehouse_ids\":[" + warehouses
+                    + "],\"lines\":[" + lines + "]}";
+        }, 3);
 
-            @Override
-            public String body(List<Sku> skus) {
-                StringBuilder lines = new StringBuilder();
-                StringBuilder warehouses = new StringBuilder();
-                for (int line = 1; line <= 3; line++) {
-                    Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-                    lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
-                            .append("\",\"product_id\":\"").append(sku.productId())
-                            .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
-                    warehouses.append(line > 1 ? "," : "").append('"').append(sku.warehouseId()).append('"');
-                }
-                return "{\"order_id\":\"scale-out-" + UUID.randomUUID() + "\",\"idempotency_key\":\"scale-out-"
-                        + UUID.randomUUID() + "\",\"ttl_seconds\":1800,\"warehouse_ids\":[" + warehouses
-                        + "],\"lines\":[" + lines + "]}";
-            }
-        };
+        private static Sku pick(List<Sku> skus) {
+            return skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+        }
     }
 
     private ClientsPerInstance(String token, List<Sku> skus, Checkout checkout) {
@@ -127,7 +114,7 @@ final class ClientsPerInstance implements AutoCloseable {
     private void checkoutsOn(String instance) {
         AtomicBoolean mine = stopped.get(instance);
         while (running.get() && !mine.get()) {
-            String body = checkout.body(skus);
+            String body = checkout.body().apply(skus);
             HttpRequest request = HttpRequest.newBuilder(URI.create(instance + checkout.path()))
                     .timeout(CLIENT_TIMEOUT)
                     .header("Authorization", "Bearer " + token)
