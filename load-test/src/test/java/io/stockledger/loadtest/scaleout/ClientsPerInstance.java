@@ -68,8 +68,11 @@ final class ClientsPerInstance implements AutoCloseable {
         static final Checkout ORDER = new Checkout("/v1/orders/reserve", skus -> {
             StringBuilder lines = new StringBuilder();
             StringBuilder warehouses = new StringBuilder();
+            // three different SKUs: the same warehouse twice in warehouse_ids would be refused (422)
+            List<Sku> picked = new ArrayList<>(skus);
+            java.util.Collections.shuffle(picked, ThreadLocalRandom.current());
             for (int line = 1; line <= 3; line++) {
-                Sku sku = pick(skus);
+                Sku sku = picked.get(line - 1);
                 lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
                         .append("\",\"product_id\":\"").append(sku.productId())
                         .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
