@@ -62,6 +62,7 @@ public class LedgerRoutingConfiguration {
                                                 @Value("${ledger.command.write-timeout:60s}") Duration deadline,
                                                 ObjectProvider<ForwardingObserver> observer) {
         return new RoutingCommandGateway(cluster.bus(), groupCommit, cluster.router(), cluster::isThisInstance,
+                cluster::isInView,
                 deadline, observer.getIfAvailable(() -> ForwardingObserver.NONE));
     }
 }

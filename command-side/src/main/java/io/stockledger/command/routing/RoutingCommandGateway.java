@@ -30,6 +30,7 @@ public final class RoutingCommandGateway extends DefaultCommandGateway {
     private final CommandGateway local;
     private final CommandRouter router;
     private final Predicate<Member> isThisInstance;
+    private final Predicate<Member> isReachable;
     private final Duration defaultDeadline;
     private final ForwardingObserver observer;
 
@@ -38,15 +39,18 @@ public final class RoutingCommandGateway extends DefaultCommandGateway {
      * @param local           this instance's group commit
      * @param router          finds a command's owner
      * @param isThisInstance  whether a member is this instance
+     * @param isReachable     whether a member is in the cluster's current view
      * @param defaultDeadline how long a forwarded command without a caller's deadline may take (a background job's)
      */
     public RoutingCommandGateway(CommandBus distributed, CommandGateway local, CommandRouter router,
-                                 Predicate<Member> isThisInstance, Duration defaultDeadline,
+                                 Predicate<Member> isThisInstance, Predicate<Member> isReachable,
+                                 Duration defaultDeadline,
                                  ForwardingObserver observer) {
         super(DefaultCommandGateway.builder().commandBus(distributed));
         this.local = local;
         this.router = router;
         this.isThisInstance = isThisInstance;
+        this.isReachable = isReachable;
         this.defaultDeadline = defaultDeadline;
         this.observer = observer;
     }
@@ -56,7 +60,9 @@ public final class RoutingCommandGateway extends DefaultCommandGateway {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command);
         Optional<Member> owner = LedgerRoutingKeys.of(message.getPayload()).isPresent()
                 ? router.findDestination(message) : Optional.empty();
-        if (owner.isEmpty() || isThisInstance.test(owner.get())) {
+        if (owner.isEmpty() || isThisInstance.test(owner.get()) || !isReachable.test(owner.get())) {
+            // an owner that has left but is still in the hash: executing here is safe (the store's unique key
+            // arbitrates between this instance and any other writing the ledger) where waiting for it is not
             local.send(command, callback);
             return;
         }

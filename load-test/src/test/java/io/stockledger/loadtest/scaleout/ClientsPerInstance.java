@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Checkout clients as a round-robin load balancer spreads them: the same number on every instance, each sending its
@@ -50,50 +51,41 @@ final class ClientsPerInstance implements AutoCloseable {
     record Sku(UUID productId, UUID warehouseId) {
     }
 
-    /** What a client sends: the endpoint, and a body over SKUs it picks. */
-    enum Checkout {
+    /**
+     * What a client sends: the endpoint, a body over SKUs it picks, and how many units an acknowledged one reserves.
+     */
+    record Checkout(String path, Function<List<Sku>, String> body, int unitsEach) {
 
         /** One unit of one random SKU. */
-        RESERVATION("/v1/reserve") {
-            @Override
-            String body(List<Sku> skus) {
-                Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-                return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
-                        + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-"
-                        + UUID.randomUUID() + "\"}";
-            }
-        },
+        static final Checkout RESERVATION = new Checkout("/v1/reserve", skus -> {
+            Sku sku = pick(skus);
+            return "{\"product_id\":\"" + sku.productId() + "\",\"warehouse_id\":\"" + sku.warehouseId()
+                    + "\",\"quantity\":1,\"ttl_seconds\":1800,\"idempotency_key\":\"scale-out-" + UUID.randomUUID()
+                    + "\"}";
+        }, 1);
 
         /** An order of three lines, one unit each of three random SKUs (likely owned by different instances). */
-        ORDER("/v1/orders/reserve") {
-            @Override
-            String body(List<Sku> skus) {
-                StringBuilder lines = new StringBuilder();
-                StringBuilder warehouses = new StringBuilder();
-                for (int line = 1; line <= 3; line++) {
-                    Sku sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-                    lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
-                            .append("\",\"product_id\":\"").append(sku.productId())
-                            .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
-                    warehouses.append(line > 1 ? "," : "").append('"').append(sku.warehouseId()).append('"');
-                }
-                return "{\"order_id\":\"scale-out-" + UUID.randomUUID() + "\",\"idempotency_key\":\"scale-out-"
-                        + UUID.randomUUID() + "\",\"ttl_seconds\":1800,\"warehouse_ids\":[" + warehouses
-                        + "],\"lines\":[" + lines + "]}";
+        static final Checkout ORDER = new Checkout("/v1/orders/reserve", skus -> {
+            StringBuilder lines = new StringBuilder();
+            StringBuilder warehouses = new StringBuilder();
+            // three different SKUs: the same warehouse twice in warehouse_ids would be refused (422)
+            List<Sku> picked = new ArrayList<>(skus);
+            java.util.Collections.shuffle(picked, ThreadLocalRandom.current());
+            for (int line = 1; line <= 3; line++) {
+                Sku sku = picked.get(line - 1);
+                lines.append(line > 1 ? "," : "").append("{\"line_id\":\"").append(line)
+                        .append("\",\"product_id\":\"").append(sku.productId())
+                        .append("\",\"warehouse_id\":\"").append(sku.warehouseId()).append("\",\"quantity\":1}");
+                warehouses.append(line > 1 ? "," : "").append('"').append(sku.warehouseId()).append('"');
             }
-        };
+            return "{\"order_id\":\"scale-out-" + UUID.randomUUID() + "\",\"idempotency_key\":\"scale-out-"
+                    + UUID.randomUUID() + "\",\"ttl_seconds\":1800,\"warehouse_ids\":[" + warehouses
+                    + "],\"lines\":[" + lines + "]}";
+        }, 3);
 
-        private final String path;
-
-        Checkout(String path) {
-            this.path = path;
+        private static Sku pick(List<Sku> skus) {
+            return skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
         }
-
-        String path() {
-            return path;
-        }
-
-        abstract String body(List<Sku> skus);
     }
 
     private ClientsPerInstance(String token, List<Sku> skus, Checkout checkout) {
@@ -125,7 +117,7 @@ final class ClientsPerInstance implements AutoCloseable {
     private void checkoutsOn(String instance) {
         AtomicBoolean mine = stopped.get(instance);
         while (running.get() && !mine.get()) {
-            String body = checkout.body(skus);
+            String body = checkout.body().apply(skus);
             HttpRequest request = HttpRequest.newBuilder(URI.create(instance + checkout.path()))
                     .timeout(CLIENT_TIMEOUT)
                     .header("Authorization", "Bearer " + token)
