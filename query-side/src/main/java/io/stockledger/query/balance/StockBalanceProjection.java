@@ -6,7 +6,7 @@ import io.stockledger.query.api.FindStockBalance;
 import io.stockledger.query.api.StockBalanceView;
 import io.stockledger.query.blocked.BlockedUnits;
 import io.stockledger.query.config.ReadModelConfiguration;
-import io.stockledger.query.transfer.InTransitUnits;
+import io.stockledger.query.intransit.InTransitUnits;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;

@@ -11,7 +11,7 @@ import io.stockledger.query.api.StockBalanceView;
 import io.stockledger.query.api.TransferView;
 import io.stockledger.query.blocked.BlockedUnits;
 import io.stockledger.query.json.LotsJson;
-import io.stockledger.query.transfer.InTransitUnits;
+import io.stockledger.query.intransit.InTransitUnits;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

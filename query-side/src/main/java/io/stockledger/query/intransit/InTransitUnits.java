@@ -1,4 +1,4 @@
-package io.stockledger.query.transfer;
+package io.stockledger.query.intransit;
 
 /**
  * What "in transit" means in the read models, as SQL: the units of transfers shipped and not yet received or
