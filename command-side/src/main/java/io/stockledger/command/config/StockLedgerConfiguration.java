@@ -11,7 +11,6 @@ import io.stockledger.command.dispatch.WriteWatchdog;
 import io.stockledger.command.fault.CommitStep;
 import io.stockledger.command.fault.CommitTrackingTransactionManager;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;

@@ -4,6 +4,7 @@ import io.stockledger.command.dispatch.CommandTicket;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
@@ -12,8 +13,6 @@ import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The owner's side of a forwarded command: the distributed command bus's local segment. A command that arrives from
@@ -64,9 +63,8 @@ public final class GroupCommitSegment implements CommandBus {
     }
 
     @SuppressWarnings("unchecked")
-    private static <R> org.axonframework.commandhandling.CommandResultMessage<R> cast(
-            org.axonframework.commandhandling.CommandResultMessage<?> result) {
-        return (org.axonframework.commandhandling.CommandResultMessage<R>) result;
+    private static <R> CommandResultMessage<R> cast(CommandResultMessage<?> result) {
+        return (CommandResultMessage<R>) result;
     }
 
     @Override
