@@ -9,15 +9,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * With scale-out on, who shares the ledgers: this instance's name in the cluster, the members it sees, and how often
  * the owners changed. Always UP while this instance is a member: a member that is alone still serves every ledger.
  */
-public class LedgerClusterHealthIndicator implements HealthIndicator {
-
-    private final LedgerCluster cluster;
-    private final OwnershipChanges ownership;
-
-    public LedgerClusterHealthIndicator(LedgerCluster cluster, OwnershipChanges ownership) {
-        this.cluster = cluster;
-        this.ownership = ownership;
-    }
+public record LedgerClusterHealthIndicator(LedgerCluster cluster, OwnershipChanges ownership)
+        implements HealthIndicator {
 
     @Override
     public Health health() {

@@ -12,17 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How far a streaming processor is behind the head of the event store, in events. */
-public class ProcessorLag {
-
-    private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
-    private final String processorName;
-
-    public ProcessorLag(EventStore eventStore, EventProcessingConfiguration processing, String processorName) {
-        this.eventStore = eventStore;
-        this.processing = processing;
-        this.processorName = processorName;
-    }
+public record ProcessorLag(EventStore eventStore, EventProcessingConfiguration processing, String processorName) {
 
     /** Publishes this lag as {@code inventory_processor_lag{processor=...}}. */
     public ProcessorLag registerGauge(MeterRegistry meters) {

@@ -10,17 +10,9 @@ import org.springframework.boot.actuate.health.Status;
  * The relay's view of NATS. NATS down makes the service DEGRADED, never DOWN: the ledger keeps taking commands and
  * the relay catches up when NATS returns. It is not part of readiness.
  */
-public class NatsRelayHealthIndicator implements HealthIndicator {
+public record NatsRelayHealthIndicator(LedgerStream stream, ProcessorLag lag) implements HealthIndicator {
 
     public static final Status DEGRADED = new Status("DEGRADED", "NATS unreachable: events queue in the store");
-
-    private final LedgerStream stream;
-    private final ProcessorLag lag;
-
-    public NatsRelayHealthIndicator(LedgerStream stream, ProcessorLag lag) {
-        this.stream = stream;
-        this.lag = lag;
-    }
 
     @Override
     public Health health() {

@@ -8,19 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A ledger's last sequence number as the event store holds it, and this instance's cached copy of it: what the
  * dispatcher compares a refusal's version with, and evicts when the copy was behind.
  */
-public final class EventStoreLedgers implements StoredLedgers {
+public record EventStoreLedgers(JdbcTemplate jdbc, Cache ledgers) implements StoredLedgers {
 
     // the unique key (aggregate_identifier, sequence_number) answers this from its index
     private static final String LAST_SEQUENCE =
             "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?";
-
-    private final JdbcTemplate jdbc;
-    private final Cache ledgers;
-
-    public EventStoreLedgers(JdbcTemplate jdbc, Cache ledgers) {
-        this.jdbc = jdbc;
-        this.ledgers = ledgers;
-    }
 
     @Override
     public long lastSequence(String ledgerId) {

@@ -11,15 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link CommitOutcomeUnknownException}, which no layer may take for "nothing was written". The {@link CommitStep}
  * carries out the outermost transaction's commits, the ones that reach the database.
  */
-public final class CommitTrackingTransactionManager implements TransactionManager {
-
-    private final TransactionManager delegate;
-    private final CommitStep commitStep;
-
-    public CommitTrackingTransactionManager(TransactionManager delegate, CommitStep commitStep) {
-        this.delegate = delegate;
-        this.commitStep = commitStep;
-    }
+public record CommitTrackingTransactionManager(TransactionManager delegate, CommitStep commitStep)
+        implements TransactionManager {
 
     @Override
     public Transaction startTransaction() {

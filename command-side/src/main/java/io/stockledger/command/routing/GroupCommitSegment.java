@@ -21,26 +21,16 @@ import java.time.Duration;
  * back as {@link RemoteFailures} describes.
  *
  * <p>Handlers are subscribed to the local command bus behind group commit; this segment only receives.
+ *
+ * @param groupCommit     the owner's group commit, which writes the command
+ * @param handlers        the local command bus the handlers are subscribed to
+ * @param defaultDeadline the deadline of a command whose sender gave none (a background job's)
  */
-public final class GroupCommitSegment implements CommandBus {
+public record GroupCommitSegment(CommandGateway groupCommit, CommandBus handlers, Duration defaultDeadline)
+        implements CommandBus {
 
     /** Metadata key: milliseconds the forwarding instance's caller will still wait for the answer. */
     public static final String DEADLINE_MILLIS = "ledger-deadline-ms";
-
-    private final CommandGateway groupCommit;
-    private final CommandBus handlers;
-    private final Duration defaultDeadline;
-
-    /**
-     * @param groupCommit     the owner's group commit, which writes the command
-     * @param handlers        the local command bus the handlers are subscribed to
-     * @param defaultDeadline the deadline of a command whose sender gave none (a background job's)
-     */
-    public GroupCommitSegment(CommandGateway groupCommit, CommandBus handlers, Duration defaultDeadline) {
-        this.groupCommit = groupCommit;
-        this.handlers = handlers;
-        this.defaultDeadline = defaultDeadline;
-    }
 
     @Override
     public <C> void dispatch(CommandMessage<C> command) {
