@@ -26,13 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = OpenApiConfiguration.ADMIN)
 @RestController
 @RequestMapping("/v1/admin/relay")
-class RelayReplayController {
-
-    private final ObjectProvider<RelayReplay> replay;
-
-    RelayReplayController(ObjectProvider<RelayReplay> replay) {
-        this.replay = replay;
-    }
+record RelayReplayController(ObjectProvider<RelayReplay> replay) {
 
     @Operation(operationId = "replayRelay", summary = "Republish events to NATS", description = """
             Republishes the events at global store positions `from_position`..`to_position` (inclusive) to the \

@@ -51,22 +51,12 @@ import java.util.UUID;
         it may (`ledger.audit.concurrent-jobs`, 2); retrying later is safe.""")
 @RestController
 @RequestMapping("/v1/audit")
-class AuditJobController {
+record AuditJobController(AuditJobs jobs, ChainVerification verification, ReconciliationJob reconciliation) {
 
     static final String JOBS = "/v1/audit/jobs/";
     private static final Set<String> FINDING_PARAMETERS = Set.of("from_finding", "limit");
     private static final int MAX_FINDINGS = 1000;
     private static final int DEFAULT_FINDINGS = 100;
-
-    private final AuditJobs jobs;
-    private final ChainVerification verification;
-    private final ReconciliationJob reconciliation;
-
-    AuditJobController(AuditJobs jobs, ChainVerification verification, ReconciliationJob reconciliation) {
-        this.jobs = jobs;
-        this.verification = verification;
-        this.reconciliation = reconciliation;
-    }
 
     @Operation(operationId = "verifyHashChains", summary = "Verify the hash chains", description = """
             Starts a verification of the event store's hash chains (see docs/audit.md for the definition): of one \

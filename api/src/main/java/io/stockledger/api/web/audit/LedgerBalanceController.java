@@ -37,15 +37,9 @@ import java.util.UUID;
         `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying is safe.""")
 @RestController
 @RequestMapping("/v1/ledger")
-class LedgerBalanceController {
+record LedgerBalanceController(PastBalances pastBalances) {
 
     private static final Set<String> PARAMETERS = Set.of("as_of");
-
-    private final PastBalances pastBalances;
-
-    LedgerBalanceController(PastBalances pastBalances) {
-        this.pastBalances = pastBalances;
-    }
 
     @Operation(operationId = "getLedgerBalanceAsOf", summary = "Read a balance at a past instant", description = """
             On hand, reserved and available for a product in a warehouse as they stood at `as_of`, computed from \

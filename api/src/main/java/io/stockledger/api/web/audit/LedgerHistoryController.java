@@ -35,15 +35,9 @@ import java.util.UUID;
         `LEDGER_UNAVAILABLE`: the ledger could not answer in time (e.g. the database is down); retrying is safe.""")
 @RestController
 @RequestMapping("/v1/ledger")
-class LedgerHistoryController {
+record LedgerHistoryController(Ledger ledger) {
 
     private static final Set<String> PARAMETERS = Set.of("from_sequence", "to", "limit");
-
-    private final Ledger ledger;
-
-    LedgerHistoryController(Ledger ledger) {
-        this.ledger = ledger;
-    }
 
     @Operation(operationId = "getLedgerHistory", summary = "Replay a ledger's events", description = """
             The events of a product in a warehouse, read straight from the event store (not from a read model), in \

@@ -41,21 +41,13 @@ import java.util.UUID;
         too many exports are in progress; retrying shortly is safe.""")
 @RestController
 @RequestMapping("/v1/ledger")
-class MovementJournalController {
+record MovementJournalController(Ledger ledger, MovementCsvExport export) {
 
     private static final Logger log = LoggerFactory.getLogger(MovementJournalController.class);
     private static final Set<String> FILTERS = Set.of("product_id", "order_id", "warehouse_id", "from", "to",
             "type");
     private static final Set<String> JSON_PARAMETERS = Set.of("product_id", "order_id", "warehouse_id", "from", "to",
             "type", "from_position", "limit");
-
-    private final Ledger ledger;
-    private final MovementCsvExport export;
-
-    MovementJournalController(Ledger ledger, MovementCsvExport export) {
-        this.ledger = ledger;
-        this.export = export;
-    }
 
     @Operation(operationId = "listMovements", summary = "Read the movement journal", description = """
             A product's movements, or an order's: one row per ledger event with its effect on on-hand and \

@@ -32,15 +32,7 @@ import java.util.Set;
 @Tag(name = OpenApiConfiguration.ADMIN)
 @RestController
 @RequestMapping("/v1/admin/read-models")
-class ReadModelRebuildController {
-
-    private final AuditJobs jobs;
-    private final ReadModelRebuild rebuild;
-
-    ReadModelRebuildController(AuditJobs jobs, ReadModelRebuild rebuild) {
-        this.jobs = jobs;
-        this.rebuild = rebuild;
-    }
+record ReadModelRebuildController(AuditJobs jobs, ReadModelRebuild rebuild) {
 
     @Operation(operationId = "rebuildReadModels", summary = "Rebuild the read models", description = """
             Rebuilds the balances, reservations and movement journal from the event store, in the background: \

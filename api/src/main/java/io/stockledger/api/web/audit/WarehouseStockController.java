@@ -37,16 +37,10 @@ import java.util.UUID;
         streams are in progress on this instance; retrying shortly is safe.""")
 @RestController
 @RequestMapping("/v1")
-class WarehouseStockController {
+record WarehouseStockController(WarehouseBalancesExport export) {
 
     private static final Logger log = LoggerFactory.getLogger(WarehouseStockController.class);
     private static final Set<String> PARAMETERS = Set.of("warehouse_id", PastBalances.AS_OF);
-
-    private final WarehouseBalancesExport export;
-
-    WarehouseStockController(WarehouseBalancesExport export) {
-        this.export = export;
-    }
 
     @Operation(operationId = "getWarehouseBalancesAsOf", summary = "Read a whole warehouse at a past instant",
             description = """

@@ -40,19 +40,13 @@ import java.util.UUID;
         safe.""")
 @RestController
 @RequestMapping("/v1")
-class AvailabilityController {
+record AvailabilityController(Ledger ledger) {
 
     static final String PRODUCT_ID = "product_id";
     static final String WAREHOUSE_ID = "warehouse_id";
     /** Enough for a large cart or a category page; each product costs a few index lookups. */
     static final int MAX_PRODUCTS = 200;
     private static final Set<String> PARAMETERS = Set.of(PRODUCT_ID, WAREHOUSE_ID);
-
-    private final Ledger ledger;
-
-    AvailabilityController(Ledger ledger) {
-        this.ledger = ledger;
-    }
 
     @Operation(operationId = "getAvailability", summary = "Read the availability of many products", description = """
             On hand, reserved, blocked and available of up to 200 products, in each warehouse where they have \

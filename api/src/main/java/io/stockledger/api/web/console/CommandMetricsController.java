@@ -24,19 +24,13 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Tag(name = OpenApiConfiguration.CONSOLE)
 @RestController
-class CommandMetricsController {
+record CommandMetricsController(CommandThroughput throughput) {
 
     /** The intervals kept by this instance, oldest first. */
     record CommandMetricsResponse(
             @Schema(requiredMode = REQUIRED, description = "Length of each interval in milliseconds.")
             long intervalMillis,
             @Schema(requiredMode = REQUIRED) List<CommandThroughput.Sample> samples) {
-    }
-
-    private final CommandThroughput throughput;
-
-    CommandMetricsController(CommandThroughput throughput) {
-        this.throughput = throughput;
     }
 
     @Operation(operationId = "getCommandMetrics", summary = "Command throughput and latency, last 15 minutes",

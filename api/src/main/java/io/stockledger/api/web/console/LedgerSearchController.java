@@ -29,18 +29,12 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** Finds SKUs for the console's stock search: a product's in every warehouse, or a warehouse's every product. */
 @Tag(name = OpenApiConfiguration.CONSOLE)
 @RestController
-class LedgerSearchController {
+record LedgerSearchController(Ledger ledger) {
 
     private static final Set<String> PARAMETERS = Set.of("product_id", "warehouse_id", "limit");
     /** The SKUs found, each with the figures of {@code GET /v1/stock/{product_id}/{warehouse_id}}. */
     record LedgersResponse(@Schema(requiredMode = REQUIRED, description = "In product, then warehouse order.")
                            List<StockResponse> ledgers) {
-    }
-
-    private final Ledger ledger;
-
-    LedgerSearchController(Ledger ledger) {
-        this.ledger = ledger;
     }
 
     @Operation(operationId = "searchLedgers", summary = "Find SKUs by product or warehouse", description = """

@@ -28,13 +28,7 @@ import java.util.UUID;
 /** Ledger movements as they are stored, as server-sent events: the console's live feed. */
 @Tag(name = OpenApiConfiguration.CONSOLE)
 @RestController
-class LiveFeedController {
-
-    private final LiveFeed feed;
-
-    LiveFeedController(LiveFeed feed) {
-        this.feed = feed;
-    }
+record LiveFeedController(LiveFeed feed) {
 
     @Operation(operationId = "followMovements", summary = "Follow the movement journal live (server-sent events)",
             description = """

@@ -29,16 +29,10 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** A SKU's pending reservations, for its page in the console: who holds what, until when, for which order. */
 @Tag(name = OpenApiConfiguration.CONSOLE)
 @RestController
-class OpenReservationsController {
+record OpenReservationsController(Ledger ledger) {
 
     /** The pending reservations, oldest first. */
     record OpenReservationsResponse(@Schema(requiredMode = REQUIRED) List<ReservationResponse> reservations) {
-    }
-
-    private final Ledger ledger;
-
-    OpenReservationsController(Ledger ledger) {
-        this.ledger = ledger;
     }
 
     @Operation(operationId = "listOpenReservations", summary = "A SKU's pending reservations", description = """

@@ -26,16 +26,10 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** The transfers under way: shipped, not yet received or returned. */
 @Tag(name = OpenApiConfiguration.CONSOLE)
 @RestController
-class TransfersInTransitController {
+record TransfersInTransitController(Ledger ledger) {
 
     /** The transfers in transit, oldest shipment first. */
     record TransfersResponse(@Schema(requiredMode = REQUIRED) List<TransferResponse> transfers) {
-    }
-
-    private final Ledger ledger;
-
-    TransfersInTransitController(Ledger ledger) {
-        this.ledger = ledger;
     }
 
     @Operation(operationId = "listTransfersInTransit", summary = "Transfers in transit", description = """

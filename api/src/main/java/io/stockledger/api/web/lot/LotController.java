@@ -51,17 +51,9 @@ import java.util.UUID;
         `LEDGER_UNAVAILABLE`: the ledger could not answer in time; retrying the same request is safe.""")
 @RestController
 @RequestMapping("/v1")
-class LotController {
+record LotController(Ledger ledger, Clock clock) {
 
     private static final int MAX_LIMIT = 1000;
-
-    private final Ledger ledger;
-    private final Clock clock;
-
-    LotController(Ledger ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
-    }
 
     @Operation(operationId = "listBatches", summary = "List lots", description = """
             Lots with their quantity, reserved, available, expiry and status, from the read model. Filter by \

@@ -40,16 +40,10 @@ import java.util.UUID;
 @LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1/orders")
-class OrderController {
+record OrderController(Ledger ledger) {
 
     static final int ORDER_ID_LENGTH = 128;
     static final int LINE_ID_LENGTH = 64;
-
-    private final Ledger ledger;
-
-    OrderController(Ledger ledger) {
-        this.ledger = ledger;
-    }
 
     @Operation(operationId = "reserveOrder", summary = "Reserve an order", description = """
             Reserves every line of an order for `ttl_seconds`, all or nothing, in one transaction over every \

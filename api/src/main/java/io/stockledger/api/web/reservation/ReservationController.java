@@ -38,13 +38,7 @@ import java.util.UUID;
 @LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1")
-class ReservationController {
-
-    private final Ledger ledger;
-
-    ReservationController(Ledger ledger) {
-        this.ledger = ledger;
-    }
+record ReservationController(Ledger ledger) {
 
     @Operation(operationId = "reserveStock", summary = "Reserve stock", description = """
             Holds `quantity` units of a product in a warehouse for `ttl_seconds`, until confirmed or released; \

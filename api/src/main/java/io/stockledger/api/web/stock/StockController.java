@@ -49,17 +49,9 @@ import java.util.UUID;
 @LedgerUnavailableResponse
 @RestController
 @RequestMapping("/v1")
-class StockController {
+record StockController(Ledger ledger, PastBalances pastBalances) {
 
     private static final Set<String> STOCK_PARAMETERS = Set.of(PastBalances.AS_OF);
-
-    private final Ledger ledger;
-    private final PastBalances pastBalances;
-
-    StockController(Ledger ledger, PastBalances pastBalances) {
-        this.ledger = ledger;
-        this.pastBalances = pastBalances;
-    }
 
     @Operation(operationId = "receiveStock", summary = "Receive stock", description = """
             Goods arrived: adds `quantity` units to on-hand stock (creating the product/warehouse ledger on its \

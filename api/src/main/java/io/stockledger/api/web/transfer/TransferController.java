@@ -42,13 +42,7 @@ import java.util.UUID;
         idempotency key) is safe.""")
 @RestController
 @RequestMapping("/v1")
-class TransferController {
-
-    private final Ledger ledger;
-
-    TransferController(Ledger ledger) {
-        this.ledger = ledger;
-    }
+record TransferController(Ledger ledger) {
 
     @Operation(operationId = "createTransfer", summary = "Transfer stock to another warehouse", description = """
             The source warehouse ships `quantity` units now, out of its usable lots in picking order (or only \
