@@ -16,26 +16,10 @@ import java.util.UUID;
  * {@value #STREAM}), a redis-server and the service jar of this build, each its own process on its own port, with
  * their data and logs under one directory. A test can break any part and start it again.
  */
-public final class Deployment implements AutoCloseable {
+public record Deployment(String secret, Path directory, ControlledPostgres postgres, NatsProcess nats,
+                         RedisProcess redis, ServiceProcess service) implements AutoCloseable {
 
     public static final String STREAM = "INVENTORY";
-
-    private final String secret;
-    private final Path directory;
-    private final ControlledPostgres postgres;
-    private final NatsProcess nats;
-    private final RedisProcess redis;
-    private final ServiceProcess service;
-
-    private Deployment(String secret, Path directory, ControlledPostgres postgres, NatsProcess nats,
-                       RedisProcess redis, ServiceProcess service) {
-        this.secret = secret;
-        this.directory = directory;
-        this.postgres = postgres;
-        this.nats = nats;
-        this.redis = redis;
-        this.service = service;
-    }
 
     /** Starts everything in a new directory under {@code parent}; extra settings go to the service. */
     public static Deployment start(Path jar, Path parent, Map<String, String> extraSettings) {
@@ -82,26 +66,6 @@ public final class Deployment implements AutoCloseable {
     /** A second instance of the service on the same database, NATS and Redis, as another replica. */
     public ServiceProcess startAnotherInstance(String name) {
         return ServiceProcess.start(serviceJar(), service.settings(), directory.resolve(name + ".log"));
-    }
-
-    public ControlledPostgres postgres() {
-        return postgres;
-    }
-
-    public NatsProcess nats() {
-        return nats;
-    }
-
-    public RedisProcess redis() {
-        return redis;
-    }
-
-    public ServiceProcess service() {
-        return service;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     @Override

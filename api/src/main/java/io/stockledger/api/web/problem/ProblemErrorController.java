@@ -25,17 +25,9 @@ import java.io.IOException;
  * {@code Accept} header says. Written straight to the response, so content negotiation cannot fail here too.
  */
 @Controller
-class ProblemErrorController implements ErrorController {
+record ProblemErrorController(ObjectMapper json, FaultAnswers faults) implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
-
-    private final ObjectMapper json;
-    private final FaultAnswers faults;
-
-    ProblemErrorController(ObjectMapper json, FaultAnswers faults) {
-        this.json = json;
-        this.faults = faults;
-    }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
