@@ -2,7 +2,6 @@ package io.stockledger.audit.reconcile;
 
 import io.stockledger.audit.job.AuditFinding;
 import io.stockledger.audit.job.JobWork;
-import io.stockledger.audit.job.ReplayProgressReport;
 import io.stockledger.audit.api.LedgerScope;
 import io.stockledger.audit.api.Reconciliation;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ public class ReconciliationJob {
     }
 
     public JobWork of(LedgerScope scope) {
-        return progress -> reconciliation.run(scope, new ReplayProgressReport(progress), difference ->
+        return progress -> reconciliation.run(scope, progress, difference ->
                 progress.finding(AuditFinding.about(difference.aggregateIdentifier(), difference.kind(),
                         difference.sequenceNumber(), null, difference.field(), difference.expected(),
                         difference.actual(), difference.detail())));

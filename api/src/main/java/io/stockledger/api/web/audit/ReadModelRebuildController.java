@@ -3,7 +3,6 @@ package io.stockledger.api.web.audit;
 import io.stockledger.audit.job.AuditJobKind;
 import io.stockledger.audit.job.AuditJob;
 import io.stockledger.audit.job.AuditJobs;
-import io.stockledger.audit.job.ReplayProgressReport;
 import io.stockledger.api.security.Caller;
 import io.stockledger.api.security.Permission;
 import io.stockledger.api.security.RequiresPermission;
@@ -57,7 +56,7 @@ record ReadModelRebuildController(AuditJobs jobs, ReadModelRebuild rebuild) {
         try {
             AuditJob job = jobs.start(AuditJobKind.REBUILD, null, null,
                     Caller.current().orElseThrow().subject(), TraceIdFilter.traceIdOf(request), "PREPARING",
-                    progress -> rebuild.run(new ReplayProgressReport(progress)));
+                    rebuild::run);
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(AuditJobController.JOBS
                     + job.jobId())).body(AuditJobResponse.of(job));
         } catch (AuditJobs.AlreadyRunning running) {
