@@ -9,6 +9,7 @@ import io.stockledger.loadtest.support.LedgerInvariants;
 import io.stockledger.loadtest.support.LoadTally;
 import io.stockledger.loadtest.support.ServiceProcess;
 import io.stockledger.loadtest.support.SteadyLoad;
+import io.stockledger.loadtest.support.SuiteOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,8 +54,7 @@ class FaultInjectionTest {
     /** SKU 0 is hot (half the visits: its writes queue and go in group commits); SKU 1 sells out (409s). */
     private static final int SKUS = 8;
 
-    private final Path output = Path.of(System.getProperty("loadtest.outputDir", "target/load-test-smoke"))
-            .toAbsolutePath().resolveSibling("fault-injection");
+    private final Path output = SuiteOutput.of("fault-injection");
     private final SkuCatalog catalog = new SkuCatalog(UUID.randomUUID(), products(), 0.5);
     private final AtomicReference<String> checkedThrough = new AtomicReference<>();
     private Deployment deployment;

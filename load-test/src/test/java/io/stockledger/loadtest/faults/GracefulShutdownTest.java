@@ -9,6 +9,7 @@ import io.stockledger.loadtest.support.Deployment;
 import io.stockledger.loadtest.support.LoadTally;
 import io.stockledger.loadtest.support.ServiceProcess;
 import io.stockledger.loadtest.support.SteadyLoad;
+import io.stockledger.loadtest.support.SuiteOutput;
 import io.stockledger.testsupport.LocalPorts;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,7 @@ class GracefulShutdownTest {
 
     private static final String SECRET = "graceful-shutdown-secret-" + UUID.randomUUID();
 
-    private final Path output = Path.of(System.getProperty("loadtest.outputDir", "target/load-test-smoke"))
-            .toAbsolutePath().resolveSibling("graceful-shutdown");
+    private final Path output = SuiteOutput.of("graceful-shutdown");
     private final ClientTokens tokens = new ClientTokens(SECRET, null, null, Duration.ofHours(1));
 
     @Test

@@ -4,6 +4,7 @@ import io.stockledger.loadtest.ClientTokens;
 import io.stockledger.loadtest.scaleout.ClientsPerInstance.Sku;
 import io.stockledger.loadtest.support.Deployment;
 import io.stockledger.loadtest.support.ServiceProcess;
+import io.stockledger.loadtest.support.SuiteOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,8 +52,7 @@ class ScaleOutTest {
     private static final Duration RUN = Duration.ofSeconds(8);
     private static final long STOCK_PER_SKU = 1_000_000;
 
-    private final Path output = Path.of(System.getProperty("loadtest.outputDir", "target/load-test-smoke"))
-            .toAbsolutePath().resolveSibling("scale-out");
+    private final Path output = SuiteOutput.of("scale-out");
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ServiceProcess> instances = new ArrayList<>();
     private final Sku hot = new Sku(UUID.randomUUID(), UUID.randomUUID());
