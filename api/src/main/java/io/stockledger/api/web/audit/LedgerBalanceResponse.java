@@ -16,16 +16,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 public record LedgerBalanceResponse(
         @AnsweredProductId UUID productId,
         @AnsweredWarehouseId UUID warehouseId,
-        @Schema(requiredMode = REQUIRED, description = "The instant asked for.") Instant asOf,
-        @Schema(requiredMode = REQUIRED, description = "Units physically in stock then.", example = "88")
-        long onHand,
-        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations then.", example = "0")
-        long reserved,
-        @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "88")
-        long available,
-        @Schema(requiredMode = REQUIRED, description = """
-                Unreserved units then in quarantined lots or in lots expired by that date.""", example = "0")
-        long blocked,
+        @AsOfInstant Instant asOf,
+        @OnHandThen long onHand,
+        @ReservedThen long reserved,
+        @AvailableThen long available,
+        @BlockedThen long blocked,
         @Schema(requiredMode = REQUIRED, types = {"integer", "null"}, format = "int64", description = """
                 The last ledger event applied; `null` when the ledger's first event came after `as_of` (the \
                 balance is then all zeros).""")

@@ -20,7 +20,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "WarehouseBalancesAsOf", description = "Every ledger of a warehouse as it stood at a past instant.")
 public record WarehouseBalancesResponse(
         @AnsweredWarehouseId UUID warehouseId,
-        @Schema(requiredMode = REQUIRED, description = "The instant asked for.") Instant asOf,
+        @AsOfInstant Instant asOf,
         @Schema(requiredMode = REQUIRED, description = """
                 One balance per product that had an event in this warehouse by `as_of`, in product id order \
                 (as text).""")
@@ -35,16 +35,10 @@ public record WarehouseBalancesResponse(
     public record Balance(
             @AnsweredProductId UUID productId,
             @AnsweredWarehouseId UUID warehouseId,
-            @Schema(requiredMode = REQUIRED, description = "Units physically in stock then.", example = "88")
-            long onHand,
-            @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations then.", example = "0")
-            long reserved,
-            @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.",
-                    example = "88")
-            long available,
-            @Schema(requiredMode = REQUIRED, description = """
-                    Unreserved units then in quarantined lots or in lots expired by that date.""", example = "0")
-            long blocked,
+            @OnHandThen long onHand,
+            @ReservedThen long reserved,
+            @AvailableThen long available,
+            @BlockedThen long blocked,
             @Schema(requiredMode = REQUIRED, description = "The last ledger event applied.", example = "41")
             @JsonInclude(JsonInclude.Include.ALWAYS)
             long sequenceNumber) {
