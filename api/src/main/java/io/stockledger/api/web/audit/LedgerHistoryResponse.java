@@ -61,12 +61,10 @@ public record LedgerHistoryResponse(
             @Schema(description = "The token subject that caused it, or the ledger itself for time-driven facts.",
                     example = "checkout-service")
             String actor,
-            @Schema(description = "The trace id of the request that caused it.")
-            String traceId,
+            @CausingTraceId String traceId,
             @Schema(description = "The request's idempotency key, for events that have one.")
             String idempotencyKey,
-            @Schema(description = "The reason code, for adjustments.", example = "DAMAGE")
-            String reason,
+            @AdjustmentReasonCode String reason,
             @Schema(description = """
                     The event's SHA-256 in the ledger's hash chain (docs/audit.md); absent for an event written \
                     before the chain began. Recording the last event's hash of a ledger outside the ledger lets a \

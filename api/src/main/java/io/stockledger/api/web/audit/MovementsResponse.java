@@ -51,15 +51,13 @@ public record MovementsResponse(
             int reservedDelta,
             @Schema(description = "The reservation, for reservation movements.")
             UUID reservationId,
-            @Schema(description = "The reason code, for adjustments.", example = "DAMAGE")
-            String reason,
+            @AdjustmentReasonCode String reason,
             @Schema(description = """
                     The adjustment's note, a quarantine's reason, or where a transfer went to or came from.""")
             String note,
             @Schema(description = "The token subject that caused it.")
             String requesterId,
-            @Schema(description = "The trace id of the request that caused it.")
-            String traceId,
+            @CausingTraceId String traceId,
             @Schema(requiredMode = REQUIRED, description = "When it happened.")
             Instant occurredAt,
             @Schema(description = """

@@ -1,6 +1,7 @@
 package io.stockledger.api.web.stock;
 
 import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredReplayed;
 import io.stockledger.api.web.AnsweredWarehouseId;
 import io.stockledger.command.api.MovementOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,16 +24,13 @@ public record MovementResponse(
         int quantity,
         @Schema(requiredMode = REQUIRED, description = "Units physically in stock.", example = "100")
         long onHand,
-        @Schema(requiredMode = REQUIRED, description = "Units held by pending reservations.", example = "0")
-        long reserved,
+        @ReservedFigure long reserved,
         @Schema(requiredMode = REQUIRED, description = "`on_hand` minus `reserved` minus `blocked`.", example = "100")
         long available,
         @Schema(requiredMode = REQUIRED, description = "Unreserved units in quarantined or expired lots.",
                 example = "0")
         long blocked,
-        @Schema(requiredMode = REQUIRED, description = """
-                `true` when this answers a repeated request (same idempotency key): nothing new was written.""")
-        boolean replayed) {
+        @AnsweredReplayed boolean replayed) {
 
     static MovementResponse of(MovementOutcome outcome) {
         return new MovementResponse(outcome.eventId(), outcome.ledgerId().productId(),

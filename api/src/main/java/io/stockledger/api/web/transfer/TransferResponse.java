@@ -1,6 +1,7 @@
 package io.stockledger.api.web.transfer;
 
 import io.stockledger.api.web.AnsweredProductId;
+import io.stockledger.api.web.AnsweredReplayed;
 import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.events.ShippedLot;
 import io.stockledger.query.api.TransferView;
@@ -30,9 +31,7 @@ public record TransferResponse(
         @Schema(description = "Why the destination refused it, when `RETURNED`.") String reason,
         @Schema(description = "When the source shipped it.") Instant shippedAt,
         @Schema(description = "When it was received or returned.") Instant completedAt,
-        @Schema(requiredMode = REQUIRED, description = """
-                `true` when this answers a repeated request (same idempotency key): nothing new was written.""")
-        boolean replayed) {
+        @AnsweredReplayed boolean replayed) {
 
     static TransferResponse shipped(TransferOutcome outcome) {
         return new TransferResponse(outcome.transferId(), outcome.from().productId(), outcome.from().warehouseId(),
