@@ -118,6 +118,13 @@ class GroupCommitGatewayTest {
         return CommandTicket.until(System.nanoTime() + left.toNanos());
     }
 
+    /** Sends a reservation of one unit of {@link #SKU} whose caller waits {@code left}; its ticket answers it. */
+    private CommandTicket<Object> reserveOne(String reservation, Duration left) {
+        CommandTicket<Object> ticket = ticketFor(left);
+        gateway.send(reserve(SKU, reservation, 1), ticket);
+        return ticket;
+    }
+
     private static Object eachAsAlone(LedgerCommandBatch batch) {
         List<BatchMemberOutcome> outcomes = new ArrayList<>();
         for (CommandMessage<?> member : batch.members()) {
@@ -418,10 +425,8 @@ class GroupCommitGatewayTest {
 
         CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
         // a second of deadline, spent waiting behind the first: the caller gives up before the ledger is free
-        CommandTicket<Object> late = ticketFor(Duration.ofSeconds(1));
-        gateway.send(reserve(SKU, "late", 1), late);
-        CommandTicket<Object> patient = ticketFor(Duration.ofMinutes(5));
-        gateway.send(reserve(SKU, "patient", 1), patient);
+        CommandTicket<Object> late = reserveOne("late", Duration.ofSeconds(1));
+        CommandTicket<Object> patient = reserveOne("patient", Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> late.answer().get(late.remainingNanos(), TimeUnit.NANOSECONDS))
                 .as("the caller waits no longer than its deadline although the ledger is busy")
@@ -442,8 +447,7 @@ class GroupCommitGatewayTest {
         reservesAnswerAsAlone();
 
         CompletableFuture<Object> first = firstHoldsTheWriter(gateway);
-        CommandTicket<Object> late = ticketFor(Duration.ofMillis(200));
-        gateway.send(reserve(SKU, "late", 1), late);
+        CommandTicket<Object> late = reserveOne("late", Duration.ofMillis(200));
         while (late.remainingNanos() > 0) {
             Thread.sleep(10);
         }
@@ -461,8 +465,7 @@ class GroupCommitGatewayTest {
             throws Exception {
         reservesAnswerAsAlone();
 
-        CommandTicket<Object> first = ticketFor(Duration.ofMinutes(5));
-        gateway.send(reserve(SKU, "first", 1), first);
+        CommandTicket<Object> first = reserveOne("first", Duration.ofMinutes(5));
         assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(first.abandon()).as("already being written").isFalse();
