@@ -3,8 +3,8 @@ package io.stockledger.command.routing;
 import io.stockledger.command.api.ExpireOverdueReservations;
 import io.stockledger.command.api.StockLedgerId;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.distributed.CommandRouter;
 import org.axonframework.commandhandling.distributed.ConsistentHashChangeListener;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.commandhandling.distributed.Member;
@@ -74,31 +74,34 @@ public final class LedgerCluster implements AutoCloseable {
         return bus;
     }
 
-    public CommandRouter router() {
-        return connector;
-    }
-
     /**
      * Whether the member is in the channel's current view. The connector's hash can briefly name a member that has
      * already left (seen once after a SIGKILL: one survivor's hash kept the dead member while its view had dropped
      * it), and a command sent there would wait for an answer that never comes.
      */
-    public boolean isInView(Member member) {
+    private boolean isInView(Member member) {
         var view = channel.getView();
         return view != null && member.getConnectionEndpoint(Address.class).map(view::containsMember).orElse(false);
     }
 
     /** Whether the member is this instance. */
-    public boolean isThisInstance(Member member) {
+    private boolean isThisInstance(Member member) {
         Address self = channel.getAddress();
         return member.getConnectionEndpoint(Address.class).map(address -> address.equals(self)).orElse(false);
     }
 
     /** Whether this instance owns the ledger now (true while the cluster has no members yet, as alone). */
     public boolean ownsHere(StockLedgerId ledger) {
-        return connector.findDestination(GenericCommandMessage.asCommandMessage(
-                        new ExpireOverdueReservations(ledger)))
-                .map(owner -> isThisInstance(owner) || !isInView(owner)).orElse(true);
+        return executesHere(GenericCommandMessage.asCommandMessage(new ExpireOverdueReservations(ledger)));
+    }
+
+    /**
+     * Whether a ledger's command runs on this instance: when its ledger hashes here, to no member yet (alone), or to
+     * an owner that has left but is still in the hash. Executing here is safe then (the store's unique key arbitrates
+     * between this instance and any other writing the ledger), where waiting for a departed owner is not.
+     */
+    public boolean executesHere(CommandMessage<?> command) {
+        return connector.findDestination(command).map(owner -> isThisInstance(owner) || !isInView(owner)).orElse(true);
     }
 
     /** The members of the current view, this instance included. */

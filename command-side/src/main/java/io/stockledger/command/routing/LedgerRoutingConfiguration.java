@@ -61,8 +61,7 @@ public class LedgerRoutingConfiguration {
     public CommandGateway routingCommandGateway(LedgerCluster cluster, GroupCommitGateway groupCommit,
                                                 @Value("${ledger.command.write-timeout:60s}") Duration deadline,
                                                 ObjectProvider<ForwardingObserver> observer) {
-        return new RoutingCommandGateway(cluster.bus(), groupCommit, cluster.router(), cluster::isThisInstance,
-                cluster::isInView,
-                deadline, observer.getIfAvailable(() -> ForwardingObserver.NONE));
+        return new RoutingCommandGateway(cluster.bus(), groupCommit, cluster::executesHere, deadline,
+                observer.getIfAvailable(() -> ForwardingObserver.NONE));
     }
 }

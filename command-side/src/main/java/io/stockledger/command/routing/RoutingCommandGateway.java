@@ -7,14 +7,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
-import org.axonframework.commandhandling.distributed.CommandRouter;
-import org.axonframework.commandhandling.distributed.Member;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -28,29 +25,22 @@ import java.util.function.Predicate;
 public final class RoutingCommandGateway extends DefaultCommandGateway {
 
     private final CommandGateway local;
-    private final CommandRouter router;
-    private final Predicate<Member> isThisInstance;
-    private final Predicate<Member> isReachable;
+    private final Predicate<CommandMessage<?>> executesHere;
     private final Duration defaultDeadline;
     private final ForwardingObserver observer;
 
     /**
      * @param distributed     the distributed command bus, which sends a command to its owner
      * @param local           this instance's group commit
-     * @param router          finds a command's owner
-     * @param isThisInstance  whether a member is this instance
-     * @param isReachable     whether a member is in the cluster's current view
+     * @param executesHere    whether a ledger's command runs on this instance ({@link LedgerCluster#executesHere})
      * @param defaultDeadline how long a forwarded command without a caller's deadline may take (a background job's)
      */
-    public RoutingCommandGateway(CommandBus distributed, CommandGateway local, CommandRouter router,
-                                 Predicate<Member> isThisInstance, Predicate<Member> isReachable,
-                                 Duration defaultDeadline,
+    public RoutingCommandGateway(CommandBus distributed, CommandGateway local,
+                                 Predicate<CommandMessage<?>> executesHere, Duration defaultDeadline,
                                  ForwardingObserver observer) {
         super(DefaultCommandGateway.builder().commandBus(distributed));
         this.local = local;
-        this.router = router;
-        this.isThisInstance = isThisInstance;
-        this.isReachable = isReachable;
+        this.executesHere = executesHere;
         this.defaultDeadline = defaultDeadline;
         this.observer = observer;
     }
@@ -58,11 +48,7 @@ public final class RoutingCommandGateway extends DefaultCommandGateway {
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command);
-        Optional<Member> owner = LedgerRoutingKeys.of(message.getPayload()).isPresent()
-                ? router.findDestination(message) : Optional.empty();
-        if (owner.isEmpty() || isThisInstance.test(owner.get()) || !isReachable.test(owner.get())) {
-            // an owner that has left but is still in the hash: executing here is safe (the store's unique key
-            // arbitrates between this instance and any other writing the ledger) where waiting for it is not
+        if (LedgerRoutingKeys.of(message.getPayload()).isEmpty() || executesHere.test(message)) {
             local.send(command, callback);
             return;
         }
