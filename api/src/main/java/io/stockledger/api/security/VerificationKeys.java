@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.GeneralSecurityException;
@@ -66,10 +67,24 @@ public final class VerificationKeys {
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.getParent());
+            createReadableByOwnerOnly(file);
             Files.writeString(file, secret, StandardCharsets.UTF_8);
             return secret;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the local JWT secret " + file, e);
+        }
+    }
+
+    /**
+     * Anyone who can read the secret can mint an admin token: the file is created empty with owner-only permissions
+     * (0600) before the secret is written into it, so it is never readable by others, whatever the umask. A file
+     * system without POSIX permissions (Windows) keeps its own access rules.
+     */
+    private static void createReadableByOwnerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
         }
     }
 

@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,14 @@ final class ClosedLoad {
     /** Drives {@code clients} clients for {@code duration}, recording each call's latency, and counting calls and errors. */
     static void drive(int clients, int inputs, Call call, Duration duration, Histogram latency, AtomicLong done,
                       AtomicLong errors) throws InterruptedException {
+        drive(clients, inputs, call, duration, latency, done, errors, Thread.ofVirtual().factory());
+    }
+
+    /** As {@link #drive(int, int, Call, Duration, Histogram, AtomicLong, AtomicLong)}, each client on a thread made here. */
+    static void drive(int clients, int inputs, Call call, Duration duration, Histogram latency, AtomicLong done,
+                      AtomicLong errors, ThreadFactory clientThreads) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(clientThreads)) {
             for (int c = 0; c < clients; c++) {
                 threads.submit(() -> {
                     while (System.nanoTime() < end) {

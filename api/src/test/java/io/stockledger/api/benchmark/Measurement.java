@@ -10,13 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One cell of a benchmark measured: the closed load driven for a while, with its latencies, and what it cost this JVM,
- * the database backends and the JIT compiler meanwhile.
+ * the database backends and the JIT compiler meanwhile. {@code cpuSeconds} is the service's and the database's: where
+ * the load generator runs on threads of its own ({@link LoadGenerator}), its CPU ({@code loadGeneratorSeconds}) is
+ * taken out of the JVM's; otherwise it is 0 and counted in.
  */
 record Measurement(Histogram latency, long done, long errors, double seconds, double jitShare, double cpuSeconds,
-                   double postgresSeconds) {
+                   double postgresSeconds, double loadGeneratorSeconds) {
 
+    /** Clients on virtual threads, their CPU counted as the service's (in-process calls). */
     static Measurement of(JdbcTemplate jdbc, int clients, int inputs, ClosedLoad.Call call, Duration duration)
             throws InterruptedException {
+        return of(jdbc, clients, inputs, call, duration, null);
+    }
+
+    /** Clients on the load generator's threads, their CPU and its HttpClient's apart (calls over HTTP). */
+    static Measurement of(JdbcTemplate jdbc, int clients, int inputs, ClosedLoad.Call call, Duration duration,
+                          LoadGenerator generator) throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(3);
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -24,13 +33,19 @@ record Measurement(Histogram latency, long done, long errors, double seconds, do
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         double cpuBefore = cpu.seconds();
         double postgresBefore = cpu.postgresSeconds();
+        long generatorBefore = generator == null ? 0 : generator.cpuNanos();
         long start = System.nanoTime();
-        ClosedLoad.drive(clients, inputs, call, duration, latency, done, errors);
+        if (generator == null) {
+            ClosedLoad.drive(clients, inputs, call, duration, latency, done, errors);
+        } else {
+            ClosedLoad.drive(clients, inputs, call, duration, latency, done, errors, generator.clientThreads());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double generatorSeconds = generator == null ? 0 : (generator.cpuNanos() - generatorBefore) / 1e9;
         double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
                 / (seconds * 1000);
-        return new Measurement(latency, done.get(), errors.get(), seconds, jitShare, cpu.seconds() - cpuBefore,
-                cpu.postgresSeconds() - postgresBefore);
+        return new Measurement(latency, done.get(), errors.get(), seconds, jitShare,
+                cpu.seconds() - cpuBefore - generatorSeconds, cpu.postgresSeconds() - postgresBefore, generatorSeconds);
     }
 
     double perSecond() {
@@ -40,6 +55,11 @@ record Measurement(Histogram latency, long done, long errors, double seconds, do
     /** CPU milliseconds (JVM and database) per unit of work, e.g. per call or per order line. */
     double cpuMillisPer(long units) {
         return cpuSeconds * 1000 / Math.max(1, units);
+    }
+
+    /** The load generator's CPU milliseconds per unit of work, apart from {@link #cpuMillisPer} (0 in-process). */
+    double loadGeneratorMillisPer(long units) {
+        return loadGeneratorSeconds * 1000 / Math.max(1, units);
     }
 
     /** The database backends' share of {@link #cpuMillisPer}. */

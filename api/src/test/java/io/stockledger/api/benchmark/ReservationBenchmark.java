@@ -58,11 +58,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class ReservationBenchmark extends ServiceIntegrationTest {
 
-    private static final int SPREAD_SKUS = 10_000;
-    /** {@code -Dbenchmark.clients=64} and {@code -Dbenchmark.skus=hot} narrow a run to some cells. */
+    /** SKUs the spread cells draw from ({@code -Dbenchmark.spread-skus=2000}); the range is 2,000 to 10,000. */
+    private static final int SPREAD_SKUS = Integer.getInteger("benchmark.spread-skus", 10_000);
+    /** The spread cells' name in the table: "10k" for 10,000 SKUs. */
+    private static final String SPREAD = SPREAD_SKUS % 1000 == 0 ? SPREAD_SKUS / 1000 + "k" : SPREAD_SKUS + " SKUs";
+    /** {@code -Dbenchmark.clients=64} and {@code -Dbenchmark.skus=hot} (or {@code spread}) narrow a run to some cells. */
     private static final int[] CLIENTS = java.util.Arrays.stream(
             System.getProperty("benchmark.clients", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
-    private static final String SKUS = System.getProperty("benchmark.skus", "hot,10k");
+    private static final String SKUS = System.getProperty("benchmark.skus", "hot,spread");
     /** {@code -Dbenchmark.modes=in-process} narrows a run to some modes (row-lock, in-process, http), e.g. to profile. */
     private static final String MODES = System.getProperty("benchmark.modes", "row-lock,in-process,http");
     private static final Duration WARM_UP = Duration.ofSeconds(1);
@@ -90,14 +93,16 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
+    private final LoadGenerator loadGenerator = new LoadGenerator();
+
     /**
      * One measured cell of the table. {@code perWrite}: commands per ledger write (group commit's mean batch for one
      * ledger); {@code perTransaction}: commands per database transaction (several ledgers' writes may share one);
      * both NaN for the row-lock ledger.
      */
-    private record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
+    record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
                         double perWrite, double perTransaction, double cpuMillisEach, double postgresMillisEach,
-                        double jitShare, long races, double load) {
+                        double loadGeneratorMillisEach, double jitShare, long races, double load) {
     }
 
     /**
@@ -113,7 +118,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = rowLockPool()) {
             prepareRowLockTables(pool);
-            List<StockLedgerId> spread = SKUS.contains("10k") ? openLedgers(SPREAD_SKUS) : List.of();
+            List<StockLedgerId> spread = measuresSpread() ? openLedgers(SPREAD_SKUS) : List.of();
             warmUpTheJit(pool, spread);
             for (int clients : CLIENTS) {
                 StockLedgerId hot = openLedgers(1).getFirst();
@@ -129,20 +134,21 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                         cells.add(run("ledger HTTP + JWT", "hot", clients, sku -> httpReserve(hotOnly.getFirst())));
                     }
                 }
-                if (SKUS.contains("10k")) {
+                if (measuresSpread()) {
                     if (MODES.contains("row-lock")) {
-                        cells.add(run("row-lock (JDBC)", "10k", clients, sku -> rowLockReserve(pool, sku)));
+                        cells.add(run("row-lock (JDBC)", SPREAD, clients, sku -> rowLockReserve(pool, sku)));
                     }
                     if (MODES.contains("in-process")) {
-                        cells.add(run("ledger in-process", "10k", clients, sku -> inProcessReserve(spread.get(sku))));
+                        cells.add(run("ledger in-process", SPREAD, clients, sku -> inProcessReserve(spread.get(sku))));
                     }
                     if (MODES.contains("http")) {
-                        cells.add(run("ledger HTTP + JWT", "10k", clients, sku -> httpReserve(spread.get(sku))));
+                        cells.add(run("ledger HTTP + JWT", SPREAD, clients, sku -> httpReserve(spread.get(sku))));
                     }
                 }
             }
         }
         print(cells);
+        System.out.println(ReservationTargets.summary(cells));
         assertThat(cells).allSatisfy(cell -> assertThat(cell.errors())
                 .as("%s %s %d clients: failed requests", cell.mode(), cell.skus(), cell.clients()).isZero());
     }
@@ -232,7 +238,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
             throws InterruptedException {
         ClosedLoad.Call order = ignoredSku -> operation.reserve(randomLines(lines));
         ClosedLoad.unmeasured(clients, 1, order, WARM_UP);
-        Measurement measured = Measurement.of(jdbc, clients, 1, order, MEASURE);
+        Measurement measured = Measurement.of(jdbc, clients, 1, order, MEASURE, generatorOf(mode));
         long linesDone = measured.done() * lines;
         return new OrderCell(mode, lines, clients, measured.perSecond(), measured.latency(), measured.errors(),
                 measured.cpuMillisPer(linesDone), measured.postgresMillisPer(linesDone), measured.jitShare(),
@@ -263,6 +269,16 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         });
     }
 
+    /** Over HTTP the clients and the JDK HttpClient run on threads of their own, their CPU apart from the service's. */
+    private LoadGenerator generatorOf(String mode) {
+        return mode.contains("HTTP") ? loadGenerator : null;
+    }
+
+    /** Any SKU set named but "hot" ({@code 10k}, {@code spread}, as older commands name it) measures the spread. */
+    private static boolean measuresSpread() {
+        return Arrays.stream(SKUS.split(",")).anyMatch(name -> !name.equals("hot"));
+    }
+
     /** As many clients as the largest cell: batch sizes, and so the code paths compiled, follow the client count. */
     private static int maxClients() {
         return Arrays.stream(CLIENTS).max().orElse(16);
@@ -281,7 +297,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         long sharedBefore = shared.count();
         double sharingLedgersBefore = shared.totalAmount();
         double racesBefore = racesLost();
-        Measurement measured = Measurement.of(jdbc, clients, skuCount, reservation, MEASURE);
+        Measurement measured = Measurement.of(jdbc, clients, skuCount, reservation, MEASURE, generatorOf(mode));
         long writes = batches.count() - writesBefore;
         // a transaction is a ledger's write alone, or one shared by several ledgers' writes
         double transactions = writes - (shared.totalAmount() - sharingLedgersBefore) + (shared.count() - sharedBefore);
@@ -291,7 +307,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double perTransaction = ledger ? commands / transactions : Double.NaN;
         return new Cell(mode, skus, clients, measured.perSecond(), measured.latency(), measured.errors(), perWrite,
                 perTransaction, measured.cpuMillisPer(measured.done()), measured.postgresMillisPer(measured.done()),
-                measured.jitShare(), Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
+                measured.loadGeneratorMillisPer(measured.done()), measured.jitShare(),
+                Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
     }
 
     /** Appends lost to another writer of the same ledger and retried (reloading the ledger), so far. */
@@ -427,20 +444,21 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | commands/transaction | CPU ms each | of which PostgreSQL | JIT | races | load |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | commands/transaction | CPU ms each | of which PostgreSQL | load generator ms each | JIT | races | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %.0f%% | %d | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %s | %.0f%% | %d | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     oneDecimal(cell.perWrite()), oneDecimal(cell.perTransaction()),
-                    cell.cpuMillisEach(), cell.postgresMillisEach(), cell.jitShare() * 100, cell.races(),
+                    cell.cpuMillisEach(), cell.postgresMillisEach(), twoDecimals(cell.loadGeneratorMillisEach()),
+                    cell.jitShare() * 100, cell.races(),
                     cell.load()));
         }
         System.out.println(table);
@@ -485,6 +503,11 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static Optional<OrderCell> orderCell(List<OrderCell> cells, String mode, int lines, int clients) {
         return cells.stream().filter(cell -> cell.mode().equals(mode) && cell.lines() == lines
                 && cell.clients() == clients).findFirst();
+    }
+
+    /** Blank where nothing was measured apart (in-process and row-lock cells). */
+    private static String twoDecimals(double value) {
+        return value == 0 ? "" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String oneDecimal(double value) {
