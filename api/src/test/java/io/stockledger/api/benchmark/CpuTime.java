@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU spent by this JVM (service and load generator) plus the PostgreSQL backends serving this test's database, read
@@ -24,9 +26,32 @@ final class CpuTime {
         this.jdbc = jdbc;
     }
 
-    /** CPU seconds used so far by this JVM and by the database backends currently connected to this database. */
-    double seconds() {
-        return jvmSeconds() + postgresSeconds();
+    /** This JVM's CPU seconds so far, and each database backend's ticks (see {@link Reading#postgresSince}). */
+    Reading read() {
+        return new Reading(jvmSeconds(), postgresTicks());
+    }
+
+    /** The JVM's CPU seconds and each backend's CPU ticks (by pid) at one moment. */
+    record Reading(double jvmSeconds, Map<Integer, Long> postgresTicks) {
+
+        /** The JVM's CPU seconds since {@code before}. */
+        double jvmSince(Reading before) {
+            return jvmSeconds - before.jvmSeconds;
+        }
+
+        /**
+         * The backends' CPU seconds since {@code before}, backend by backend: one that ended meanwhile (a pool retiring
+         * an idle connection) would otherwise take its whole past off the total and can make it negative; one that
+         * started meanwhile, or took the pid of one that ended, counts from zero.
+         */
+        double postgresSince(Reading before) {
+            long ticks = 0;
+            for (Map.Entry<Integer, Long> backend : postgresTicks.entrySet()) {
+                long earlier = before.postgresTicks.getOrDefault(backend.getKey(), 0L);
+                ticks += backend.getValue() >= earlier ? backend.getValue() - earlier : backend.getValue();
+            }
+            return ticks / TICKS_PER_SECOND;
+        }
     }
 
     /** The one-minute load average: how busy the shared machine was. */
@@ -41,20 +66,20 @@ final class CpuTime {
         return Double.NaN;
     }
 
-    /** CPU seconds used so far by the database backends currently connected to this database. */
-    double postgresSeconds() {
+    /** CPU ticks used so far by each database backend currently connected to this database, by pid. */
+    private Map<Integer, Long> postgresTicks() {
         List<Integer> backends = jdbc.queryForList(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class);
-        double ticks = 0;
+        Map<Integer, Long> ticks = new HashMap<>();
         for (int pid : backends) {
             try {
                 String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // utime, stime
             } catch (IOException | RuntimeException gone) {
                 // a backend that ended, or a database on another host: not counted
             }
         }
-        return ticks / TICKS_PER_SECOND;
+        return ticks;
     }
 }

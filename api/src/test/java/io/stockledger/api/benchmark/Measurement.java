@@ -31,8 +31,7 @@ record Measurement(Histogram latency, long done, long errors, double seconds, do
         AtomicLong errors = new AtomicLong();
         CpuTime cpu = new CpuTime(jdbc);
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        double cpuBefore = cpu.seconds();
-        double postgresBefore = cpu.postgresSeconds();
+        CpuTime.Reading before = cpu.read();
         long generatorBefore = generator == null ? 0 : generator.cpuNanos();
         long start = System.nanoTime();
         if (generator == null) {
@@ -44,8 +43,10 @@ record Measurement(Histogram latency, long done, long errors, double seconds, do
         double generatorSeconds = generator == null ? 0 : (generator.cpuNanos() - generatorBefore) / 1e9;
         double jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore)
                 / (seconds * 1000);
+        CpuTime.Reading after = cpu.read();
+        double postgresSeconds = after.postgresSince(before);
         return new Measurement(latency, done.get(), errors.get(), seconds, jitShare,
-                cpu.seconds() - cpuBefore - generatorSeconds, cpu.postgresSeconds() - postgresBefore, generatorSeconds);
+                after.jvmSince(before) - generatorSeconds + postgresSeconds, postgresSeconds, generatorSeconds);
     }
 
     double perSecond() {

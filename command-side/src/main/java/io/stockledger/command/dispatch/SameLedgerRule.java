@@ -7,13 +7,7 @@ import java.util.List;
  * cap, stopping at one that may not be batched (it must wait for its own turn, after them). Commands for other
  * ledgers sharing the lane keep their places. A leader that may not be batched goes alone.
  */
-final class SameLedgerRule implements BatchRule<QueuedCommand> {
-
-    private final int maxBatch;
-
-    SameLedgerRule(int maxBatch) {
-        this.maxBatch = maxBatch;
-    }
+record SameLedgerRule(int maxBatch) implements BatchRule<QueuedCommand> {
 
     @Override
     public Decision decide(List<QueuedCommand> batch, QueuedCommand candidate) {

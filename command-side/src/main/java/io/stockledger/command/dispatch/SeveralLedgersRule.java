@@ -7,13 +7,7 @@ import java.util.List;
  * the batch holds a cap of commands in all. Each ledger appears at most once, as its lane lets one write per ledger
  * at a time into this queue, so order between them does not matter and one that may not share is simply skipped.
  */
-final class SeveralLedgersRule implements BatchRule<PendingLedgerWrite> {
-
-    private final int maxCommands;
-
-    SeveralLedgersRule(int maxCommands) {
-        this.maxCommands = maxCommands;
-    }
+record SeveralLedgersRule(int maxCommands) implements BatchRule<PendingLedgerWrite> {
 
     @Override
     public Decision decide(List<PendingLedgerWrite> batch, PendingLedgerWrite candidate) {

@@ -33,7 +33,7 @@ final class GatewayCalls {
     /** Waits (10 s at most) until the count reaches {@code expected}, then asserts it is exactly that. */
     static void awaitCount(IntSupplier count, int expected, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (count.getAsInt() < expected && System.nanoTime() < deadline) {
+        while (count.getAsInt() != expected && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
         assertThat(count.getAsInt()).as(what).isEqualTo(expected);
