@@ -54,7 +54,8 @@ public final class LedgerCluster implements AutoCloseable {
                 .routingStrategy(new LedgerRoutingKeys())
                 .consistentHashChangeListener(ownership)
                 .build();
-        this.bus = DistributedCommandBus.builder().commandRouter(connector).connector(connector).build();
+        this.bus = DistributedCommandBus.builder().commandRouter(connector)
+                .connector(new DepartureCheckedConnector(connector, this::isInView)).build();
         // the bus announces no commands until handlers subscribe through it; ours are subscribed locally, behind
         // group commit, so the membership says at once that this instance takes them all
         connector.updateMembership(LOAD_FACTOR, AcceptAll.INSTANCE);
