@@ -39,8 +39,8 @@ public class LedgerMetricsConfiguration {
 
     /**
      * Group commit at work: how many commands each write to a ledger carried (1 = alone; on a hot SKU under load
-     * the distribution moves up), how many ledgers shared a transaction (with many SKUs under load), and how many
-     * batches failed as a whole and were split.
+     * the distribution moves up), how many ledgers shared a transaction (with many SKUs under load), how many orders
+     * went into one unit of work, and how many batches failed as a whole and were split.
      */
     @Bean
     public BatchObserver commandBatchMetrics(MeterRegistry registry) {
@@ -62,6 +62,14 @@ public class LedgerMetricsConfiguration {
                 .description("Time orders (commands spanning several ledgers) waited for an order slot")
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(50),
                         Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
+        DistributionSummary orderBatches = DistributionSummary.builder("inventory.command.order.batch.size")
+                .description("Orders (reserve, confirm, release of a whole order) written in one unit of work")
+                .baseUnit("orders")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128)
+                .register(registry);
+        Counter orderSplits = Counter.builder("inventory.command.order.batch.splits")
+                .description("Batches of orders that failed as a whole and were resent one order at a time")
                 .register(registry);
         Counter sharedSplits = Counter.builder("inventory.command.transaction.splits")
                 .description("Transactions over several ledgers that failed as a whole and were written again one "
@@ -91,6 +99,16 @@ public class LedgerMetricsConfiguration {
             @Override
             public void orderSlotWaited(long nanos) {
                 orderSlotWaits.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void ordersWritten(int orders) {
+                orderBatches.record(orders);
+            }
+
+            @Override
+            public void ordersSplit(int orders) {
+                orderSplits.increment();
             }
         };
     }

@@ -2,8 +2,9 @@ package io.stockledger.command.api;
 
 /**
  * A command that takes several ledgers at once in one unit of work (an order's reserve, confirm and release): it holds
- * their locks, and a database connection, for as long as its unit of work runs. The dispatcher lets only a few of them
- * run at once ({@code OrderSlots}), so that orders queued behind a hot ledger cannot take every connection.
+ * their locks, and a database connection, for as long as its unit of work runs. The dispatcher lets only a few units
+ * of work on orders run at once (the order slots), so that orders queued behind a hot ledger cannot take every
+ * connection, and the orders that queue meanwhile go in together ({@code OrderBatch}).
  */
 public interface SeveralLedgersCommand {
 

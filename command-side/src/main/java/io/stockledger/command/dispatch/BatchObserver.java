@@ -2,8 +2,8 @@ package io.stockledger.command.dispatch;
 
 /**
  * Told what group commit does, so operators can see it work: how many commands each ledger's write carried (1 for a
- * command written alone), how many ledgers shared a transaction, and every batch that failed as a whole and was
- * split. The service backs it with metrics; tests count with it directly.
+ * command written alone), how many ledgers shared a transaction, how many orders went together, and every batch
+ * that failed as a whole and was split. The service backs it with metrics; tests count with it directly.
  */
 public interface BatchObserver {
 
@@ -37,7 +37,18 @@ public interface BatchObserver {
     /** A transaction over this many ledgers failed as a whole; each ledger's commands were written on their own. */
     void sharedTransactionSplit(int ledgers);
 
-    /** A command spanning several ledgers (an order) waited this long for an order slot (0 when one was free). */
+    /**
+     * A command spanning several ledgers (an order) waited this long for an order slot, that is until the write that
+     * took it began (0 when a slot was free).
+     */
     default void orderSlotWaited(long nanos) {
+    }
+
+    /** This many orders were written in one unit of work (1 for an order written alone). */
+    default void ordersWritten(int orders) {
+    }
+
+    /** A batch of this many orders failed as a whole and its orders were sent one by one. */
+    default void ordersSplit(int orders) {
     }
 }

@@ -11,7 +11,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,9 +33,11 @@ import java.util.stream.Collectors;
  * not the ledger, was the cost. Waiting here holds no connection either.
  *
  * <p><b>Orders.</b> A command spanning several ledgers ({@link SeveralLedgersCommand}: an order's reserve, confirm,
- * release) takes its ledgers' locks itself, in one unit of work beside the writers' transactions. It first waits for
- * one of {@code maxConcurrentOrders} order slots ({@link OrderSlots}, fair), so that orders queued behind a hot
- * ledger's lock cannot hold every database connection while group commit's writers wait for one.
+ * release) takes its ledgers' locks itself, in one unit of work beside the writers' transactions. At most
+ * {@code maxConcurrentOrders} such units of work are under way at once (the order slots), so that orders queued
+ * behind a hot ledger's lock cannot hold every database connection while group commit's writers wait for one; the
+ * orders that queue meanwhile, in arrival order and holding no connection, go in together as the next one, up to
+ * {@code maxBatch} orders ({@link OrderWriter}). Without that, orders on a hot SKU were one transaction each.
  *
  * <p>A command sent with a {@link CommandTicket} has a deadline: it is queued and written on a virtual thread of the
  * gateway's, so its caller waits no longer than the deadline, and it is dropped unwritten if the deadline passes (or
@@ -56,7 +57,9 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     private final GroupCommitQueue<PendingLedgerWrite> writers;
     private final LedgerWriter writer;
     private final WriteWatchdog watchdog;
-    private final OrderSlots orderSlots;
+    private final GroupCommitQueue<QueuedCommand> orders;
+    private final OrderWriter orderWriter;
+    private final AtomicInteger waitingOrders = new AtomicInteger();
     private final BatchObserver observer;
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -74,8 +77,8 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     }
 
     /**
-     * @param maxConcurrentOrders at most this many commands spanning several ledgers (orders) under way at once,
-     *                            the others waiting in arrival order ({@link Integer#MAX_VALUE}: no limit)
+     * @param maxConcurrentOrders at most this many units of work on whole orders under way at once, the orders
+     *                            waiting meanwhile sharing the next ({@link Integer#MAX_VALUE}: no limit)
      */
     public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
                               BatchObserver observer, WriteWatchdog watchdog) {
@@ -99,7 +102,8 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch));
         this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer, store);
         this.watchdog = watchdog;
-        this.orderSlots = new OrderSlots(maxConcurrentOrders);
+        this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxBatch));
+        this.orderWriter = new OrderWriter(this::dispatchWithRetries, observer);
         this.observer = observer;
     }
 
@@ -113,11 +117,15 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         if (message.getPayload() instanceof SeveralLedgersCommand) {
-            if (callback instanceof CommandTicket<?> ticket) {
+            if (callback instanceof CommandTicket<?>) {
                 // the slot is waited for on a thread of the gateway's, so the caller waits no longer than its deadline
-                Thread.ofVirtual().name("order-command").start(() -> sendInAnOrderSlot(command, callback, ticket));
+                waitingOrders.incrementAndGet(); // counted from now: the thread may take a moment to start
+                Thread.ofVirtual().name("order-command").start(() -> {
+                    waitingOrders.decrementAndGet();
+                    queueAndWriteOrder(message, callback);
+                });
             } else {
-                sendInAnOrderSlot(command, callback, null);
+                queueAndWriteOrder(message, callback);
             }
             return;
         }
@@ -151,14 +159,7 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         try (WriteWatchdog.Watch watch = watchdog.watch(() -> describe(writes))) {
             writer.write(writes);
         } catch (RuntimeException | Error unexpected) {
-            // nothing here should throw; if something does, no caller may be left waiting for an answer
-            CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
-            writes.stream().flatMap(each -> each.commands().stream())
-                    .filter(queued -> !queued.delivered())
-                    .forEach(queued -> queued.deliver(failure));
-            if (unexpected instanceof Error error) {
-                throw error;
-            }
+            answerUnanswered(writes.stream().flatMap(each -> each.commands().stream()).toList(), unexpected);
         } finally {
             writes.forEach(PendingLedgerWrite::finished);
             writers.finished();
@@ -166,53 +167,41 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     }
 
     /**
-     * Waits for an order slot, holding no connection, then sends the command as it is; the slot is given back when
-     * the command bus has answered (retries included), before the caller hears the answer. An order with a ticket
-     * whose deadline passed (or whose caller gave up) while it waited is answered unwritten.
+     * Waits for an order slot, holding no connection, in arrival order; the caller that gets the slot writes its order
+     * and those that queued behind it ({@link OrderWriter}), then hands the slot on.
      */
-    private <C, R> void sendInAnOrderSlot(C command, CommandCallback<? super C, ? super R> callback,
-                                          CommandTicket<?> ticket) {
+    private void queueAndWriteOrder(CommandMessage<?> message, CommandCallback<?, ?> callback) {
+        List<QueuedCommand> batch;
+        waitingOrders.incrementAndGet();
         try {
-            observer.orderSlotWaited(orderSlots.take());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callback.onResult(GenericCommandMessage.asCommandMessage(command),
-                    GenericCommandResultMessage.asCommandResultMessage(
-                            new InterruptedException("interrupted while waiting for an order slot")));
-            return;
+            batch = orders.join(QueuedCommand.order(message, callback));
+        } finally {
+            waitingOrders.decrementAndGet();
         }
-        if (ticket != null && !ticket.startWriting()) {
-            orderSlots.give();
-            callback.onResult(GenericCommandMessage.asCommandMessage(command),
-                    GenericCommandResultMessage.asCommandResultMessage(CommandTicket.deadlineExceeded()));
-            return;
+        if (batch.isEmpty()) {
+            return; // another caller's thread took this order into its batch and will answer it
         }
-        AtomicBoolean given = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            if (given.compareAndSet(false, true)) {
-                orderSlots.give();
-            }
-        };
-        try {
-            CommandCallback<C, R> answered = (sent, result) -> {
-                giveBack.run();
-                callback.onResult(sent, result);
-            };
-            super.send(command, answered);
-        } catch (RuntimeException dispatchFailed) {
-            giveBack.run();
-            if (ticket == null) {
-                throw dispatchFailed;
-            }
-            // on the gateway's own thread nobody would see the exception: the caller hears it through its ticket
-            callback.onResult(GenericCommandMessage.asCommandMessage(command),
-                    GenericCommandResultMessage.asCommandResultMessage(dispatchFailed));
+        try (WriteWatchdog.Watch watch = watchdog.watch(() -> batch.size() + " order(s)")) {
+            orderWriter.write(batch);
+        } catch (RuntimeException | Error unexpected) {
+            answerUnanswered(batch, unexpected);
+        } finally {
+            orders.finished();
+        }
+    }
+
+    /** Nothing here should throw; if something does, no caller may be left waiting for an answer. */
+    private static void answerUnanswered(List<QueuedCommand> commands, Throwable unexpected) {
+        CommandResultMessage<?> failure = GenericCommandResultMessage.asCommandResultMessage(unexpected);
+        commands.stream().filter(queued -> !queued.delivered()).forEach(queued -> queued.deliver(failure));
+        if (unexpected instanceof Error error) {
+            throw error;
         }
     }
 
     /** Commands spanning several ledgers (orders) that wait for an order slot right now: the order queue's depth. */
     public int waitingOrders() {
-        return orderSlots.waiting();
+        return waitingOrders.get();
     }
 
     /**

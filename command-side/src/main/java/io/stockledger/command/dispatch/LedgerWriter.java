@@ -6,7 +6,6 @@ import io.stockledger.command.groupcommit.LedgerBatchResult;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.GenericCommandResultMessage;
 
 import java.util.Comparator;
 import java.util.List;
@@ -118,18 +117,12 @@ final class LedgerWriter {
         StaleRefusals staleRefusals = staleRefusals(write.ledgerId().toString());
         for (int i = 0; i < commands.size(); i++) {
             QueuedCommand command = commands.get(i);
-            command.deliver(staleRefusals.answer(command.message(), asResult((BatchMemberOutcome) outcomes.get(i))));
+            command.deliver(staleRefusals.answer(command.message(), ((BatchMemberOutcome) outcomes.get(i)).asAnswer()));
         }
     }
 
     /** A refusal is decided once more, alone, when its ledger's cached copy was behind the store. */
     private StaleRefusals staleRefusals(String ledgerId) {
         return new StaleRefusals(store, ledgerId, withRetries);
-    }
-
-    private static CommandResultMessage<?> asResult(BatchMemberOutcome outcome) {
-        return outcome.isRefusal()
-                ? GenericCommandResultMessage.asCommandResultMessage(outcome.refusal())
-                : GenericCommandResultMessage.asCommandResultMessage(outcome.result());
     }
 }

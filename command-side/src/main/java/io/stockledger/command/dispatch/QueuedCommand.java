@@ -2,6 +2,7 @@ package io.stockledger.command.dispatch;
 
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
+import io.stockledger.command.groupcommit.OrderBatch;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -20,25 +21,43 @@ final class QueuedCommand {
     private final StockLedgerId ledgerId;
     private final boolean batchable;
     private final AtomicBoolean delivered = new AtomicBoolean();
+    private final long queuedAt = System.nanoTime();
+
+    /** A command for one ledger; it may be batched with others for that ledger if its type may. */
+    QueuedCommand(CommandMessage<?> message, StockLedgerId ledgerId, CommandCallback<?, ?> callback) {
+        this(message, ledgerId, callback, LedgerCommandBatch.isBatchable(message.getPayload()));
+    }
 
     @SuppressWarnings("unchecked")
-    QueuedCommand(CommandMessage<?> message, StockLedgerId ledgerId, CommandCallback<?, ?> callback) {
+    private QueuedCommand(CommandMessage<?> message, StockLedgerId ledgerId, CommandCallback<?, ?> callback,
+                          boolean batchable) {
         this.message = message;
         this.callback = (CommandCallback<Object, Object>) callback;
         this.ledgerId = ledgerId;
-        this.batchable = LedgerCommandBatch.isBatchable(message.getPayload());
+        this.batchable = batchable;
+    }
+
+    /** A command on a whole order, which spans several ledgers (so it has no ledger id of its own). */
+    static QueuedCommand order(CommandMessage<?> message, CommandCallback<?, ?> callback) {
+        return new QueuedCommand(message, null, callback, OrderBatch.isBatchable(message.getPayload()));
     }
 
     CommandMessage<?> message() {
         return message;
     }
 
+    /** The ledger the command is for; null for an order's. */
     StockLedgerId ledgerId() {
         return ledgerId;
     }
 
     boolean batchable() {
         return batchable;
+    }
+
+    /** How long ago the command was queued, in nanoseconds. */
+    long nanosSinceQueued() {
+        return System.nanoTime() - queuedAt;
     }
 
     /** Hands the caller its own outcome; only the first outcome counts. */

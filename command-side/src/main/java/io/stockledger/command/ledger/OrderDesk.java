@@ -18,18 +18,21 @@ import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.dispatch.StoredLedgers;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.OrderBatch;
 import io.stockledger.command.order.OrderBook;
 import io.stockledger.command.order.OrderFingerprint;
 import io.stockledger.command.order.OrderSourcing;
 import io.stockledger.command.order.RecordedOrder;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
-import io.stockledger.command.dispatch.StoredLedgers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +86,63 @@ class OrderDesk {
     @CommandHandler
     OrderOutcome handle(ReserveOrder order, MetaData metaData, Clock clock) throws LedgerRefusal {
         return onCurrentLedgers(loading -> reserve(order, metaData, clock, loading));
+    }
+
+    /**
+     * Group commit for orders: the orders that queued while the order slots were busy, decided in one unit of work
+     * ({@link OrderBatch}). The ledgers of all of them are loaded first, in the one fixed order, so that the batch
+     * never waits in a circle with another batch or a ledger's writer; then each order is decided by its own handler
+     * above, in arrival order and with its own metadata, as if it had come alone. An order's clean refusal (nothing
+     * applied) is its answer; one refused after applying part of itself ({@link OrderRefusal}) fails the batch, and
+     * the dispatcher sends the orders one by one. A refusal decided on a cached ledger behind the store turns the
+     * batch into a lost race, as for an order alone.
+     */
+    @CommandHandler
+    List<BatchMemberOutcome> handle(OrderBatch batch, Clock clock) {
+        LoadedLedgers loading = new LoadedLedgers();
+        loading.inOrder(ledgersOf(batch));
+        List<BatchMemberOutcome> outcomes = new ArrayList<>(batch.size());
+        for (CommandMessage<?> member : batch.members()) {
+            try {
+                outcomes.add(BatchMemberOutcome.answered(AsBatchMember.run(member,
+                        () -> decideOrder(member.getPayload(), member.getMetaData(), clock, loading))));
+            } catch (LedgerRefusal refusal) {
+                outcomes.add(BatchMemberOutcome.refused(refusal));
+            }
+        }
+        if (outcomes.stream().anyMatch(BatchMemberOutcome::isRefusal)) {
+            failIfAnyBehind(loading);
+        }
+        return outcomes;
+    }
+
+    private OrderOutcome decideOrder(Object order, MetaData metaData, Clock clock, LoadedLedgers loading)
+            throws LedgerRefusal {
+        return switch (order) {
+            case ReserveOrder reserve -> reserve(reserve, metaData, clock, loading);
+            case ConfirmOrder confirm -> confirm(recorded(confirm.orderId()), metaData, clock, loading);
+            case ReleaseOrder release -> release(recorded(release.orderId()), release.lineId(), metaData, clock,
+                    loading);
+            default -> throw new IllegalArgumentException("not an order command: " + order);
+        };
+    }
+
+    /**
+     * Every ledger the batch's orders may touch: a reserve's possible sources, and the ledgers of the orders to
+     * confirm or release as the book has them (an order reserved earlier in the same batch is not there yet, but
+     * its ledgers are among its reserve's).
+     */
+    private Set<StockLedgerId> ledgersOf(OrderBatch batch) {
+        Set<StockLedgerId> ledgers = new TreeSet<>();
+        for (CommandMessage<?> member : batch.members()) {
+            switch (member.getPayload()) {
+                case ReserveOrder reserve -> ledgers.addAll(ledgersMaybeTouched(reserve));
+                case ConfirmOrder confirm -> book.find(confirm.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
+                case ReleaseOrder release -> book.find(release.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
+                default -> throw new IllegalArgumentException("not an order command: " + member.getPayload());
+            }
+        }
+        return ledgers;
     }
 
     private OrderOutcome reserve(ReserveOrder order, MetaData metaData, Clock clock, LoadedLedgers loading)
@@ -218,10 +278,15 @@ class OrderDesk {
         try {
             return decision.decide(loading);
         } catch (LedgerRefusal | OrderRefusal refusal) {
-            List<String> behind = loading.behind(store);
-            if (behind.isEmpty()) {
-                throw refusal;
-            }
+            failIfAnyBehind(loading);
+            throw refusal;
+        }
+    }
+
+    /** A refusal must not stand on a cached ledger behind the store: the ledgers are dropped and decided again. */
+    private void failIfAnyBehind(LoadedLedgers loading) {
+        List<String> behind = loading.behind(store);
+        if (!behind.isEmpty()) {
             behind.forEach(store::evict);
             throw new ConcurrencyException("the order was decided on cached ledgers behind the store " + behind
                     + "; it is decided again on fresh loads");
@@ -245,7 +310,8 @@ class OrderDesk {
                 try {
                     Aggregate<StockLedger> ledger = ledgers.load(ledgerId.toString());
                     loaded.put(ledgerId, ledger);
-                    versionsAtLoad.put(ledgerId, ledger.version() == null ? -1 : ledger.version());
+                    // the version it was first loaded at: an order earlier in the batch may have appended since
+                    versionsAtLoad.putIfAbsent(ledgerId, ledger.version() == null ? -1 : ledger.version());
                 } catch (AggregateNotFoundException neverReceivedAnything) {
                     // nothing to reserve there
                 }

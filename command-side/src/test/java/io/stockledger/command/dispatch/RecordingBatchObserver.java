@@ -16,6 +16,9 @@ final class RecordingBatchObserver implements BatchObserver {
     final AtomicInteger sharedTransactionSplits = new AtomicInteger();
     /** How long each order waited for its slot, in nanoseconds. */
     final List<Long> slotWaits = Collections.synchronizedList(new ArrayList<>());
+    /** Orders per unit of work, in the order written. */
+    final List<Integer> orderWrites = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger orderSplits = new AtomicInteger();
 
     @Override
     public void written(int commands) {
@@ -40,5 +43,15 @@ final class RecordingBatchObserver implements BatchObserver {
     @Override
     public void orderSlotWaited(long nanos) {
         slotWaits.add(nanos);
+    }
+
+    @Override
+    public void ordersWritten(int orders) {
+        orderWrites.add(orders);
+    }
+
+    @Override
+    public void ordersSplit(int orders) {
+        orderSplits.incrementAndGet();
     }
 }

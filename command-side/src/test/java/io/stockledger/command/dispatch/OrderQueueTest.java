@@ -2,8 +2,12 @@ package io.stockledger.command.dispatch;
 
 import io.stockledger.command.api.ConfirmOrder;
 import io.stockledger.command.api.InsufficientStockException;
+import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.OrderBatch;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Orders (commands spanning several ledgers) wait for an order slot in the dispatcher, in arrival order, holding
- * nothing meanwhile; single-ledger commands never wait for one. Stand-in handlers on a real Axon command bus; each
- * step waits for the state it needs (a handler entered, an order queued), never for a time.
+ * nothing meanwhile, and those that queued while the slots were busy go in together as one batch; single-ledger
+ * commands never wait for one. Stand-in handlers on a real Axon command bus; each step waits for the state it needs
+ * (a handler entered, an order queued), never for a time.
  */
-class OrderSlotTest {
+class OrderQueueTest {
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private final ConcurrencyConflictRetryScheduler retries = new ConcurrencyConflictRetryScheduler(
@@ -42,8 +47,10 @@ class OrderSlotTest {
     private final GroupCommitGateway gateway = new GroupCommitGateway(
             DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 4, 1, observer, watchdog);
 
-    /** The orders whose handler ran, in the order they ran. */
+    /** The orders whose handler ran, in the order they ran, alone or in a batch. */
     private final List<String> ordersRun = Collections.synchronizedList(new ArrayList<>());
+    /** The orders of each batch the batch handler got. */
+    private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     /** Orders whose handler holds until released: entered, then waits for its latch. */
     private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
@@ -55,21 +62,44 @@ class OrderSlotTest {
         watchdog.close();
     }
 
+    /**
+     * Orders named "refused…" are refused; in a batch, one named "poison…" fails the whole batch (as an order refused
+     * after applying part of itself does), while alone it is confirmed.
+     */
     private void ordersAndReservesAnswer() {
-        bus.subscribe(ConfirmOrder.class.getName(), message -> {
-            String order = ((ConfirmOrder) message.getPayload()).orderId();
-            ordersRun.add(order);
-            if (order.startsWith("refused")) {
-                throw new InsufficientStockException(5, 1);
+        bus.subscribe(ConfirmOrder.class.getName(), message -> confirm((ConfirmOrder) message.getPayload()));
+        bus.subscribe(OrderBatch.class.getName(), message -> {
+            List<CommandMessage<?>> members = ((OrderBatch) message.getPayload()).members();
+            batches.add(members.stream().map(member -> ((ConfirmOrder) member.getPayload()).orderId()).toList());
+            List<BatchMemberOutcome> outcomes = new ArrayList<>();
+            for (CommandMessage<?> member : members) {
+                ConfirmOrder order = (ConfirmOrder) member.getPayload();
+                if (order.orderId().startsWith("poison")) {
+                    throw new IllegalStateException("refused after applying part of itself");
+                }
+                try {
+                    outcomes.add(BatchMemberOutcome.answered(confirm(order)));
+                } catch (LedgerRefusal refusal) {
+                    outcomes.add(BatchMemberOutcome.refused(refusal));
+                }
             }
-            if (release.containsKey(order)) {
-                entered.get(order).countDown();
-                assertThat(release.get(order).await(30, TimeUnit.SECONDS)).isTrue();
-            }
-            return "confirmed " + order;
+            return outcomes;
         });
         bus.subscribe(ReserveStock.class.getName(), message -> "reserved "
                 + ((ReserveStock) message.getPayload()).idempotencyKey());
+    }
+
+    private String confirm(ConfirmOrder confirm) throws LedgerRefusal, InterruptedException {
+        String order = confirm.orderId();
+        ordersRun.add(order);
+        if (order.startsWith("refused")) {
+            throw new InsufficientStockException(5, 1);
+        }
+        if (release.containsKey(order)) {
+            entered.get(order).countDown();
+            assertThat(release.get(order).await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        return "confirmed " + order;
     }
 
     /** The order's handler will hold, once entered, until {@link #let} it go. */
@@ -119,17 +149,69 @@ class OrderSlotTest {
         assertThat(answerOf(first)).isEqualTo("confirmed first");
         assertThat(answerOf(second)).isEqualTo("confirmed second");
         assertThat(ordersRun).containsExactly("first", "second");
+        assertThat(batches).as("one order waited: it went alone").isEmpty();
         assertThat(gateway.waitingOrders()).isZero();
         assertThat(observer.slotWaits).as("each order told how long it waited").hasSize(2);
     }
 
     @Test
-    void waitingOrdersGetTheSlotInArrivalOrder() throws Exception {
+    void ordersThatQueuedWhileTheSlotWasBusyGoTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
         ordersAndReservesAnswer();
         CompletableFuture<Object> first = holdingTheSlot("first");
         List<CompletableFuture<Object>> queued = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            queued.add(queuedForASlot("o" + i, i));
+            queued.add(queuedForASlot(i == 3 ? "refused-o3" : "o" + i, i));
+        }
+
+        let("first");
+
+        assertThat(answerOf(first)).isEqualTo("confirmed first");
+        for (int i = 1; i <= 5; i++) {
+            if (i == 3) {
+                assertThatThrownBy(() -> answerOf(queued.get(2))).as("a refusal is its own order's answer only")
+                        .hasRootCauseInstanceOf(InsufficientStockException.class);
+            } else {
+                assertThat(answerOf(queued.get(i - 1))).isEqualTo("confirmed o" + i);
+            }
+        }
+        assertThat(batches).containsExactly(List.of("o1", "o2", "refused-o3", "o4", "o5"));
+        assertThat(ordersRun).containsExactly("first", "o1", "o2", "refused-o3", "o4", "o5");
+        assertThat(observer.orderWrites).containsExactly(1, 5);
+        assertThat(observer.slotWaits).as("each order told how long it waited").hasSize(6);
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsSentAgainOneOrderAtATime() throws Exception {
+        ordersAndReservesAnswer();
+        CompletableFuture<Object> first = holdingTheSlot("first");
+        CompletableFuture<Object> before = queuedForASlot("o1", 1);
+        CompletableFuture<Object> poison = queuedForASlot("poison", 2);
+        CompletableFuture<Object> after = queuedForASlot("o2", 3);
+
+        let("first");
+
+        answerOf(first);
+        assertThat(answerOf(before)).isEqualTo("confirmed o1");
+        assertThat(answerOf(poison)).as("alone, the order that failed its batch is decided on its own")
+                .isEqualTo("confirmed poison");
+        assertThat(answerOf(after)).isEqualTo("confirmed o2");
+        assertThat(batches).containsExactly(List.of("o1", "poison", "o2"));
+        assertThat(ordersRun).containsExactly("first", "o1", "o1", "poison", "o2");
+        assertThat(observer.orderSplits).hasValue(1);
+    }
+
+    @Test
+    void aBatchHoldsNoMoreOrdersThanTheCap() throws Exception {
+        GroupCommitGateway capped = new GroupCommitGateway(
+                DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 2, 4, 1, observer, watchdog);
+        ordersAndReservesAnswer();
+        holds("first");
+        CompletableFuture<Object> first = GatewayCalls.sendFromOwnThread(capped, new ConfirmOrder("first"));
+        assertThat(entered.get("first").await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Object>> queued = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            queued.add(GatewayCalls.sendFromOwnThread(capped, new ConfirmOrder("o" + i)));
+            GatewayCalls.awaitCount(capped::waitingOrders, i, "orders waiting for a slot");
         }
 
         let("first");
@@ -138,7 +220,8 @@ class OrderSlotTest {
         for (CompletableFuture<Object> each : queued) {
             answerOf(each);
         }
-        assertThat(ordersRun).containsExactly("first", "o1", "o2", "o3", "o4", "o5");
+        assertThat(batches).containsExactly(List.of("o1", "o2"), List.of("o3", "o4"));
+        assertThat(observer.orderWrites).containsExactly(1, 2, 2, 1);
     }
 
     @Test
