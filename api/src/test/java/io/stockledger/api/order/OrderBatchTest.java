@@ -4,8 +4,10 @@ import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.command.api.CommandOrigin;
 import io.stockledger.command.api.ConfirmOrder;
 import io.stockledger.command.api.OrderLineRequest;
+import io.stockledger.command.api.OrderNotFoundException;
 import io.stockledger.command.api.OrderOutcome;
 import io.stockledger.command.api.OrderShortageException;
+import io.stockledger.command.api.ReleaseOrder;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.SourcingRule;
@@ -74,6 +76,24 @@ class OrderBatchTest extends ServiceIntegrationTest {
 
         assertThat(((OrderOutcome) outcomes.get(1).result()).status()).isEqualTo(ReservationStatus.CONFIRMED);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).number("on_hand") == 0);
+    }
+
+    @Test
+    void ordersReservedBeforeAreConfirmedAndReleasedTogetherAndAnUnknownOneIsRefusedAlone() throws Exception {
+        UUID product = stocked(6);
+        ReserveOrder toConfirm = order(product, 2);
+        ReserveOrder toRelease = order(product, 3);
+        decided(member(toConfirm, "trace-a"), member(toRelease, "trace-b"));
+
+        List<BatchMemberOutcome> outcomes = decided(member(new ConfirmOrder(toConfirm.orderId()), "trace-confirm"),
+                member(new ConfirmOrder("never-reserved-" + UUID.randomUUID()), "trace-unknown"),
+                member(new ReleaseOrder(toRelease.orderId(), null), "trace-release"));
+
+        assertThat(((OrderOutcome) outcomes.get(0).result()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(outcomes.get(1).refusal()).isInstanceOf(OrderNotFoundException.class);
+        assertThat(((OrderOutcome) outcomes.get(2).result()).status()).isEqualTo(ReservationStatus.RELEASED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(product, warehouse).number("on_hand") == 4
+                && client.stock(product, warehouse).number("reserved") == 0);
     }
 
     @Test

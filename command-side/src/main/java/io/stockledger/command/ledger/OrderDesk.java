@@ -99,13 +99,14 @@ class OrderDesk {
      */
     @CommandHandler
     List<BatchMemberOutcome> handle(OrderBatch batch, Clock clock) {
+        Map<String, RecordedOrder> recorded = new HashMap<>();
         LoadedLedgers loading = new LoadedLedgers();
-        loading.inOrder(ledgersOf(batch));
+        loading.inOrder(ledgersOf(batch, recorded));
         List<BatchMemberOutcome> outcomes = new ArrayList<>(batch.size());
         for (CommandMessage<?> member : batch.members()) {
             try {
                 outcomes.add(BatchMemberOutcome.answered(AsBatchMember.run(member,
-                        () -> decideOrder(member.getPayload(), member.getMetaData(), clock, loading))));
+                        () -> decideOrder(member.getPayload(), member.getMetaData(), clock, loading, recorded))));
             } catch (LedgerRefusal refusal) {
                 outcomes.add(BatchMemberOutcome.refused(refusal));
             }
@@ -116,30 +117,40 @@ class OrderDesk {
         return outcomes;
     }
 
-    private OrderOutcome decideOrder(Object order, MetaData metaData, Clock clock, LoadedLedgers loading)
-            throws LedgerRefusal {
+    /** @param recorded the orders the batch found in the book before deciding (a record never changes) */
+    private OrderOutcome decideOrder(Object order, MetaData metaData, Clock clock, LoadedLedgers loading,
+                                     Map<String, RecordedOrder> recorded) throws LedgerRefusal {
         return switch (order) {
             case ReserveOrder reserve -> reserve(reserve, metaData, clock, loading);
-            case ConfirmOrder confirm -> confirm(recorded(confirm.orderId()), metaData, clock, loading);
-            case ReleaseOrder release -> release(recorded(release.orderId()), release.lineId(), metaData, clock,
-                    loading);
+            case ConfirmOrder confirm -> confirm(recorded(confirm.orderId(), recorded), metaData, clock, loading);
+            case ReleaseOrder release -> release(recorded(release.orderId(), recorded), release.lineId(), metaData,
+                    clock, loading);
             default -> throw new IllegalArgumentException("not an order command: " + order);
         };
     }
 
     /**
      * Every ledger the batch's orders may touch: a reserve's possible sources, and the ledgers of the orders to
-     * confirm or release as the book has them (an order reserved earlier in the same batch is not there yet, but
-     * its ledgers are among its reserve's).
+     * confirm or release as the book has them, which it keeps in {@code recorded} (an order reserved earlier in the
+     * same batch is not in the book yet, but its ledgers are among its reserve's).
      */
-    private Set<StockLedgerId> ledgersOf(OrderBatch batch) {
+    private Set<StockLedgerId> ledgersOf(OrderBatch batch, Map<String, RecordedOrder> recorded) {
         Set<StockLedgerId> ledgers = new TreeSet<>();
         for (CommandMessage<?> member : batch.members()) {
-            switch (member.getPayload()) {
-                case ReserveOrder reserve -> ledgers.addAll(ledgersMaybeTouched(reserve));
-                case ConfirmOrder confirm -> book.find(confirm.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
-                case ReleaseOrder release -> book.find(release.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
+            String recordedOrderId = switch (member.getPayload()) {
+                case ReserveOrder reserve -> {
+                    ledgers.addAll(ledgersMaybeTouched(reserve));
+                    yield null;
+                }
+                case ConfirmOrder confirm -> confirm.orderId();
+                case ReleaseOrder release -> release.orderId();
                 default -> throw new IllegalArgumentException("not an order command: " + member.getPayload());
+            };
+            if (recordedOrderId != null && !recorded.containsKey(recordedOrderId)) {
+                book.find(recordedOrderId).ifPresent(order -> {
+                    recorded.put(recordedOrderId, order);
+                    ledgers.addAll(order.ledgers());
+                });
             }
         }
         return ledgers;
@@ -241,6 +252,12 @@ class OrderDesk {
     /** The order as the book recorded it when it was reserved; confirming or releasing one never made is refused. */
     private RecordedOrder recorded(String orderId) throws OrderNotFoundException {
         return book.find(orderId).orElseThrow(() -> OrderNotFoundException.order(orderId));
+    }
+
+    /** The order as already read from the book, else as the book has it now (it may have been reserved since). */
+    private RecordedOrder recorded(String orderId, Map<String, RecordedOrder> read) throws OrderNotFoundException {
+        RecordedOrder order = read.get(orderId);
+        return order != null ? order : recorded(orderId);
     }
 
     private static OrderOutcome repeated(RecordedOrder recorded, ReserveOrder order, String fingerprint)
