@@ -19,8 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Business and pipeline metrics beyond what Spring, Hikari and the JVM already publish. Names follow the seed
@@ -40,77 +43,59 @@ public class LedgerMetricsConfiguration {
     /**
      * Group commit at work: how many commands each write to a ledger carried (1 = alone; on a hot SKU under load
      * the distribution moves up), how many ledgers shared a transaction (with many SKUs under load), how many orders
-     * went into one unit of work, and how many batches failed as a whole and were split.
+     * went into one unit of work, and how many batches of each kind failed as a whole and were split.
      */
     @Bean
     public BatchObserver commandBatchMetrics(MeterRegistry registry) {
-        DistributionSummary sizes = DistributionSummary.builder("inventory.command.batch.size")
-                .description("Commands written to one ledger in one unit of work")
-                .baseUnit("commands")
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128) // histogram buckets for Prometheus
-                .register(registry);
-        DistributionSummary shared = DistributionSummary.builder("inventory.command.transaction.ledgers")
-                .description("Ledgers written together in one transaction (only transactions of two or more)")
-                .baseUnit("ledgers")
-                .serviceLevelObjectives(2, 4, 8, 16, 32, 64, 128)
-                .register(registry);
-        Counter splits = Counter.builder("inventory.command.batch.splits")
+        Map<BatchObserver.Batch, DistributionSummary> sizes = new EnumMap<>(BatchObserver.Batch.class);
+        Map<BatchObserver.Batch, Counter> splits = new EnumMap<>(BatchObserver.Batch.class);
+        sizes.put(BatchObserver.Batch.LEDGER, sizes(registry, "inventory.command.batch.size", "commands",
+                "Commands written to one ledger in one unit of work", 1));
+        splits.put(BatchObserver.Batch.LEDGER, Counter.builder("inventory.command.batch.splits")
                 .description("Batches for one ledger that failed as a whole (not a refusal) and were resent one "
                         + "command at a time")
-                .register(registry);
+                .register(registry));
+        sizes.put(BatchObserver.Batch.SHARED_TRANSACTION, sizes(registry, "inventory.command.transaction.ledgers",
+                "ledgers", "Ledgers written together in one transaction (only transactions of two or more)", 2));
+        splits.put(BatchObserver.Batch.SHARED_TRANSACTION, Counter.builder("inventory.command.transaction.splits")
+                .description("Transactions over several ledgers that failed as a whole and were written again one "
+                        + "ledger at a time")
+                .register(registry));
+        sizes.put(BatchObserver.Batch.ORDERS, sizes(registry, "inventory.command.order.batch.size", "orders",
+                "Orders (reserve, confirm, release of a whole order) written in one unit of work", 1));
+        splits.put(BatchObserver.Batch.ORDERS, Counter.builder("inventory.command.order.batch.splits")
+                .description("Batches of orders that failed as a whole and were resent one order at a time")
+                .register(registry));
         Timer orderSlotWaits = Timer.builder("inventory.command.order.slot.wait")
                 .description("Time orders (commands spanning several ledgers) waited for an order slot")
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(50),
                         Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .register(registry);
-        DistributionSummary orderBatches = DistributionSummary.builder("inventory.command.order.batch.size")
-                .description("Orders (reserve, confirm, release of a whole order) written in one unit of work")
-                .baseUnit("orders")
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128)
-                .register(registry);
-        Counter orderSplits = Counter.builder("inventory.command.order.batch.splits")
-                .description("Batches of orders that failed as a whole and were resent one order at a time")
-                .register(registry);
-        Counter sharedSplits = Counter.builder("inventory.command.transaction.splits")
-                .description("Transactions over several ledgers that failed as a whole and were written again one "
-                        + "ledger at a time")
-                .register(registry);
         return new BatchObserver() {
             @Override
-            public void written(int commands) {
-                sizes.record(commands);
+            public void written(Batch batch, int size) {
+                sizes.get(batch).record(size);
             }
 
             @Override
-            public void sharedTransaction(int ledgers) {
-                shared.record(ledgers);
-            }
-
-            @Override
-            public void split(int commands) {
-                splits.increment();
-            }
-
-            @Override
-            public void sharedTransactionSplit(int ledgers) {
-                sharedSplits.increment();
+            public void split(Batch batch, int size) {
+                splits.get(batch).increment();
             }
 
             @Override
             public void orderSlotWaited(long nanos) {
                 orderSlotWaits.record(nanos, TimeUnit.NANOSECONDS);
             }
-
-            @Override
-            public void ordersWritten(int orders) {
-                orderBatches.record(orders);
-            }
-
-            @Override
-            public void ordersSplit(int orders) {
-                orderSplits.increment();
-            }
         };
+    }
+
+    /** Batch sizes from {@code smallest} up, with histogram buckets at the powers of two to 128 for Prometheus. */
+    private static DistributionSummary sizes(MeterRegistry registry, String name, String unit, String description,
+                                             int smallest) {
+        double[] buckets = IntStream.rangeClosed(0, 7).map(power -> 1 << power)
+                .filter(bucket -> bucket >= smallest).asDoubleStream().toArray();
+        return DistributionSummary.builder(name).description(description).baseUnit(unit)
+                .serviceLevelObjectives(buckets).register(registry);
     }
 
     /**

@@ -60,7 +60,6 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     private final GroupCommitQueue<QueuedCommand> orders;
     private final OrderWriter orderWriter;
     private final AtomicInteger waitingOrders = new AtomicInteger();
-    private final BatchObserver observer;
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
@@ -104,7 +103,6 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.watchdog = watchdog;
         this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxBatch));
         this.orderWriter = new OrderWriter(this::dispatchWithRetries, observer);
-        this.observer = observer;
     }
 
     /**

@@ -67,11 +67,11 @@ final class LedgerWriter {
         // ledgers are taken in their one fixed order, as an order's ledgers are: no two writers wait in a circle
         List<PendingLedgerWrite> writes = queued.stream()
                 .sorted(Comparator.comparing(PendingLedgerWrite::ledgerId)).toList();
-        observer.sharedTransaction(writes.size());
+        observer.written(BatchObserver.Batch.SHARED_TRANSACTION, writes.size());
         CrossLedgerBatch batch = new CrossLedgerBatch(writes.stream().map(PendingLedgerWrite::asBatch).toList());
         CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));
         if (result.isExceptional()) {
-            observer.sharedTransactionSplit(writes.size());
+            observer.split(BatchObserver.Batch.SHARED_TRANSACTION, writes.size());
             writes.forEach(this::write);
             return;
         }
@@ -81,7 +81,7 @@ final class LedgerWriter {
             if (ledger.isLedgerMissing()) {
                 write(writes.get(i)); // each command then gets its own answer for a ledger that does not exist
             } else {
-                observer.written(writes.get(i).size());
+                observer.written(BatchObserver.Batch.LEDGER, writes.get(i).size());
                 deliver(writes.get(i), ledger.outcomes());
             }
         }
@@ -89,7 +89,7 @@ final class LedgerWriter {
 
     private void write(PendingLedgerWrite write) {
         List<QueuedCommand> commands = write.commands();
-        observer.written(commands.size());
+        observer.written(BatchObserver.Batch.LEDGER, commands.size());
         if (commands.size() == 1) {
             alone(commands.getFirst());
             return;
@@ -102,7 +102,7 @@ final class LedgerWriter {
             // have got alone after losing every retry
             commands.forEach(command -> command.deliver(result));
         } else {
-            observer.split(commands.size());
+            observer.split(BatchObserver.Batch.LEDGER, commands.size());
             commands.forEach(this::alone);
         }
     }

@@ -43,7 +43,7 @@ final class OrderWriter {
         if (orders.isEmpty()) {
             return;
         }
-        observer.ordersWritten(orders.size());
+        observer.written(BatchObserver.Batch.ORDERS, orders.size());
         if (orders.size() == 1 || !orders.stream().allMatch(QueuedCommand::batchable)) {
             orders.forEach(this::alone);
             return;
@@ -58,7 +58,7 @@ final class OrderWriter {
         } else if (ConcurrencyConflictRetryScheduler.isConcurrencyConflict(result.exceptionResult())) {
             orders.forEach(order -> order.deliver(result));
         } else {
-            observer.ordersSplit(orders.size());
+            observer.split(BatchObserver.Batch.ORDERS, orders.size());
             orders.forEach(this::alone);
         }
     }

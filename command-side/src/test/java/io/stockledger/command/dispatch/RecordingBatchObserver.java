@@ -21,37 +21,25 @@ final class RecordingBatchObserver implements BatchObserver {
     final AtomicInteger orderSplits = new AtomicInteger();
 
     @Override
-    public void written(int commands) {
-        writes.add(commands);
+    public void written(Batch batch, int size) {
+        switch (batch) {
+            case LEDGER -> writes.add(size);
+            case SHARED_TRANSACTION -> sharedTransactions.add(size);
+            case ORDERS -> orderWrites.add(size);
+        }
     }
 
     @Override
-    public void sharedTransaction(int ledgers) {
-        sharedTransactions.add(ledgers);
-    }
-
-    @Override
-    public void split(int commands) {
-        splits.incrementAndGet();
-    }
-
-    @Override
-    public void sharedTransactionSplit(int ledgers) {
-        sharedTransactionSplits.incrementAndGet();
+    public void split(Batch batch, int size) {
+        switch (batch) {
+            case LEDGER -> splits.incrementAndGet();
+            case SHARED_TRANSACTION -> sharedTransactionSplits.incrementAndGet();
+            case ORDERS -> orderSplits.incrementAndGet();
+        }
     }
 
     @Override
     public void orderSlotWaited(long nanos) {
         slotWaits.add(nanos);
-    }
-
-    @Override
-    public void ordersWritten(int orders) {
-        orderWrites.add(orders);
-    }
-
-    @Override
-    public void ordersSplit(int orders) {
-        orderSplits.incrementAndGet();
     }
 }
