@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +58,9 @@ public class GroupCommitGateway extends DefaultCommandGateway {
     private final WriteWatchdog watchdog;
     private final GroupCommitQueue<QueuedCommand> orders;
     private final OrderWriter orderWriter;
+    /** Orders in the order queue. */
     private final AtomicInteger waitingOrders = new AtomicInteger();
+    /** Commands in the lanes and ledgers' writes in the writers' queue. */
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
@@ -96,12 +97,12 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         }
         SameLedgerRule sameLedger = new SameLedgerRule(maxBatch);
         for (int i = 0; i < STRIPES; i++) {
-            lanes[i] = new GroupCommitQueue<>(1, sameLedger);
+            lanes[i] = new GroupCommitQueue<>(1, sameLedger, waiting);
         }
-        this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch));
+        this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch), waiting);
         this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer, store);
         this.watchdog = watchdog;
-        this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxBatch));
+        this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxBatch), waitingOrders);
         this.orderWriter = new OrderWriter(this::dispatchWithRetries, observer);
     }
 
@@ -117,11 +118,7 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         if (message.getPayload() instanceof SeveralLedgersCommand) {
             if (callback instanceof CommandTicket<?>) {
                 // the slot is waited for on a thread of the gateway's, so the caller waits no longer than its deadline
-                waitingOrders.incrementAndGet(); // counted from now: the thread may take a moment to start
-                Thread.ofVirtual().name("order-command").start(() -> {
-                    waitingOrders.decrementAndGet();
-                    queueAndWriteOrder(message, callback);
-                });
+                Thread.ofVirtual().name("order-command").start(() -> queueAndWriteOrder(message, callback));
             } else {
                 queueAndWriteOrder(message, callback);
             }
@@ -132,11 +129,7 @@ public class GroupCommitGateway extends DefaultCommandGateway {
             return;
         }
         if (callback instanceof CommandTicket<?>) {
-            waiting.incrementAndGet(); // counted from now: the thread may take a moment to start
-            Thread.ofVirtual().name("ledger-command").start(() -> {
-                waiting.decrementAndGet();
-                queueAndWrite(message, ledgerCommand, callback);
-            });
+            Thread.ofVirtual().name("ledger-command").start(() -> queueAndWrite(message, ledgerCommand, callback));
             return;
         }
         queueAndWrite(message, ledgerCommand, callback);
@@ -144,13 +137,12 @@ public class GroupCommitGateway extends DefaultCommandGateway {
 
     private void queueAndWrite(CommandMessage<?> message, LedgerCommand ledgerCommand, CommandCallback<?, ?> callback) {
         GroupCommitQueue<QueuedCommand> lane = lanes[Math.floorMod(ledgerCommand.ledgerId().hashCode(), STRIPES)];
-        List<QueuedCommand> commands = waitFor(() -> lane.join(
-                new QueuedCommand(message, ledgerCommand.ledgerId(), callback)));
+        List<QueuedCommand> commands = lane.join(new QueuedCommand(message, ledgerCommand.ledgerId(), callback));
         if (commands.isEmpty()) {
             return; // another caller's thread took this command into its batch and will answer it
         }
         PendingLedgerWrite write = new PendingLedgerWrite(commands, lane);
-        List<PendingLedgerWrite> writes = waitFor(() -> writers.join(write));
+        List<PendingLedgerWrite> writes = writers.join(write);
         if (writes.isEmpty()) {
             return; // another caller's thread writes these commands in its transaction, and opens the lane after
         }
@@ -169,13 +161,7 @@ public class GroupCommitGateway extends DefaultCommandGateway {
      * and those that queued behind it ({@link OrderWriter}), then hands the slot on.
      */
     private void queueAndWriteOrder(CommandMessage<?> message, CommandCallback<?, ?> callback) {
-        List<QueuedCommand> batch;
-        waitingOrders.incrementAndGet();
-        try {
-            batch = orders.join(QueuedCommand.order(message, callback));
-        } finally {
-            waitingOrders.decrementAndGet();
-        }
+        List<QueuedCommand> batch = orders.join(QueuedCommand.order(message, callback));
         if (batch.isEmpty()) {
             return; // another caller's thread took this order into its batch and will answer it
         }
@@ -208,15 +194,6 @@ public class GroupCommitGateway extends DefaultCommandGateway {
      */
     public int waitingCommands() {
         return waiting.get();
-    }
-
-    private <T> List<T> waitFor(Supplier<List<T>> turn) {
-        waiting.incrementAndGet();
-        try {
-            return turn.get();
-        } finally {
-            waiting.decrementAndGet();
-        }
     }
 
     /** Sends through the retrying gateway and waits until the command bus answers, retries included. */

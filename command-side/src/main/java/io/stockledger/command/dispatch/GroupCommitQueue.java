@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,16 +22,22 @@ final class GroupCommitQueue<T> {
 
     private final int leaders;
     private final BatchRule<T> rule;
+    private final AtomicInteger depth;
     private final ReentrantLock lock = new ReentrantLock();
     private final LinkedList<Waiting<T>> waiting = new LinkedList<>();
     private int writing;
 
-    GroupCommitQueue(int leaders, BatchRule<T> rule) {
+    /**
+     * @param depth counts the items waiting here (several queues may share one count): changed under the queue's lock
+     *              as items join and leave, so an item counted is in the queue, in its place
+     */
+    GroupCommitQueue(int leaders, BatchRule<T> rule, AtomicInteger depth) {
         if (leaders < 1) {
             throw new IllegalArgumentException("leaders must be at least 1");
         }
         this.leaders = leaders;
         this.rule = rule;
+        this.depth = depth;
     }
 
     /**
@@ -43,6 +50,7 @@ final class GroupCommitQueue<T> {
         lock.lock();
         try {
             waiting.addLast(new Waiting<>(item, turn));
+            depth.incrementAndGet();
             if (writing < leaders) {
                 writing++;
                 return takeBatch();
@@ -72,6 +80,7 @@ final class GroupCommitQueue<T> {
     private List<T> takeBatch() {
         List<T> batch = new ArrayList<>();
         batch.add(waiting.removeFirst().item());
+        depth.decrementAndGet();
         Iterator<Waiting<T>> later = waiting.iterator();
         while (later.hasNext()) {
             Waiting<T> next = later.next();
@@ -81,6 +90,7 @@ final class GroupCommitQueue<T> {
             }
             if (decision == BatchRule.Decision.TAKE) {
                 later.remove();
+                depth.decrementAndGet();
                 batch.add(next.item());
                 next.turn().follow();
             }
