@@ -4,11 +4,22 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.StockedSku;
 import io.stockledger.api.support.TwoInstanceIntegrationTest;
+import io.stockledger.command.api.OrderLineRequest;
+import io.stockledger.command.api.ReserveOrder;
+import io.stockledger.command.api.SourcingRule;
+import io.stockledger.command.groupcommit.BatchMemberOutcome;
+import io.stockledger.command.groupcommit.OrderBatch;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +66,40 @@ class TwoInstancesStaleCacheTest extends TwoInstanceIntegrationTest {
 
         assertThat(order.status()).as(order.raw()).isEqualTo(200);
         assertThat(order.text("status")).isEqualTo("PENDING");
+    }
+
+    /**
+     * Orders decided together on B ({@link OrderBatch}, as when they queued for the order slots): the one refused on
+     * B's stale copy turns the whole batch into a lost race, and the retry decides both on fresh loads.
+     */
+    @Test
+    void ordersDecidedTogetherOnAStaleCopyAreDecidedAgainOnAFreshLoad() throws Exception {
+        StockedSku stale = releasedBehindTheBackOfB(5);
+        StockedSku fresh = instanceB().stockNewSku(2);
+        ReserveOrder onStale = order(stale, 5);
+        ReserveOrder onFresh = order(fresh, 2);
+
+        CommandResultMessage<?> answer = sendOnB(new OrderBatch(List.of(
+                GenericCommandMessage.asCommandMessage(onStale), GenericCommandMessage.asCommandMessage(onFresh))));
+
+        assertThat(answer.isExceptional()).as(String.valueOf(answer.optionalExceptionResult().orElse(null))).isFalse();
+        List<?> outcomes = (List<?>) answer.getPayload();
+        assertThat(outcomes).hasSize(2).allSatisfy(outcome -> assertThat(((BatchMemberOutcome) outcome).isRefusal())
+                .as("decided on fresh loads, both fit: %s", outcome).isFalse());
+    }
+
+    private static ReserveOrder order(StockedSku sku, int quantity) {
+        return new ReserveOrder("stale-batch-" + UUID.randomUUID(), LedgerClient.key(), Duration.ofMinutes(10),
+                SourcingRule.DEFAULT, List.of(sku.warehouse()),
+                List.of(new OrderLineRequest("1", sku.product(), quantity, null, null, null)));
+    }
+
+    /** Through B's gateway, which retries a lost race, as the service's callers are. */
+    private CommandResultMessage<?> sendOnB(Object command) throws Exception {
+        CompletableFuture<CommandResultMessage<?>> answer = new CompletableFuture<>();
+        secondInstance.context().getBean(CommandGateway.class).send(command,
+                (sent, result) -> answer.complete(result));
+        return answer.get(30, TimeUnit.SECONDS);
     }
 
     /**

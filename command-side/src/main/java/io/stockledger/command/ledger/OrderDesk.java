@@ -17,6 +17,7 @@ import io.stockledger.command.api.ReservationOutcome;
 import io.stockledger.command.api.ReservationStatus;
 import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
+import io.stockledger.command.api.SeveralLedgersCommand;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.dispatch.StoredLedgers;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
@@ -51,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -85,7 +87,7 @@ class OrderDesk {
 
     @CommandHandler
     OrderOutcome handle(ReserveOrder order, MetaData metaData, Clock clock) throws LedgerRefusal {
-        return onCurrentLedgers(loading -> reserve(order, metaData, clock, loading));
+        return onCurrentLedgers(loading -> reserve(order, metaData, clock, loading, book::find));
     }
 
     /**
@@ -99,67 +101,62 @@ class OrderDesk {
      */
     @CommandHandler
     List<BatchMemberOutcome> handle(OrderBatch batch, Clock clock) {
-        Map<String, RecordedOrder> recorded = new HashMap<>();
+        BatchOrders orders = new BatchOrders(book, batch.members().stream()
+                .map(member -> ((SeveralLedgersCommand) member.getPayload()).orderId()).toList());
         LoadedLedgers loading = new LoadedLedgers();
-        loading.inOrder(ledgersOf(batch, recorded));
+        loading.inOrder(ledgersOf(batch, orders));
         List<BatchMemberOutcome> outcomes = new ArrayList<>(batch.size());
+        Set<StockLedgerId> readByRefusals = new TreeSet<>();
         for (CommandMessage<?> member : batch.members()) {
+            Set<StockLedgerId> read = loading.startReading();
             try {
                 outcomes.add(BatchMemberOutcome.answered(AsBatchMember.run(member,
-                        () -> decideOrder(member.getPayload(), member.getMetaData(), clock, loading, recorded))));
+                        () -> decideOrder(member.getPayload(), member.getMetaData(), clock, loading, orders))));
             } catch (LedgerRefusal refusal) {
                 outcomes.add(BatchMemberOutcome.refused(refusal));
+                readByRefusals.addAll(read);
             }
+            orders.decided(((SeveralLedgersCommand) member.getPayload()).orderId());
         }
-        if (outcomes.stream().anyMatch(BatchMemberOutcome::isRefusal)) {
-            failIfAnyBehind(loading);
-        }
+        // only the refused orders' ledgers: an order that appended was checked by the store's unique key
+        failIfAnyBehind(loading, readByRefusals);
         return outcomes;
     }
 
-    /** @param recorded the orders the batch found in the book before deciding (a record never changes) */
     private OrderOutcome decideOrder(Object order, MetaData metaData, Clock clock, LoadedLedgers loading,
-                                     Map<String, RecordedOrder> recorded) throws LedgerRefusal {
+                                     BatchOrders orders) throws LedgerRefusal {
         return switch (order) {
-            case ReserveOrder reserve -> reserve(reserve, metaData, clock, loading);
-            case ConfirmOrder confirm -> confirm(recorded(confirm.orderId(), recorded), metaData, clock, loading);
-            case ReleaseOrder release -> release(recorded(release.orderId(), recorded), release.lineId(), metaData,
-                    clock, loading);
+            case ReserveOrder reserve -> reserve(reserve, metaData, clock, loading, orders::find);
+            case ConfirmOrder confirm -> confirm(recorded(confirm.orderId(), orders::find), metaData, clock, loading);
+            case ReleaseOrder release -> release(recorded(release.orderId(), orders::find), release.lineId(),
+                    metaData, clock, loading);
             default -> throw new IllegalArgumentException("not an order command: " + order);
         };
     }
 
     /**
      * Every ledger the batch's orders may touch: a reserve's possible sources, and the ledgers of the orders to
-     * confirm or release as the book has them, which it keeps in {@code recorded} (an order reserved earlier in the
-     * same batch is not in the book yet, but its ledgers are among its reserve's).
+     * confirm or release as the book has them (an order reserved earlier in the same batch is not in the book yet,
+     * but its ledgers are among its reserve's).
      */
-    private Set<StockLedgerId> ledgersOf(OrderBatch batch, Map<String, RecordedOrder> recorded) {
+    private Set<StockLedgerId> ledgersOf(OrderBatch batch, BatchOrders orders) {
         Set<StockLedgerId> ledgers = new TreeSet<>();
         for (CommandMessage<?> member : batch.members()) {
-            String recordedOrderId = switch (member.getPayload()) {
-                case ReserveOrder reserve -> {
-                    ledgers.addAll(ledgersMaybeTouched(reserve));
-                    yield null;
-                }
-                case ConfirmOrder confirm -> confirm.orderId();
-                case ReleaseOrder release -> release.orderId();
+            switch (member.getPayload()) {
+                case ReserveOrder reserve -> ledgers.addAll(ledgersMaybeTouched(reserve));
+                case ConfirmOrder confirm -> orders.find(confirm.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
+                case ReleaseOrder release -> orders.find(release.orderId()).ifPresent(o -> ledgers.addAll(o.ledgers()));
                 default -> throw new IllegalArgumentException("not an order command: " + member.getPayload());
-            };
-            if (recordedOrderId != null && !recorded.containsKey(recordedOrderId)) {
-                book.find(recordedOrderId).ifPresent(order -> {
-                    recorded.put(recordedOrderId, order);
-                    ledgers.addAll(order.ledgers());
-                });
             }
         }
         return ledgers;
     }
 
-    private OrderOutcome reserve(ReserveOrder order, MetaData metaData, Clock clock, LoadedLedgers loading)
-            throws LedgerRefusal {
+    /** @param find looks an order up in the book (or in what a batch read of it) */
+    private OrderOutcome reserve(ReserveOrder order, MetaData metaData, Clock clock, LoadedLedgers loading,
+                                 Function<String, Optional<RecordedOrder>> find) throws LedgerRefusal {
         String fingerprint = OrderFingerprint.of(order);
-        Optional<RecordedOrder> recorded = book.find(order.orderId());
+        Optional<RecordedOrder> recorded = find.apply(order.orderId());
         if (recorded.isPresent()) {
             return repeated(recorded.get(), order, fingerprint);
         }
@@ -251,13 +248,12 @@ class OrderDesk {
 
     /** The order as the book recorded it when it was reserved; confirming or releasing one never made is refused. */
     private RecordedOrder recorded(String orderId) throws OrderNotFoundException {
-        return book.find(orderId).orElseThrow(() -> OrderNotFoundException.order(orderId));
+        return recorded(orderId, book::find);
     }
 
-    /** The order as already read from the book, else as the book has it now (it may have been reserved since). */
-    private RecordedOrder recorded(String orderId, Map<String, RecordedOrder> read) throws OrderNotFoundException {
-        RecordedOrder order = read.get(orderId);
-        return order != null ? order : recorded(orderId);
+    private static RecordedOrder recorded(String orderId, Function<String, Optional<RecordedOrder>> find)
+            throws OrderNotFoundException {
+        return find.apply(orderId).orElseThrow(() -> OrderNotFoundException.order(orderId));
     }
 
     private static OrderOutcome repeated(RecordedOrder recorded, ReserveOrder order, String fingerprint)
@@ -287,22 +283,29 @@ class OrderDesk {
      * store: an order often runs on an instance that does not own its SKUs (scale-out routes it by order id), and a
      * refusal appends nothing, so no unique key would catch the stale copy. If one was behind, the refusal is turned
      * into a lost race: the unit of work rolls back, the stale copies are dropped, and the gateway's retry decides
-     * the order again on fresh loads. A refusal on current ledgers stands; the check costs one indexed query per
-     * ledger read, and only when the order is refused.
+     * the order again on fresh loads. A refusal on current ledgers stands; the check costs one query over the
+     * ledgers read, and only when the order is refused.
      */
     private OrderOutcome onCurrentLedgers(Decision decision) throws LedgerRefusal {
         LoadedLedgers loading = new LoadedLedgers();
+        Set<StockLedgerId> read = loading.startReading();
         try {
             return decision.decide(loading);
         } catch (LedgerRefusal | OrderRefusal refusal) {
-            failIfAnyBehind(loading);
+            failIfAnyBehind(loading, read);
             throw refusal;
         }
     }
 
-    /** A refusal must not stand on a cached ledger behind the store: the ledgers are dropped and decided again. */
-    private void failIfAnyBehind(LoadedLedgers loading) {
-        List<String> behind = loading.behind(store);
+    /**
+     * A refusal must not stand on a cached ledger behind the store: the ledgers are dropped and decided again. The
+     * ledgers the refusals read are checked in one query.
+     */
+    private void failIfAnyBehind(LoadedLedgers loading, Set<StockLedgerId> readByRefusals) {
+        if (readByRefusals.isEmpty()) {
+            return;
+        }
+        List<String> behind = loading.behind(store, readByRefusals);
         if (!behind.isEmpty()) {
             behind.forEach(store::evict);
             throw new ConcurrencyException("the order was decided on cached ledgers behind the store " + behind
@@ -319,10 +322,18 @@ class OrderDesk {
     private final class LoadedLedgers {
 
         private final Map<StockLedgerId, Long> versionsAtLoad = new TreeMap<>();
+        private Set<StockLedgerId> reading = new TreeSet<>();
+
+        /** From now on, the ledgers a decision asks for are added to the set returned (one per decision). */
+        Set<StockLedgerId> startReading() {
+            reading = new TreeSet<>();
+            return reading;
+        }
 
         /** Loads (and so locks until the unit of work ends) the existing ones among the ledgers, in the fixed order. */
         Map<StockLedgerId, Aggregate<StockLedger>> inOrder(Set<StockLedgerId> wanted) {
             Map<StockLedgerId, Aggregate<StockLedger>> loaded = new TreeMap<>();
+            reading.addAll(wanted);
             for (StockLedgerId ledgerId : wanted) {
                 try {
                     Aggregate<StockLedger> ledger = ledgers.load(ledgerId.toString());
@@ -336,10 +347,13 @@ class OrderDesk {
             return loaded;
         }
 
-        List<String> behind(StoredLedgers store) {
-            return versionsAtLoad.entrySet().stream()
-                    .filter(loaded -> store.lastSequence(loaded.getKey().toString()) > loaded.getValue())
-                    .map(loaded -> loaded.getKey().toString())
+        /** Those of the ledgers, among the loaded ones, whose stored last sequence is past the version loaded. */
+        List<String> behind(StoredLedgers store, Set<StockLedgerId> among) {
+            List<StockLedgerId> loaded = among.stream().filter(versionsAtLoad::containsKey).toList();
+            Map<String, Long> stored = store.lastSequences(loaded.stream().map(StockLedgerId::toString).toList());
+            return loaded.stream()
+                    .filter(ledger -> stored.getOrDefault(ledger.toString(), -1L) > versionsAtLoad.get(ledger))
+                    .map(StockLedgerId::toString)
                     .toList();
         }
     }

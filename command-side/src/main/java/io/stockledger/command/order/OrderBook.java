@@ -13,8 +13,14 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +38,10 @@ public class OrderBook implements OrderLocator {
     private static final TypeReference<List<OrderOutcome.Line>> LINES = new TypeReference<>() {
     };
 
+    private static final String SELECT = """
+            SELECT order_id, idempotency_key, fingerprint, created_at, expires_at, lines::text
+              FROM ledger_order\s""";
+
     private final JdbcTemplate jdbc;
 
     OrderBook(JdbcTemplate jdbc) {
@@ -44,12 +54,29 @@ public class OrderBook implements OrderLocator {
     }
 
     public Optional<RecordedOrder> find(String orderId) {
-        return jdbc.query("""
-                        SELECT order_id, idempotency_key, fingerprint, created_at, expires_at, lines::text
-                          FROM ledger_order WHERE order_id = ?""",
-                (row, n) -> new RecordedOrder(row.getString(1), row.getString(2), row.getString(3),
-                        row.getTimestamp(4).toInstant(), row.getTimestamp(5).toInstant(), read(row.getString(6))),
-                orderId).stream().findFirst();
+        return jdbc.query(SELECT + "WHERE order_id = ?", OrderBook::recorded, orderId).stream().findFirst();
+    }
+
+    /** Those of the orders that were ever reserved, by order id, in one query. */
+    public Map<String, RecordedOrder> findAll(Collection<String> orderIds) {
+        Map<String, RecordedOrder> found = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(SELECT + "WHERE order_id = ANY(?)");
+            select.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
+            return select;
+        }, row -> {
+            RecordedOrder order = recorded(row, 0);
+            found.put(order.orderId(), order);
+        });
+        return found;
+    }
+
+    private static RecordedOrder recorded(ResultSet row, int rowNumber) throws SQLException {
+        return new RecordedOrder(row.getString(1), row.getString(2), row.getString(3),
+                row.getTimestamp(4).toInstant(), row.getTimestamp(5).toInstant(), read(row.getString(6)));
     }
 
     /**
