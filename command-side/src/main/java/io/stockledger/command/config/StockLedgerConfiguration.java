@@ -10,6 +10,7 @@ import io.stockledger.command.dispatch.StoredLedgers;
 import io.stockledger.command.dispatch.WriteWatchdog;
 import io.stockledger.command.fault.CommitStep;
 import io.stockledger.command.fault.CommitTrackingTransactionManager;
+import io.stockledger.command.routing.ScaleOutEnabled;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -159,7 +160,11 @@ public class StockLedgerConfiguration {
      * commands together (1 turns batching off). 0 writers means no limit, and then no sharing across ledgers. Keep
      * the writers below the pool size: the read models, the transfer process and queries need connections too.
      * Orders (commands spanning several ledgers) wait for one of {@code ledger.command.max-concurrent-orders} slots,
-     * by default as many as there are writers (0: no limit): each holds a connection while it runs.
+     * by default as many as there are writers (0: no limit): each holds a connection while it runs; those that queue
+     * meanwhile go in together, up to {@code ledger.command.max-batch} of them. Not with scale-out: there an order runs
+     * on the instance its order id hashes to and writes ledgers that other instances own and write too, so a batch
+     * over many of them nearly always lost an append race to one (and was then sent again order by order); each order
+     * goes alone there, as it did before orders were batched.
      */
     @Bean
     public GroupCommitGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler retries,
@@ -168,12 +173,14 @@ public class StockLedgerConfiguration {
                                          @Value("${ledger.command.max-concurrent-orders:${ledger.command.max-concurrent-writes:4}}")
                                          int maxOrders,
                                          ObjectProvider<BatchObserver> batchObserver, WriteWatchdog watchdog,
-                                         StoredLedgers storedLedgers) {
+                                         StoredLedgers storedLedgers,
+                                         @Value("${ledger.routing.mode:local}") String routing) {
         int writers = maxWrites > 0 ? maxWrites : Integer.MAX_VALUE;
         int orders = maxOrders > 0 ? maxOrders : Integer.MAX_VALUE;
+        int ordersPerBatch = ScaleOutEnabled.isOn(routing) ? 1 : maxBatch;
         return new GroupCommitGateway(DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retries), maxBatch, writers, orders,
+                .retryScheduler(retries), maxBatch, writers, orders, ordersPerBatch,
                 batchObserver.getIfAvailable(() -> BatchObserver.NONE), watchdog,
                 storedLedgers);
     }

@@ -82,18 +82,21 @@ public class GroupCommitGateway extends DefaultCommandGateway {
      */
     public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
                               BatchObserver observer, WriteWatchdog watchdog) {
-        this(builder, maxBatch, maxConcurrentWrites, maxConcurrentOrders, observer, watchdog, StoredLedgers.NONE);
+        this(builder, maxBatch, maxConcurrentWrites, maxConcurrentOrders, maxBatch, observer, watchdog,
+                StoredLedgers.NONE);
     }
 
     /**
-     * @param store tells a refusal decided on a cached ledger that was behind the store (another instance appended
-     *              since), which is then decided once more on a fresh load
+     * @param maxOrderBatch at most this many orders in one unit of work (1: each order alone)
+     * @param store         tells a refusal decided on a cached ledger that was behind the store (another instance
+     *                      appended since), which is then decided once more on a fresh load
      */
     public GroupCommitGateway(Builder builder, int maxBatch, int maxConcurrentWrites, int maxConcurrentOrders,
-                              BatchObserver observer, WriteWatchdog watchdog, StoredLedgers store) {
+                              int maxOrderBatch, BatchObserver observer, WriteWatchdog watchdog, StoredLedgers store) {
         super(builder);
-        if (maxBatch < 1 || maxConcurrentWrites < 1 || maxConcurrentOrders < 1) {
-            throw new IllegalArgumentException("maxBatch, maxConcurrentWrites and maxConcurrentOrders must be at least 1");
+        if (maxBatch < 1 || maxConcurrentWrites < 1 || maxConcurrentOrders < 1 || maxOrderBatch < 1) {
+            throw new IllegalArgumentException(
+                    "maxBatch, maxConcurrentWrites, maxConcurrentOrders and maxOrderBatch must be at least 1");
         }
         SameLedgerRule sameLedger = new SameLedgerRule(maxBatch);
         for (int i = 0; i < STRIPES; i++) {
@@ -102,8 +105,8 @@ public class GroupCommitGateway extends DefaultCommandGateway {
         this.writers = new GroupCommitQueue<>(maxConcurrentWrites, new SeveralLedgersRule(maxBatch), waiting);
         this.writer = new LedgerWriter(this::dispatchWithRetries, this::dispatchOnce, observer, store);
         this.watchdog = watchdog;
-        this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxBatch), waitingOrders);
-        this.orderWriter = new OrderWriter(this::dispatchWithRetries, observer);
+        this.orders = new GroupCommitQueue<>(maxConcurrentOrders, new OrderBatchRule(maxOrderBatch), waitingOrders);
+        this.orderWriter = new OrderWriter(this::dispatchWithRetries, this::dispatchOnce, observer);
     }
 
     /**

@@ -13,19 +13,27 @@ import java.util.List;
  * Writes what an order slot's turn brought: one order alone, or the orders that queued meanwhile as one
  * {@link OrderBatch} (one unit of work, one transaction), and answers each caller with exactly its own outcome.
  *
- * <p>A batch that lost an append race is retried whole, like a single order; if every retry loses, each order gets
- * that failure. A batch that fails as a whole for any other reason (an order refused after applying part of itself, a
- * key the registry finds used, a fault) wrote nothing, and its orders are sent again one by one, in order, so one bad
- * order takes no other down with it; an order is idempotent, so one whose batch's commit outcome was unknown is then
- * answered what it became.
+ * <p>A batch is sent once. If it fails as a whole (an append race lost on any of its ledgers, a refusal decided on a
+ * cached ledger behind the store, an order refused after applying part of itself, a key the registry finds used, a
+ * fault), nothing of it was written, and its orders are sent again one by one, in order, each retried alone if it
+ * loses a race: one bad order takes no other down with it, and a race on one ledger costs the batch one attempt, not
+ * a retry of every order in it (with several instances writing the same SKUs, a batch over many ledgers would lose
+ * again and again). An order is idempotent, so one whose batch's commit outcome was unknown is then answered what it
+ * became.
  */
 final class OrderWriter {
 
     private final LedgerWriter.Dispatch withRetries;
+    private final LedgerWriter.Dispatch once;
     private final BatchObserver observer;
 
-    OrderWriter(LedgerWriter.Dispatch withRetries, BatchObserver observer) {
+    /**
+     * @param withRetries sends an order, retrying it when it lost an append race
+     * @param once        sends a batch once
+     */
+    OrderWriter(LedgerWriter.Dispatch withRetries, LedgerWriter.Dispatch once, BatchObserver observer) {
         this.withRetries = withRetries;
+        this.once = once;
         this.observer = observer;
     }
 
@@ -49,17 +57,15 @@ final class OrderWriter {
             return;
         }
         OrderBatch batch = new OrderBatch(orders.stream().<CommandMessage<?>>map(QueuedCommand::message).toList());
-        CommandResultMessage<?> result = withRetries.andWait(GenericCommandMessage.asCommandMessage(batch));
-        if (!result.isExceptional()) {
-            List<?> outcomes = (List<?>) result.getPayload();
-            for (int i = 0; i < orders.size(); i++) {
-                orders.get(i).deliver(((BatchMemberOutcome) outcomes.get(i)).asAnswer());
-            }
-        } else if (ConcurrencyConflictRetryScheduler.isConcurrencyConflict(result.exceptionResult())) {
-            orders.forEach(order -> order.deliver(result));
-        } else {
+        CommandResultMessage<?> result = once.andWait(GenericCommandMessage.asCommandMessage(batch));
+        if (result.isExceptional()) {
             observer.split(BatchObserver.Batch.ORDERS, orders.size());
             orders.forEach(this::alone);
+            return;
+        }
+        List<?> outcomes = (List<?>) result.getPayload();
+        for (int i = 0; i < orders.size(); i++) {
+            orders.get(i).deliver(((BatchMemberOutcome) outcomes.get(i)).asAnswer());
         }
     }
 

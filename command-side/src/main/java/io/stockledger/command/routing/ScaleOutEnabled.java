@@ -12,10 +12,15 @@ public final class ScaleOutEnabled implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String mode = context.getEnvironment().getProperty(MODE, "local").trim();
-        if (!mode.equals("local") && !mode.equals(JGROUPS)) {
-            throw new IllegalStateException("LEDGER_ROUTING must be local or jgroups, not '" + mode + "'");
+        return isOn(context.getEnvironment().getProperty(MODE, "local"));
+    }
+
+    /** Whether this value of {@code ledger.routing.mode} turns scale-out on. */
+    public static boolean isOn(String mode) {
+        String trimmed = mode.trim();
+        if (!trimmed.equals("local") && !trimmed.equals(JGROUPS)) {
+            throw new IllegalStateException("LEDGER_ROUTING must be local or jgroups, not '" + trimmed + "'");
         }
-        return mode.equals(JGROUPS);
+        return trimmed.equals(JGROUPS);
     }
 }

@@ -8,6 +8,7 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.OrderBatch;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,8 @@ class OrderQueueTest {
 
     /**
      * Orders named "refused…" are refused; in a batch, one named "poison…" fails the whole batch (as an order refused
-     * after applying part of itself does), while alone it is confirmed.
+     * after applying part of itself does) and one named "racing…" makes it lose an append race, while alone each is
+     * confirmed.
      */
     private void ordersAndReservesAnswer() {
         bus.subscribe(ConfirmOrder.class.getName(), message -> confirm((ConfirmOrder) message.getPayload()));
@@ -76,6 +78,9 @@ class OrderQueueTest {
                 ConfirmOrder order = (ConfirmOrder) member.getPayload();
                 if (order.orderId().startsWith("poison")) {
                     throw new IllegalStateException("refused after applying part of itself");
+                }
+                if (order.orderId().startsWith("racing")) {
+                    throw new ConcurrencyException("another instance appended to one of the batch's ledgers");
                 }
                 try {
                     outcomes.add(BatchMemberOutcome.answered(confirm(order)));
@@ -201,9 +206,44 @@ class OrderQueueTest {
     }
 
     @Test
+    void aBatchThatLostARaceIsNotRetriedWholeButSentAgainOneOrderAtATime() throws Exception {
+        ordersAndReservesAnswer();
+        CompletableFuture<Object> first = holdingTheSlot("first");
+        CompletableFuture<Object> racing = queuedForASlot("racing", 1);
+        CompletableFuture<Object> other = queuedForASlot("o1", 2);
+
+        let("first");
+
+        answerOf(first);
+        assertThat(answerOf(racing)).isEqualTo("confirmed racing");
+        assertThat(answerOf(other)).isEqualTo("confirmed o1");
+        assertThat(batches).as("the batch was tried once, not retried whole").containsExactly(List.of("racing", "o1"));
+        assertThat(observer.orderSplits).hasValue(1);
+    }
+
+    @Test
     void aBatchHoldsNoMoreOrdersThanTheCap() throws Exception {
+        fiveOrdersQueuedBehindOneWith(2);
+
+        assertThat(batches).containsExactly(List.of("o1", "o2"), List.of("o3", "o4"));
+        assertThat(observer.orderWrites).containsExactly(1, 2, 2, 1);
+    }
+
+    /** With scale-out the service caps batches of orders at one: every order goes alone, in arrival order. */
+    @Test
+    void withACapOfOneEveryOrderGoesAlone() throws Exception {
+        fiveOrdersQueuedBehindOneWith(1);
+
+        assertThat(batches).isEmpty();
+        assertThat(ordersRun).containsExactly("first", "o1", "o2", "o3", "o4", "o5");
+        assertThat(observer.orderWrites).containsExactly(1, 1, 1, 1, 1, 1);
+    }
+
+    /** Through a gateway with this cap on orders per batch: one order holds the slot while five queue, then all go. */
+    private void fiveOrdersQueuedBehindOneWith(int maxOrderBatch) throws Exception {
         GroupCommitGateway capped = new GroupCommitGateway(
-                DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 2, 4, 1, observer, watchdog);
+                DefaultCommandGateway.builder().commandBus(bus).retryScheduler(retries), 128, 4, 1, maxOrderBatch,
+                observer, watchdog, StoredLedgers.NONE);
         ordersAndReservesAnswer();
         holds("first");
         CompletableFuture<Object> first = GatewayCalls.sendFromOwnThread(capped, new ConfirmOrder("first"));
@@ -217,11 +257,9 @@ class OrderQueueTest {
         let("first");
 
         answerOf(first);
-        for (CompletableFuture<Object> each : queued) {
-            answerOf(each);
+        for (int i = 0; i < 5; i++) {
+            assertThat(answerOf(queued.get(i))).isEqualTo("confirmed o" + (i + 1));
         }
-        assertThat(batches).containsExactly(List.of("o1", "o2"), List.of("o3", "o4"));
-        assertThat(observer.orderWrites).containsExactly(1, 2, 2, 1);
     }
 
     @Test
