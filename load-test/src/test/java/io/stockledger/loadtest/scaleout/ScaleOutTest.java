@@ -79,6 +79,9 @@ class ScaleOutTest {
         for (Sku sku : spread) {
             receive(sku);
         }
+        // the read models follow the store asynchronously, and their segments' claims may still be moving between
+        // the instances that just joined: the cases read every SKU's stock, so they start once all of it shows
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(this::reservedUnits);
     }
 
     @AfterAll
