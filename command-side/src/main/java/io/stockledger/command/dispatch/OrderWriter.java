@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,21 +38,14 @@ final class OrderWriter {
 
     void write(List<QueuedCommand> waited) {
         // an order whose caller has given up never enters a transaction
-        List<QueuedCommand> orders = new ArrayList<>(waited.size());
-        for (QueuedCommand order : waited) {
-            if (order.startWriting()) {
-                observer.orderSlotWaited(order.nanosSinceQueued());
-                orders.add(order);
-            } else {
-                order.drop();
-            }
-        }
+        List<QueuedCommand> orders = QueuedCommand.claimForWriting(waited);
         if (orders.isEmpty()) {
             return;
         }
+        orders.forEach(order -> observer.orderSlotWaited(order.nanosSinceQueued()));
         observer.written(BatchObserver.Batch.ORDERS, orders.size());
-        if (orders.size() == 1 || !orders.stream().allMatch(QueuedCommand::batchable)) {
-            orders.forEach(this::alone);
+        if (orders.size() == 1) {
+            alone(orders.getFirst());
             return;
         }
         OrderBatch batch = new OrderBatch(orders.stream().<CommandMessage<?>>map(QueuedCommand::message).toList());

@@ -4,7 +4,6 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.LedgerCommandBatch;
 import org.axonframework.commandhandling.CommandMessage;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,14 +52,7 @@ final class PendingLedgerWrite {
      * {@link #finished()} on this write opens it.
      */
     PendingLedgerWrite claimForWriting() {
-        List<QueuedCommand> live = new ArrayList<>(commands.size());
-        for (QueuedCommand command : commands) {
-            if (command.startWriting()) {
-                live.add(command);
-            } else {
-                command.drop();
-            }
-        }
+        List<QueuedCommand> live = QueuedCommand.claimForWriting(commands);
         if (live.isEmpty()) {
             return null;
         }

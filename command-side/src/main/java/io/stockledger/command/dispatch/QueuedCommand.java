@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -83,5 +85,21 @@ final class QueuedCommand {
     /** Answers a command that is not written because its caller's deadline passed. */
     void drop() {
         deliver(GenericCommandResultMessage.asCommandResultMessage(CommandTicket.deadlineExceeded()));
+    }
+
+    /**
+     * The commands as they go into a transaction: each is claimed ({@link #startWriting()}), and those whose caller's
+     * deadline passed, or who gave up, are answered and left out.
+     */
+    static List<QueuedCommand> claimForWriting(List<QueuedCommand> commands) {
+        List<QueuedCommand> live = new ArrayList<>(commands.size());
+        for (QueuedCommand command : commands) {
+            if (command.startWriting()) {
+                live.add(command);
+            } else {
+                command.drop();
+            }
+        }
+        return live;
     }
 }

@@ -52,8 +52,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reserves, confirms and releases whole orders: several ledgers decided in one unit of work and one database
@@ -92,7 +92,8 @@ class OrderDesk {
 
     /**
      * Group commit for orders: the orders that queued while the order slots were busy, decided in one unit of work
-     * ({@link OrderBatch}). The ledgers of all of them are loaded first, in the one fixed order, so that the batch
+     * ({@link OrderBatch}). The order book is read once for all of them ({@link BatchOrders}), and the ledgers of all
+     * of them are loaded first, in the one fixed order, so that the batch
      * never waits in a circle with another batch or a ledger's writer; then each order is decided by its own handler
      * above, in arrival order and with its own metadata, as if it had come alone. An order's clean refusal (nothing
      * applied) is its answer; one refused after applying part of itself ({@link OrderRefusal}) fails the batch, and

@@ -159,18 +159,26 @@ class OrderQueueTest {
         assertThat(observer.slotWaits).as("each order told how long it waited").hasSize(2);
     }
 
-    @Test
-    void ordersThatQueuedWhileTheSlotWasBusyGoTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
+    /**
+     * One order holds the slot while these queue behind it, in this order; then it is let go and has its answer.
+     * Returns the queued orders' answers.
+     */
+    private List<CompletableFuture<Object>> queuedBehindOneThenLetGo(String... orders) throws Exception {
         ordersAndReservesAnswer();
         CompletableFuture<Object> first = holdingTheSlot("first");
         List<CompletableFuture<Object>> queued = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            queued.add(queuedForASlot(i == 3 ? "refused-o3" : "o" + i, i));
+        for (String order : orders) {
+            queued.add(queuedForASlot(order, queued.size() + 1));
         }
-
         let("first");
-
         assertThat(answerOf(first)).isEqualTo("confirmed first");
+        return queued;
+    }
+
+    @Test
+    void ordersThatQueuedWhileTheSlotWasBusyGoTogetherInArrivalOrderEachWithItsOwnAnswer() throws Exception {
+        List<CompletableFuture<Object>> queued = queuedBehindOneThenLetGo("o1", "o2", "refused-o3", "o4", "o5");
+
         for (int i = 1; i <= 5; i++) {
             if (i == 3) {
                 assertThatThrownBy(() -> answerOf(queued.get(2))).as("a refusal is its own order's answer only")
@@ -187,19 +195,12 @@ class OrderQueueTest {
 
     @Test
     void aBatchThatFailsAsAWholeIsSentAgainOneOrderAtATime() throws Exception {
-        ordersAndReservesAnswer();
-        CompletableFuture<Object> first = holdingTheSlot("first");
-        CompletableFuture<Object> before = queuedForASlot("o1", 1);
-        CompletableFuture<Object> poison = queuedForASlot("poison", 2);
-        CompletableFuture<Object> after = queuedForASlot("o2", 3);
+        List<CompletableFuture<Object>> queued = queuedBehindOneThenLetGo("o1", "poison", "o2");
 
-        let("first");
-
-        answerOf(first);
-        assertThat(answerOf(before)).isEqualTo("confirmed o1");
-        assertThat(answerOf(poison)).as("alone, the order that failed its batch is decided on its own")
+        assertThat(answerOf(queued.get(0))).isEqualTo("confirmed o1");
+        assertThat(answerOf(queued.get(1))).as("alone, the order that failed its batch is decided on its own")
                 .isEqualTo("confirmed poison");
-        assertThat(answerOf(after)).isEqualTo("confirmed o2");
+        assertThat(answerOf(queued.get(2))).isEqualTo("confirmed o2");
         assertThat(batches).containsExactly(List.of("o1", "poison", "o2"));
         assertThat(ordersRun).containsExactly("first", "o1", "o1", "poison", "o2");
         assertThat(observer.orderSplits).hasValue(1);
@@ -207,16 +208,10 @@ class OrderQueueTest {
 
     @Test
     void aBatchThatLostARaceIsNotRetriedWholeButSentAgainOneOrderAtATime() throws Exception {
-        ordersAndReservesAnswer();
-        CompletableFuture<Object> first = holdingTheSlot("first");
-        CompletableFuture<Object> racing = queuedForASlot("racing", 1);
-        CompletableFuture<Object> other = queuedForASlot("o1", 2);
+        List<CompletableFuture<Object>> queued = queuedBehindOneThenLetGo("racing", "o1");
 
-        let("first");
-
-        answerOf(first);
-        assertThat(answerOf(racing)).isEqualTo("confirmed racing");
-        assertThat(answerOf(other)).isEqualTo("confirmed o1");
+        assertThat(answerOf(queued.get(0))).isEqualTo("confirmed racing");
+        assertThat(answerOf(queued.get(1))).isEqualTo("confirmed o1");
         assertThat(batches).as("the batch was tried once, not retried whole").containsExactly(List.of("racing", "o1"));
         assertThat(observer.orderSplits).hasValue(1);
     }
