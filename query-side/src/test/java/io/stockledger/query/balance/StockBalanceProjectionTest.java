@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,55 @@ class StockBalanceProjectionTest {
         readModels.deliver(delivered.subList(1, 2));
 
         assertThat(balanceOf(sku)).isEqualTo(once).containsEntry("on_hand", 40L).containsEntry("reserved", 15L);
+    }
+
+    @Test
+    void aBatchPartlySeenBeforeAddsOnlyItsNewEvents() {
+        Sku sku = Sku.fresh(NOW);
+        List<EventMessage<?>> first = readModels.apply(sku.received(40, LotQuantity.DEFAULT_BATCH, null),
+                sku.reserved(UUID.randomUUID(), 15, LotQuantity.DEFAULT_BATCH));
+        List<EventMessage<?>> second = readModels.apply(sku.reserved(UUID.randomUUID(), 4, LotQuantity.DEFAULT_BATCH));
+
+        // a processor that lost its token after the first batch: the second reservation again, with the first's last
+        List<EventMessage<?>> overlapping = new ArrayList<>(first.subList(1, 2));
+        overlapping.addAll(second);
+        readModels.deliver(overlapping);
+
+        assertThat(balanceOf(sku)).containsEntry("on_hand", 40L).containsEntry("reserved", 19L)
+                .containsEntry("last_sequence", 2L);
+    }
+
+    @Test
+    void oneBatchOverManySkusAddsEachItsOwnEventsWhetherItsRowExistsOrNot() {
+        Sku known = Sku.fresh(NOW);
+        Sku other = Sku.fresh(NOW);
+        readModels.apply(known.received(50, LotQuantity.DEFAULT_BATCH, null),
+                other.received(20, LotQuantity.DEFAULT_BATCH, null));
+        Sku fresh = Sku.fresh(NOW);
+
+        readModels.apply(known.reserved(UUID.randomUUID(), 5, LotQuantity.DEFAULT_BATCH),
+                fresh.received(9, LotQuantity.DEFAULT_BATCH, null),
+                other.reserved(UUID.randomUUID(), 20, LotQuantity.DEFAULT_BATCH),
+                known.reserved(UUID.randomUUID(), 6, LotQuantity.DEFAULT_BATCH),
+                fresh.reserved(UUID.randomUUID(), 2, LotQuantity.DEFAULT_BATCH));
+
+        assertThat(balanceOf(known)).containsEntry("on_hand", 50L).containsEntry("reserved", 11L)
+                .containsEntry("last_sequence", 2L);
+        assertThat(balanceOf(other)).containsEntry("available", 0L).containsEntry("last_sequence", 1L);
+        assertThat(balanceOf(fresh)).containsEntry("on_hand", 9L).containsEntry("reserved", 2L)
+                .containsEntry("last_sequence", 1L);
+    }
+
+    @Test
+    void anInvariantBrokenInsideABatchIsCountedEvenIfTheBatchEndsWhole() {
+        Sku sku = Sku.fresh(NOW);
+        readModels.apply(sku.received(3, LotQuantity.DEFAULT_BATCH, null));
+        double before = readModels.meters.counter("inventory.overselling.incidents").count();
+        // more reserved than on hand after the first event, whole again after the second
+        readModels.apply(sku.reserved(UUID.randomUUID(), 5, LotQuantity.DEFAULT_BATCH),
+                sku.received(10, LotQuantity.DEFAULT_BATCH, null));
+        assertThat(readModels.meters.counter("inventory.overselling.incidents").count()).isEqualTo(before + 1);
+        assertThat(balanceOf(sku)).containsEntry("on_hand", 13L).containsEntry("reserved", 5L);
     }
 
     @Test
