@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,6 +177,36 @@ class ReadModelRebuildTest extends ServiceIntegrationTest {
         assertThat(onHand(arrivesMeanwhile)).as("in the rebuilt tables too").isEqualTo(9);
         readModelsCaughtUp();
         assertThat(AuditJobRuns.run(client, "/v1/audit/reconcile", null).path("findings").asLong()).isZero();
+    }
+
+    @Test
+    void transfersBetweenWarehousesRebuildToWhatTheProjectionsBuilt() {
+        // a transfer's row is written by the events of two ledgers: its shipment and its receipt
+        UUID destination = UUID.randomUUID();
+        List<String> transfers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID product = UUID.randomUUID();
+            assertThat(client.receive(product, warehouse, 20).status()).isEqualTo(200);
+            Response shipped = client.post("/v1/transfers", Map.of("product_id", product.toString(),
+                    "from_warehouse_id", warehouse.toString(), "to_warehouse_id", destination.toString(),
+                    "quantity", 3 + i, "idempotency_key", LedgerClient.key()));
+            assertThat(shipped.status()).as(shipped.raw()).isBetween(200, 299);
+            transfers.add(shipped.text("transfer_id"));
+            assertThat(client.reserve(product, warehouse, 2, LedgerClient.key()).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> transfers.stream()
+                .allMatch(id -> "RECEIVED".equals(client.get("/v1/transfers/" + id).text("status"))));
+        readModelsCaughtUp();
+        List<Map<String, Object>> projected = ReadModelTables.snapshot(jdbc);
+        jdbc.update("DELETE FROM stock_transfer");
+        jdbc.update("UPDATE stock_balance SET on_hand = 0 WHERE warehouse_id = ?", destination);
+
+        JsonNode done = AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null);
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(ReadModelTables.snapshot(jdbc)).as("exactly what the projections had built")
+                .isEqualTo(projected);
+        assertThat(client.get("/v1/transfers/" + transfers.getLast()).text("status")).isEqualTo("RECEIVED");
     }
 
     @Test
