@@ -27,10 +27,6 @@ final class BalanceChanges {
         byLedger.forEach(action);
     }
 
-    boolean isEmpty() {
-        return byLedger.isEmpty();
-    }
-
     Object[] productIds() {
         return byLedger.keySet().stream().map(Key::productId).toArray();
     }
