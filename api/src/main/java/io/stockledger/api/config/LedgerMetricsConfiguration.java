@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.stockledger.api.metrics.ProcessorBatchSizes;
 import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
 import io.stockledger.command.config.RaceConditionCounter;
@@ -12,6 +13,7 @@ import io.stockledger.command.dispatch.BatchObserver;
 import io.stockledger.command.dispatch.GroupCommitGateway;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -121,6 +123,13 @@ public class LedgerMetricsConfiguration {
                         + "or orders for an order slot (queue=order)")
                 .tag("queue", queue)
                 .register(registry);
+    }
+
+    /** Events per batch of the {@code read-models} processor ({@link ProcessorBatchSizes}). */
+    @Bean
+    public ConfigurerModule readModelBatchSizes(MeterRegistry registry) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModelConfiguration.READ_MODELS,
+                configuration -> new ProcessorBatchSizes(ReadModelConfiguration.READ_MODELS, registry));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.stockledger.api.metrics;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.StockedSku;
@@ -32,6 +34,9 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
 
     @Autowired
     private TransactionTemplate transactions;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void reservationAttemptsAreCountedByResultAndTimedByOperation() {
@@ -78,6 +83,29 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(sample(scrape(), "inventory_overselling_incidents_total")).isEqualTo(1));
+    }
+
+    @Test
+    void theReadModelProcessorsBatchesAreCountedWithTheEventsTheyCarried() {
+        long batchesBefore = readModelBatches().count();
+        double eventsBefore = readModelBatches().totalAmount();
+        StockedSku sku = client.stockNewSku(5);
+        client.reserve(sku, 2);
+        client.reserve(sku, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.stock(sku.product(), sku.warehouse())
+                .number("reserved") == 3);
+
+        DistributionSummary batches = readModelBatches();
+        assertThat(batches.count()).isGreaterThan(batchesBefore);
+        assertThat(batches.totalAmount() - eventsBefore).as("the receipt and both reservations")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(batches.max()).as("at most the processor's batch size").isBetween(1.0, 100.0);
+        assertThat(sample(scrape(), "inventory_processor_batch_size_events_count\\{processor=\"read-models\""))
+                .isGreaterThan(0);
+    }
+
+    private DistributionSummary readModelBatches() {
+        return meters.get("inventory.processor.batch.size").tag("processor", "read-models").summary();
     }
 
     private String scrape() {
