@@ -43,7 +43,6 @@ public final class ProcessorBatchSizes implements MessageHandlerInterceptor<Even
     }
 
     private static int batchSizeOf(UnitOfWork<?> batch) {
-        return batch instanceof BatchingUnitOfWork<?> events
-                ? events.getMessages().size() : 1;
+        return batch instanceof BatchingUnitOfWork<?> events ? events.getMessages().size() : 1;
     }
 }

@@ -8,9 +8,9 @@ import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.OrderBatch;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
