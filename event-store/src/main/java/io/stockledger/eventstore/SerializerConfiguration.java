@@ -1,5 +1,6 @@
 package io.stockledger.eventstore;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,11 +23,15 @@ import org.springframework.context.annotation.Primary;
 public class SerializerConfiguration {
 
     public static ObjectMapper storageObjectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
                 .findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // an event written by a newer version with an extra optional field must still load
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // events are serialised on the writing request's virtual thread, where Jackson's default per-thread buffer
+        // pool would hand out fresh buffers every time
+        mapper.getFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+        return mapper;
     }
 
     public static Serializer jsonSerializer() {
