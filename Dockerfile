@@ -27,11 +27,12 @@ RUN groupadd --system --gid 10001 ledger \
 WORKDIR /app
 COPY --from=build /src/api/target/stock-ledger.jar /app/stock-ledger.jar
 USER ledger
-# Without DATABASE_URL the service runs the embedded PostgreSQL with its data (and its generated JWT secret) in
+# The heap is three quarters of the container's memory limit, all of it from the start and touched at start (run the
+# image with a limit: docs/deployment.md, "Memory"). Without DATABASE_URL the service runs the embedded PostgreSQL with its data (and its generated JWT secret) in
 # /app/data, writable by the service alone; mount a volume there to keep it.
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
     LEDGER_DATA_DIR=/app/data/postgres \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=75 -XX:MaxHeapFreeRatio=100 -XX:+AlwaysPreTouch -Daxoniq.update-checker.disabled=true"
 VOLUME /app/data
 EXPOSE 8080 8081
 # Healthy when actuator's readiness answers 200 (database and read models UP; 503 otherwise); the JRE image has

@@ -110,6 +110,31 @@ class ContainerConfigurationTest {
                 .map(instance -> "server " + instance + " " + instance + ":" + single.get("PORT")).toList());
     }
 
+    /**
+     * The image reserves its whole heap at start, keeps it (G1 would shrink it after a concurrent cycle however large
+     * the initial heap was) and touches it: a heap that grows as it goes made G1 collect more often, promote more and
+     * fault pages in inside its pauses. Three quarters of the container's memory; without a limit that is three
+     * quarters of the host, for every instance, so compose gives each one.
+     */
+    @Test
+    void everyInstanceHasAMemoryLimitForTheHeapTheImageReservesAtStart() throws IOException {
+        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+                .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        assertThat(options.find()).as("the Dockerfile sets JAVA_TOOL_OPTIONS").isTrue();
+        String java = options.group(1);
+        Matcher maximum = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(java);
+        assertThat(maximum.find()).as(java).isTrue();
+        assertThat(java).as("the whole heap from the start, never given back, touched at start")
+                .contains("-XX:InitialRAMPercentage=" + maximum.group(1) + " ", "-XX:MaxHeapFreeRatio=100 ",
+                        "-XX:+AlwaysPreTouch");
+
+        ComposeFile compose = compose();
+        for (String instance : List.of("stock-ledger", "stock-ledger-1", "stock-ledger-2", "stock-ledger-3")) {
+            assertThat(compose.service(instance)).as("%s has a memory limit", instance)
+                    .hasEntrySatisfying("mem_limit", limit -> assertThat(limit.toString()).matches("\\d+[mg]"));
+        }
+    }
+
     @Test
     void prometheusScrapesTheManagementPort() throws IOException {
         String managementPort = environment(services().get("stock-ledger")).get("MANAGEMENT_SERVER_PORT");
