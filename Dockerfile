@@ -27,9 +27,10 @@ RUN groupadd --system --gid 10001 ledger \
 WORKDIR /app
 COPY --from=build /src/api/target/stock-ledger.jar /app/stock-ledger.jar
 USER ledger
-# The heap is three quarters of the container's memory limit, all of it from the start and touched at start (run the
-# image with a limit: docs/deployment.md, "Memory"). Without DATABASE_URL the service runs the embedded PostgreSQL with its data (and its generated JWT secret) in
-# /app/data, writable by the service alone; mount a volume there to keep it.
+# The heap is three quarters of the container's memory limit, all of it from the start, kept and touched at start
+# (run the image with a limit: docs/deployment.md, "Memory"). Without DATABASE_URL the service runs the embedded
+# PostgreSQL with its data (and its generated JWT secret) in /app/data, writable by the service alone; mount a volume
+# there to keep it.
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
     LEDGER_DATA_DIR=/app/data/postgres \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=75 -XX:MaxHeapFreeRatio=100 -XX:+AlwaysPreTouch -Daxoniq.update-checker.disabled=true"
