@@ -88,6 +88,16 @@ public final class ReadModels implements AutoCloseable, AfterAllCallback {
      * that ledger, every event the next global position. Returns the messages, to deliver again if a test wants.
      */
     public List<EventMessage<?>> apply(LedgerEvent... events) {
+        List<EventMessage<?>> messages = messages(events);
+        deliver(messages);
+        return messages;
+    }
+
+    /**
+     * The events as the processor would receive them after those applied so far, without delivering them: for a
+     * test that delivers them in batches of its own.
+     */
+    public List<EventMessage<?>> messages(LedgerEvent... events) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (LedgerEvent event : events) {
             String ledger = LedgerId.of(event).toString();
@@ -97,7 +107,6 @@ public final class ReadModels implements AutoCloseable, AfterAllCallback {
             messages.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(nextPosition++),
                     domain));
         }
-        deliver(messages);
         return messages;
     }
 

@@ -156,6 +156,14 @@ public final class StockEffect {
     }
 
     /**
+     * A confirmation: what it does to the lots depends on what its reservation held, which {@link #lotChanges} asks
+     * for. A reader that handles many events at once can look those holds up together first.
+     */
+    public boolean givesBackHeldLots() {
+        return givesBackHeldLots;
+    }
+
+    /**
      * What the event does to each lot, at most one change per lot, in the order the event names them. Only a
      * confirmation asks {@code held}: it gives back the units its reservation held (first) and takes the units it
      * consumed (then), which need not be the same lots.

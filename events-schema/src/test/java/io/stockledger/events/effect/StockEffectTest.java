@@ -99,6 +99,7 @@ class StockEffectTest {
         assertThat(effect.onHandDelta()).isEqualTo(-5);
         assertThat(effect.reservedDelta()).isEqualTo(-5);
         assertThat(effect.endsHold()).isTrue();
+        assertThat(effect.givesBackHeldLots()).as("asks what its reservation held").isTrue();
         assertThat(effect.lots()).as("the lots it consumed").containsExactly(lot("L1", 3), lot("L2", 2));
         assertThat(effect.lotChanges(held)).as("one change per lot")
                 .containsExactly(new LotChange.Delta("L1", -3, -3), new LotChange.Delta("L2", -2, -2));
@@ -131,6 +132,7 @@ class StockEffectTest {
             assertThat(effect.reservedDelta()).isEqualTo(-effect.lots().getFirst().quantity());
             assertThat(effect.reservationId()).isEqualTo(reservation);
             assertThat(effect.endsHold()).isTrue();
+            assertThat(effect.givesBackHeldLots()).as("names the lots it gives back itself").isFalse();
         }
         assertThat(released.lotChanges(NOTHING_KNOWN)).containsExactly(new LotChange.Delta("L1", 0, -3));
         assertThat(expired.lotChanges(NOTHING_KNOWN)).containsExactly(new LotChange.Delta("L2", 0, -2));

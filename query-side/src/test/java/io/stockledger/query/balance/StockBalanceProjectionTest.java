@@ -69,9 +69,10 @@ class StockBalanceProjectionTest {
         Sku sku = Sku.fresh(NOW);
         List<EventMessage<?>> first = readModels.apply(sku.received(40, LotQuantity.DEFAULT_BATCH, null),
                 sku.reserved(UUID.randomUUID(), 15, LotQuantity.DEFAULT_BATCH));
-        List<EventMessage<?>> second = readModels.apply(sku.reserved(UUID.randomUUID(), 4, LotQuantity.DEFAULT_BATCH));
+        List<EventMessage<?>> second = readModels.messages(
+                sku.reserved(UUID.randomUUID(), 4, LotQuantity.DEFAULT_BATCH));
 
-        // a processor that lost its token after the first batch: the second reservation again, with the first's last
+        // the first batch's last event delivered again together with the second batch, which is new to the row
         List<EventMessage<?>> overlapping = new ArrayList<>(first.subList(1, 2));
         overlapping.addAll(second);
         readModels.deliver(overlapping);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,5 +134,54 @@ class LotProjectionTest {
         readModels.deliver(delivered.subList(2, 3));
 
         assertThat(lot(sku, "L1")).isEqualTo(once).containsEntry("quantity", 25L).containsEntry("reserved", 0L);
+    }
+    @Test
+    void aBatchPartlySeenBeforeAppliesOnlyItsNewEvents() {
+        Sku sku = Sku.fresh(NOW);
+        List<EventMessage<?>> first = readModels.apply(sku.received(40, "L1", null),
+                sku.reserved(UUID.randomUUID(), 15, "L1"));
+        List<EventMessage<?>> second = readModels.messages(sku.reserved(UUID.randomUUID(), 4, "L1"),
+                sku.adjusted(-2, "DAMAGE", "L1"));
+
+        // the first batch's last event delivered again together with the second batch, which is new to the lot
+        List<EventMessage<?>> overlapping = new ArrayList<>(first.subList(1, 2));
+        overlapping.addAll(second);
+        readModels.deliver(overlapping);
+
+        assertThat(lot(sku, "L1")).containsEntry("quantity", 38L).containsEntry("reserved", 19L);
+    }
+
+    @Test
+    void oneBatchOverManyLotsChangesEachByAllItsEventsWhetherItsRowExistsOrNot() {
+        Sku sku = Sku.fresh(NOW);
+        readModels.apply(sku.received(50, "L1", null));
+
+        readModels.apply(sku.reserved(UUID.randomUUID(), 5, "L1"), sku.received(9, "L2", EXPIRY),
+                sku.reserved(UUID.randomUUID(), 2, "L2"), sku.reserved(UUID.randomUUID(), 6, "L1"),
+                sku.adjusted(-1, "DAMAGE", "NEVER-RECEIVED"), sku.quarantined("L2", 7));
+
+        assertThat(batchesOf(sku)).as("a lot is opened by an arrival only").containsExactly("L1", "L2");
+        assertThat(lot(sku, "L1")).containsEntry("quantity", 50L).containsEntry("reserved", 11L);
+        assertThat(lot(sku, "L2")).containsEntry("quantity", 9L).containsEntry("reserved", 2L)
+                .containsEntry("expiry_date", Date.valueOf(EXPIRY)).containsEntry("quarantine_reason", "recall");
+        assertThat(readModels.jdbc.queryForList("""
+                        SELECT last_sequence FROM stock_lot WHERE product_id = ? AND warehouse_id = ?
+                         ORDER BY batch_number""", Long.class, sku.productId(), sku.warehouseId()))
+                .as("each lot remembers the last event that changed it").containsExactly(4L, 6L);
+    }
+
+    @Test
+    void confirmationsInOneBatchGiveBackWhatTheirReservationsFromEarlierBatchesHeld() {
+        Sku sku = Sku.fresh(NOW);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        readModels.apply(sku.received(20, "L1", null), sku.received(20, "L2", null));
+        readModels.apply(sku.reserved(first, 4, "L1"));
+        readModels.apply(sku.reserved(second, 3, "L2"));
+
+        readModels.apply(sku.confirmed(first, 4, "L2"), sku.confirmed(second, 3, "L2"));
+
+        assertThat(lot(sku, "L1")).containsEntry("quantity", 20L).containsEntry("reserved", 0L);
+        assertThat(lot(sku, "L2")).containsEntry("quantity", 13L).containsEntry("reserved", 0L);
     }
 }
