@@ -66,6 +66,26 @@ class ReservationProjectionTest {
     }
 
     @Test
+    void aReservationRequestedAndSettledInOneBatchIsSettledWhateverWasDeliveredBefore() {
+        Sku sku = Sku.fresh(NOW);
+        UUID id = UUID.randomUUID();
+        readModels.apply(sku.received(20, LOT, null));
+        List<EventMessage<?>> lifetime = readModels.messages(sku.reserved(id, 4, LOT),
+                sku.after(Duration.ofSeconds(30)).confirmed(id, 4, LOT));
+
+        // its request delivered before, alone, then request and confirmation together: one write, settled
+        readModels.deliver(lifetime.subList(0, 1));
+        assertThat(find(id).status()).isEqualTo("PENDING");
+        readModels.deliver(lifetime);
+        assertThat(find(id).status()).isEqualTo("CONFIRMED");
+        assertThat(find(id).updatedAt()).isEqualTo(NOW.plusSeconds(30));
+
+        // and its request alone again cannot take the settlement back
+        readModels.deliver(lifetime.subList(0, 1));
+        assertThat(find(id).status()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void theSweeperIsToldOnlyOfLedgersWithPendingReservationsPastTheirDeadline() {
         Sku overdue = Sku.fresh(NOW.minus(Duration.ofHours(1)));
         Sku settled = Sku.fresh(NOW.minus(Duration.ofHours(1)));
