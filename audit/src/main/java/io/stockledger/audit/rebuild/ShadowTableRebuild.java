@@ -29,6 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +46,8 @@ import java.util.stream.Stream;
  *   processor reads them) and handed to the very event handlers of the {@code read-models} processor, a chunk per
  *   transaction whose {@code search_path} is the shadow schema alone: the projections' unqualified SQL writes into the
  *   copies. A projection writing a table missing from {@link #TABLES} fails the rebuild (its table does not exist on
- *   that path) instead of writing into a live table.</li>
+ *   that path) instead of writing into a live table. The chunks grow with the tables, and the next chunk is read
+ *   while the current one is written.</li>
  *   <li><b>SWITCHING</b>, in one transaction: lock the processor's token rows (every segment, on every instance:
  *   its batches take that row before writing and wait meanwhile), replay the events that arrived since, replace the
  *   live tables' rows with the copies' ({@code DELETE} and {@code INSERT}, so readers see the old rows until the
@@ -61,9 +66,21 @@ class ShadowTableRebuild implements ReadModelRebuild {
      */
     static final List<String> TABLES = List.of("stock_balance", "reservation", "stock_movement", "stock_lot",
             "stock_transfer");
+    /**
+     * The tables whose rows the projections look up while replaying (to update or read them), so whose statements
+     * are planned by their statistics. The journal is only ever inserted into, and it is the largest: counting it
+     * again as the replay grows would be most of the counting, for no plan.
+     */
+    static final List<String> LOOKED_UP = List.of("stock_balance", "reservation", "stock_lot", "stock_transfer");
     static final String SHADOW = "read_model_rebuild";
-    /** Events per transaction while replaying. */
-    static final int CHUNK = 1_000;
+    /**
+     * Events per transaction while replaying: as many as have been replayed so far, from {@value #FIRST_CHUNK} up to
+     * {@value #LARGEST_CHUNK}. The projections write a row once per chunk however many of the chunk's events change
+     * it, so large chunks write fewer rows; growing them with the tables keeps each chunk planned on statistics
+     * taken when the tables were at least half their size after it.
+     */
+    static final int FIRST_CHUNK = 1_000;
+    static final int LARGEST_CHUNK = 16_000;
 
     private static final Logger log = LoggerFactory.getLogger(ShadowTableRebuild.class);
 
@@ -95,16 +112,20 @@ class ShadowTableRebuild implements ReadModelRebuild {
             createShadowTables(live);
             progress.total(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
             progress.phase("REPLAYING");
-            replay.untilCaughtUp(false);
+            long replaying = System.nanoTime();
+            replay.untilCaughtUp();
             progress.phase("SWITCHING");
+            long switching = System.nanoTime();
             transaction.executeWithoutResult(status -> {
                 lockTokens();
-                replay.untilCaughtUp(true);
+                replay.remainderInCurrentTransaction();
                 long ledgers = switchTables(live);
                 writeTokens(replay.position);
                 progress.advanced(replay.events, ledgers, replay.globalIndex());
-                log.info("read models rebuilt from {} events: {} ledgers, tokens at {}", replay.events, ledgers,
-                        replay.position);
+                // an operator sizing the next rebuild wants to know which phase took the time
+                log.info("read models rebuilt from {} events: {} ledgers, tokens at {}; replayed in {} ms, switched "
+                                + "in {} ms", replay.events, ledgers, replay.position,
+                        (switching - replaying) / 1_000_000, (System.nanoTime() - switching) / 1_000_000);
             });
         } finally {
             dropShadowTables();
@@ -143,6 +164,13 @@ class ShadowTableRebuild implements ReadModelRebuild {
             jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE " + quoted(live) + "." + table
                     + " INCLUDING ALL)");
         }
+        jdbc.queryForList("""
+                SELECT quote_ident(index_class.relname)
+                  FROM pg_index i
+                  JOIN pg_class index_class ON index_class.oid = i.indexrelid
+                  JOIN pg_namespace n ON n.oid = index_class.relnamespace
+                 WHERE n.nspname = ? AND NOT i.indisunique""", String.class, SHADOW)
+                .forEach(index -> jdbc.execute("DROP INDEX " + SHADOW + "." + index));
     }
 
     private void dropShadowTables() {
@@ -207,27 +235,67 @@ class ShadowTableRebuild implements ReadModelRebuild {
         }
 
         /**
-         * Replays chunk after chunk until the store has nothing newer. Each chunk is read first (on the live search
-         * path) and then applied on the shadow one: in a transaction of its own, or in the current one.
+         * Replays chunk after chunk until the store has nothing newer, each in a transaction of its own. While a chunk
+         * is written, the next one is read and deserialised on another thread: reading is the rebuild's work in the
+         * JVM, writing is PostgreSQL's, and this way the two overlap instead of taking turns.
          */
-        void untilCaughtUp(boolean inCurrentTransaction) {
+        void untilCaughtUp() {
+            try (ExecutorService reader = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("read-model-rebuild-reader").factory())) {
+                Future<List<TrackedEventMessage<?>>> next = reader.submit(() -> chunkAfter(position, events));
+                while (true) {
+                    List<TrackedEventMessage<?>> chunk = awaitChunk(next);
+                    if (chunk.isEmpty()) {
+                        return;
+                    }
+                    TrackingToken end = chunk.getLast().trackingToken();
+                    long replayed = events + chunk.size();
+                    next = reader.submit(() -> chunkAfter(end, replayed));
+                    try {
+                        transaction.executeWithoutResult(status -> apply(chunk));
+                    } catch (RuntimeException e) {
+                        next.cancel(true);
+                        throw e;
+                    }
+                    advance(chunk, true);
+                }
+            }
+        }
+
+        /**
+         * Replays what arrived since, in the current transaction (the switch's, which holds the processor's tokens,
+         * so nothing newer can be missed), one chunk after the other.
+         */
+        void remainderInCurrentTransaction() {
             while (true) {
-                List<TrackedEventMessage<?>> chunk = nextChunk();
+                List<TrackedEventMessage<?>> chunk = chunkAfter(position, events);
                 if (chunk.isEmpty()) {
                     return;
                 }
-                if (inCurrentTransaction) {
-                    apply(chunk);
-                } else {
-                    transaction.executeWithoutResult(status -> apply(chunk));
-                }
-                position = chunk.getLast().trackingToken();
-                long before = events;
-                events += chunk.size();
-                if (Long.highestOneBit(events) > Long.highestOneBit(before) && !inCurrentTransaction) {
-                    analyzeShadowTables();
-                }
-                progress.advanced(events, 0, globalIndex());
+                apply(chunk);
+                advance(chunk, false);
+            }
+        }
+
+        private void advance(List<TrackedEventMessage<?>> chunk, boolean mayAnalyze) {
+            position = chunk.getLast().trackingToken();
+            long before = events;
+            events += chunk.size();
+            if (mayAnalyze && Long.highestOneBit(events) > Long.highestOneBit(before)) {
+                analyzeShadowTables();
+            }
+            progress.advanced(events, 0, globalIndex());
+        }
+
+        private static List<TrackedEventMessage<?>> awaitChunk(Future<List<TrackedEventMessage<?>>> chunk) {
+            try {
+                return chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the store", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("reading the store failed", e.getCause());
             }
         }
 
@@ -238,7 +306,7 @@ class ShadowTableRebuild implements ReadModelRebuild {
          * are counted again (a few dozen times at most, however long the store).
          */
         private void analyzeShadowTables() {
-            for (String table : TABLES) {
+            for (String table : LOOKED_UP) {
                 jdbc.execute("ANALYZE " + SHADOW + "." + table);
             }
         }
@@ -247,12 +315,20 @@ class ShadowTableRebuild implements ReadModelRebuild {
             return position == null || position.position().isEmpty() ? null : position.position().getAsLong();
         }
 
-        private List<TrackedEventMessage<?>> nextChunk() {
-            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-            try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(position, false)) {
-                Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-                while (chunk.size() < CHUNK && events.hasNext()) {
-                    chunk.add(events.next());
+        /**
+         * The events after {@code after}, as many as {@code replayed} (those replayed before them), from
+         * {@value #FIRST_CHUNK} to {@value #LARGEST_CHUNK}; read on the live search path, with their payloads
+         * deserialised.
+         */
+        private List<TrackedEventMessage<?>> chunkAfter(TrackingToken after, long replayed) {
+            int size = (int) Math.clamp(replayed, FIRST_CHUNK, LARGEST_CHUNK);
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(size);
+            try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(after, false)) {
+                Iterator<? extends TrackedEventMessage<?>> stored = stream.iterator();
+                while (chunk.size() < size && stored.hasNext()) {
+                    TrackedEventMessage<?> event = stored.next();
+                    event.getPayload();
+                    chunk.add(event);
                 }
             }
             return chunk;
