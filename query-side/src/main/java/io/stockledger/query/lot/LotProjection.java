@@ -93,8 +93,8 @@ class LotProjection {
         Map<LotRow.Key, List<Change>> several = new LinkedHashMap<>();
         byLot.forEach((lot, changes) -> {
             if (changes.size() == 1) {
-                Change change = changes.getFirst();
-                single.computeIfAbsent(statementOf(change.change()), sql -> new ArrayList<>()).add(arguments(change));
+                Statement statement = singleStatement(changes.getFirst());
+                single.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement.arguments());
             } else {
                 several.put(lot, changes);
             }
@@ -130,10 +130,17 @@ class LotProjection {
         }
     }
 
+    /** One statement with its arguments. */
+    private record Statement(String sql, Object[] arguments) {
+    }
+
     /** The one statement that applies {@code change}, if the row has not seen its event yet. */
-    private static String statementOf(LotChange change) {
-        return switch (change) {
-            case LotChange.Arrival arrival -> """
+    private static Statement singleStatement(Change change) {
+        LotRow.Key lot = change.lot();
+        long sequence = change.sequence();
+        Timestamp at = Timestamp.from(change.at());
+        return switch (change.change()) {
+            case LotChange.Arrival arrival -> new Statement("""
                     INSERT INTO stock_lot (product_id, warehouse_id, batch_number, expiry_date, received_at,
                                            location, unit_cost, quantity, reserved, last_sequence, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
@@ -141,30 +148,22 @@ class LotProjection {
                        SET quantity = stock_lot.quantity + EXCLUDED.quantity,
                            last_sequence = EXCLUDED.last_sequence,
                            updated_at = EXCLUDED.updated_at
-                     WHERE stock_lot.last_sequence < EXCLUDED.last_sequence""";
-            case LotChange.Delta delta -> """
+                     WHERE stock_lot.last_sequence < EXCLUDED.last_sequence""",
+                    new Object[] {lot.productId(), lot.warehouseId(), lot.batchNumber(),
+                            arrival.expiryDate() == null ? null : Date.valueOf(arrival.expiryDate()),
+                            Timestamp.from(arrival.receivedAt()), arrival.location(), arrival.unitCost(),
+                            (long) arrival.quantity(), sequence, at});
+            case LotChange.Delta delta -> new Statement("""
                     UPDATE stock_lot
                        SET quantity = quantity + ?, reserved = reserved + ?, last_sequence = ?, updated_at = ?
-                     WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""";
-            case LotChange.Quarantine quarantine -> """
+                     WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""",
+                    new Object[] {(long) delta.quantityDelta(), (long) delta.reservedDelta(), sequence, at,
+                            lot.productId(), lot.warehouseId(), lot.batchNumber(), sequence});
+            case LotChange.Quarantine quarantine -> new Statement("""
                     UPDATE stock_lot SET quarantine_reason = ?, last_sequence = ?, updated_at = ?
-                     WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""";
-        };
-    }
-
-    /** The arguments of {@link #statementOf} for {@code change}. */
-    private static Object[] arguments(Change change) {
-        LotRow.Key lot = change.lot();
-        Timestamp at = Timestamp.from(change.at());
-        return switch (change.change()) {
-            case LotChange.Arrival arrival -> new Object[] {lot.productId(), lot.warehouseId(), lot.batchNumber(),
-                    arrival.expiryDate() == null ? null : Date.valueOf(arrival.expiryDate()),
-                    Timestamp.from(arrival.receivedAt()), arrival.location(), arrival.unitCost(),
-                    (long) arrival.quantity(), change.sequence(), at};
-            case LotChange.Delta delta -> new Object[] {(long) delta.quantityDelta(), (long) delta.reservedDelta(),
-                    change.sequence(), at, lot.productId(), lot.warehouseId(), lot.batchNumber(), change.sequence()};
-            case LotChange.Quarantine quarantine -> new Object[] {quarantine.reason(), change.sequence(), at,
-                    lot.productId(), lot.warehouseId(), lot.batchNumber(), change.sequence()};
+                     WHERE product_id = ? AND warehouse_id = ? AND batch_number = ? AND last_sequence < ?""",
+                    new Object[] {quarantine.reason(), sequence, at, lot.productId(), lot.warehouseId(),
+                            lot.batchNumber(), sequence});
         };
     }
 
