@@ -41,6 +41,8 @@ class AuditBenchmark extends ServiceIntegrationTest {
     private static final int LEDGERS_PER_WAREHOUSE = 1_000;
     private static final int EVENTS_PER_LEDGER = 30;
     private static final int APPENDS = 2_000;
+    /** Issue #17's target for rebuilding the read models from the store. */
+    private static final int REBUILD_TARGET = 20_000;
 
     @Autowired
     private EventStorageEngine storage;
@@ -69,6 +71,10 @@ class AuditBenchmark extends ServiceIntegrationTest {
         JsonNode rebuild = job("/v1/admin/read-models/rebuild");
         readModels.start();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM stock_movement", Long.class)).isEqualTo(events);
+        // a running service has compiled its projections long before an operator rebuilds; this JVM has not, so the
+        // first rebuild shares the cores with the JIT (a quarter of the machine) and the second shows the service's
+        JsonNode again = job("/v1/admin/read-models/rebuild");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM stock_movement", Long.class)).isEqualTo(events);
         JsonNode reconcile = job("/v1/audit/reconcile");
         assertThat(reconcile.path("findings").asLong()).isZero();
         JsonNode verify = job("/v1/audit/verify");
@@ -87,7 +93,8 @@ class AuditBenchmark extends ServiceIntegrationTest {
         System.out.printf("%n| pass over %,d events | events/s | s |%n|---|---|---|%n", events);
         System.out.printf("| write (synthetic, appends of 1,000, chained) | %,.0f | %.1f |%n", events / writeSeconds,
                 writeSeconds);
-        row("rebuild of the read models (job)", rebuild);
+        row("rebuild of the read models (job), the first in this JVM", rebuild);
+        row("rebuild of the read models (job), again", again);
         row("reconciliation, whole store (job)", reconcile);
         row("hash-chain verification, whole store (job)", verify);
         System.out.printf("| one warehouse as of an instant (%,d events, HTTP) | %,.0f | %.1f |%n",
@@ -96,6 +103,18 @@ class AuditBenchmark extends ServiceIntegrationTest {
                 + "|---|---|%n", APPENDS / 2);
         System.out.printf("| without the chain (the JDBC engine alone) | %.3f |%n| with the hash chain | %.3f |%n%n",
                 append[0], append[1]);
+        System.out.printf("Target:%n%n| target | measured | verdict |%n|---|---|---|%n");
+        verdict("the first in this JVM", rebuild, events / writeSeconds);
+        verdict("again", again, events / writeSeconds);
+        System.out.println();
+    }
+
+    /** The write pass is the machine's yardstick: the same events, the same PostgreSQL, a minute apart. */
+    private static void verdict(String which, JsonNode rebuild, double writtenPerSecond) {
+        double rate = eventsPerSecond(rebuild);
+        System.out.printf("| rebuild of the read models ≥ %,d events/s (%s) | %,.0f events/s, %.2f× the write pass "
+                        + "| %s |%n", REBUILD_TARGET, which, rate, rate / writtenPerSecond,
+                rate >= REBUILD_TARGET ? "met" : "missed");
     }
 
     private JsonNode job(String path) {
@@ -112,9 +131,16 @@ class AuditBenchmark extends ServiceIntegrationTest {
     }
 
     private static void row(String what, JsonNode job) {
-        double seconds = Duration.between(Instant.parse(job.path("started_at").asText()),
+        System.out.printf("| %s | %,.0f | %.1f |%n", what, eventsPerSecond(job), jobSeconds(job));
+    }
+
+    private static double eventsPerSecond(JsonNode job) {
+        return job.path("events_read").asLong() / jobSeconds(job);
+    }
+
+    private static double jobSeconds(JsonNode job) {
+        return Duration.between(Instant.parse(job.path("started_at").asText()),
                 Instant.parse(job.path("finished_at").asText())).toMillis() / 1000.0;
-        System.out.printf("| %s | %,.0f | %.1f |%n", what, job.path("events_read").asLong() / seconds, seconds);
     }
 
     /**
