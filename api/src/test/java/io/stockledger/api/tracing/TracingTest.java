@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.stockledger.api.support.AuditJobRuns;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceIntegrationTest;
@@ -180,6 +181,25 @@ class TracingTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(named(spansOf(caller.traceId()), "ledger.command").getAttributes()
                         .get(AttributeKey.stringKey("ledger.trace_id"))).isEqualTo(ours));
+    }
+
+    @Test
+    void aReadModelRebuildStartsNoTraceOfItsOwnForTheEventsItReplays() {
+        assertThat(receive().status()).isEqualTo(200);
+        long rebuildStarted = System.currentTimeMillis() * 1_000_000;
+
+        JsonNode rebuild = AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null);
+
+        assertThat(rebuild.path("status").asText()).as(rebuild.toString()).isEqualTo("SUCCEEDED");
+        assertThat(rebuild.path("events_read").asLong()).isPositive();
+        // the replay calls the projections' handlers outside any processor's span; each handler's span would be a root
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(spans.getFinishedSpanItems())
+                        .filteredOn(span -> span.getStartEpochNanos() >= rebuildStarted)
+                        .filteredOn(span -> span.getName().contains("Projection."))
+                        .allSatisfy(span -> assertThat(span.getParentSpanContext().isValid())
+                                .as("%s: a projection's span within a processor's handling", span.getName())
+                                .isTrue()));
     }
 
     @Test
