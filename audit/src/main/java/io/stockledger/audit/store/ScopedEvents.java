@@ -18,10 +18,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * A {@link LedgerScope} as SQL: the scope's rows of {@code domain_event_entry}, ledger after ledger, each ledger's in
- * sequence order, through a database cursor, using the index that serves the scope (the
- * {@code (aggregate_identifier, sequence_number)} key for one ledger and for the whole store,
- * {@code domain_event_entry_warehouse_idx} of migration V21 for a warehouse); and the read-model rows of the same
- * ledgers. Every audit pass over the store (verification, reconciliation, balances as of an instant) reads through
+ * sequence order, through a database cursor, using the {@code (aggregate_identifier, sequence_number)} key; for a
+ * warehouse, its ledgers are found first by their opening events ({@code domain_event_entry_opening_by_warehouse_idx}
+ * of migration V29, one entry per ledger); and the read-model rows of the same ledgers. Every audit pass over the store (verification, reconciliation, balances as of an instant) reads through
  * here, and {@link #forEachRow} hands the rows over one ledger at a time.
  *
  * <p>The cursor needs what the PostgreSQL driver needs to use one: a connection that does not autocommit (a
@@ -32,20 +31,28 @@ public final class ScopedEvents {
     /** Rows per round trip of the cursor. */
     public static final int FETCH_SIZE = 500;
 
+    private static final String STORE = "domain_event_entry";
     /**
-     * The warehouse part of the aggregate identifier {@code <product_id>:<warehouse_id>}; the expression of the index
-     * of migration V21, which it must match exactly for the index to serve a warehouse's events.
+     * A warehouse's events: its ledgers by their opening event (sequence 0, the only rows the index of migration V29
+     * holds; its expression and condition must match this one's exactly for the index to serve it), then each
+     * ledger's events by the store's key. Named as the store, so the callers' column names read the same.
      */
-    private static final String WAREHOUSE = "split_part(aggregate_identifier, ':', 2)";
+    private static final String WAREHOUSE_EVENTS = """
+            (SELECT events.* FROM domain_event_entry opening
+               JOIN domain_event_entry events ON events.aggregate_identifier = opening.aggregate_identifier
+              WHERE split_part(opening.aggregate_identifier, ':', 2) = ? AND opening.sequence_number = 0)\
+             AS domain_event_entry""";
 
+    private final String source;
     private final String condition;
     private final String orderBy;
     private final List<Object> arguments;
     private final String readModelCondition;
     private final List<Object> readModelArguments;
 
-    private ScopedEvents(String condition, String orderBy, List<Object> arguments, String readModelCondition,
-                         List<Object> readModelArguments) {
+    private ScopedEvents(String source, String condition, String orderBy, List<Object> arguments,
+                         String readModelCondition, List<Object> readModelArguments) {
+        this.source = source;
         this.condition = condition;
         this.orderBy = orderBy;
         this.arguments = arguments;
@@ -55,20 +62,20 @@ public final class ScopedEvents {
 
     public static ScopedEvents of(LedgerScope scope) {
         if (scope.isOneLedger()) {
-            return new ScopedEvents("aggregate_identifier = ?", "aggregate_identifier, sequence_number",
+            return new ScopedEvents(STORE, "aggregate_identifier = ?", "aggregate_identifier, sequence_number",
                     List.of(scope.aggregateIdentifier()), "r.product_id = ? AND r.warehouse_id = ?",
                     List.of(scope.productId(), scope.warehouseId()));
         }
         if (scope.isOneWarehouse()) {
-            return new ScopedEvents(WAREHOUSE + " = ?", WAREHOUSE + ", aggregate_identifier, sequence_number",
+            return new ScopedEvents(WAREHOUSE_EVENTS, null, "aggregate_identifier, sequence_number",
                     List.of(scope.warehouseId().toString()), "r.warehouse_id = ?", List.of(scope.warehouseId()));
         }
-        return new ScopedEvents(null, "aggregate_identifier, sequence_number", List.of(), null, List.of());
+        return new ScopedEvents(STORE, null, "aggregate_identifier, sequence_number", List.of(), null, List.of());
     }
 
     /** How many events the scope has. */
     public long count(Connection connection) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM domain_event_entry", condition,
+        try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM " + source, condition,
                 null, "", arguments);
              ResultSet row = statement.executeQuery()) {
             row.next();
@@ -81,7 +88,7 @@ public final class ScopedEvents {
      * the result set on its row, valid until the next. Close the stream to close the cursor.
      */
     public Stream<ResultSet> rows(Connection connection, String columns) throws SQLException {
-        PreparedStatement statement = prepare(connection, "SELECT " + columns + " FROM domain_event_entry",
+        PreparedStatement statement = prepare(connection, "SELECT " + columns + " FROM " + source,
                 condition, null, " ORDER BY " + orderBy, arguments);
         try {
             statement.setFetchSize(FETCH_SIZE);
