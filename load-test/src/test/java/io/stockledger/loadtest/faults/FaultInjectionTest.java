@@ -207,9 +207,6 @@ class FaultInjectionTest {
                 : seconds(Duration.between(faultBegan, lastUnclear));
         record("| " + name + " | " + tally.statusCountsByEndpoint() + " | " + recovery + " | "
                 + seconds(Duration.between(faultBegan, faultEnded)) + " |");
-        if (!tally.notFoundSamples().isEmpty()) {
-            System.out.println("fault-injection: 404 answers in case " + name + ": " + tally.notFoundSamples());
-        }
         return tally;
     }
 

@@ -75,6 +75,7 @@ public final class LedgerInvariants {
     /** Every invariant, in order; the first that fails stops the check with its reason. */
     public void assertAllHold(LoadTally tally, RunObservations observations) {
         assertNoServerError(tally);
+        assertNoAcknowledgedReservationNotFound(tally);
         assertAcknowledgedWritesStoredAndNothingOversold(observations);
         assertReservationReadModelHoldsAcknowledgedWrites(observations);
         assertReconciliationFindsNothing();
@@ -86,6 +87,16 @@ public final class LedgerInvariants {
         assertThat(tally.serverErrorCount())
                 .as("answers 5xx other than 503 (statuses %s), e.g. %s", tally.statusCounts(),
                         tally.serverErrorSamples())
+                .isZero();
+    }
+
+    /**
+     * The load confirms or releases only reservations the service acknowledged (a 200), so a 404 is a reservation
+     * that exists answered as unknown: an instance deciding on a copy of its ledger older than the store.
+     */
+    public void assertNoAcknowledgedReservationNotFound(LoadTally tally) {
+        assertThat(tally.answersWithStatus(404))
+                .as("404 answers to requests about acknowledged reservations, e.g. %s", tally.notFoundSamples())
                 .isZero();
     }
 
