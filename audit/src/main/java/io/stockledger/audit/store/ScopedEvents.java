@@ -20,8 +20,9 @@ import java.util.stream.StreamSupport;
  * A {@link LedgerScope} as SQL: the scope's rows of {@code domain_event_entry}, ledger after ledger, each ledger's in
  * sequence order, through a database cursor, using the {@code (aggregate_identifier, sequence_number)} key; for a
  * warehouse, its ledgers are found first by their opening events ({@code domain_event_entry_opening_by_warehouse_idx}
- * of migration V29, one entry per ledger); and the read-model rows of the same ledgers. Every audit pass over the store (verification, reconciliation, balances as of an instant) reads through
- * here, and {@link #forEachRow} hands the rows over one ledger at a time.
+ * of migration V29, one entry per ledger); and the read-model rows of the same ledgers. Every audit pass over the
+ * store (verification, reconciliation, balances as of an instant) reads through here, and {@link #forEachRow} hands
+ * the rows over one ledger at a time.
  *
  * <p>The cursor needs what the PostgreSQL driver needs to use one: a connection that does not autocommit (a
  * transaction) and a fetch size ({@value #FETCH_SIZE} rows per round trip).
