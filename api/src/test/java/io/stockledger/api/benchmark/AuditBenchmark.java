@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The auditors' passes over a store of 120,000 events (4,000 ledgers of 30 events in 4 warehouses): rebuilding the
- * read models, reconciling them, verifying the hash chains, one warehouse as of an instant, and what the chain costs
- * an append. Prints events per second; asserts only correctness. Not part of the default suite:
+ * read models (twice: in the fresh JVM, then again with its code compiled), reconciling them, verifying the hash
+ * chains, one warehouse as of an instant, and what the chain costs an append. Prints events per second and a line per
+ * rebuild against the target; asserts only correctness. Not part of the default suite:
  * {@code ./mvnw -B -pl api -am verify -Dgroups=benchmark -Dtest.excluded.groups= -Dtest=AuditBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
