@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public final class ReadModelTables {
 
+    /** The read-model tables, which a rebuild replaces. */
+    public static final List<String> NAMES = List.of("stock_balance", "reservation", "stock_movement", "stock_lot",
+            "stock_transfer");
+
     private static final String EVERY_ROW_IN_ORDER = """
             SELECT 'balance' AS t, product_id::text || warehouse_id::text AS k,
                    on_hand || '/' || reserved || '/' || available || '/' || last_sequence AS v FROM stock_balance

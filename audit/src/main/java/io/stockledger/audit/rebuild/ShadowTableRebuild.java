@@ -40,20 +40,22 @@ import java.util.stream.Stream;
  * tables, which the {@code read-models} processor keeps following, until the rebuilt ones have caught up:
  *
  * <ol>
- *   <li><b>PREPARING</b>: empty copies of the read-model tables ({@link #TABLES}: {@code LIKE ... INCLUDING ALL}, so
- *   with their keys, defaults and generated columns) in the schema {@value #SHADOW}.</li>
+ *   <li><b>PREPARING</b>: empty copies of the read-model tables ({@link #TABLES}) in the schema
+ *   {@value ShadowTables#SCHEMA}, with their keys and unique indexes ({@link ShadowTables}).</li>
  *   <li><b>REPLAYING</b>: every event, from the first, read through the storage engine (upcast and gap-aware, as the
  *   processor reads them) and handed to the very event handlers of the {@code read-models} processor, a chunk per
  *   transaction whose {@code search_path} is the shadow schema alone: the projections' unqualified SQL writes into the
  *   copies. A projection writing a table missing from {@link #TABLES} fails the rebuild (its table does not exist on
  *   that path) instead of writing into a live table. The chunks grow with the tables, and the next chunk is read
  *   while the current one is written.</li>
+ *   <li><b>INDEXING</b>: the copies get the live tables' other indexes, storage settings, grants and statistics;
+ *   then the events that arrived meanwhile are replayed.</li>
  *   <li><b>SWITCHING</b>, in one transaction: lock the processor's token rows (every segment, on every instance:
- *   its batches take that row before writing and wait meanwhile), replay the events that arrived since, replace the
- *   live tables' rows with the copies' ({@code DELETE} and {@code INSERT}, so readers see the old rows until the
- *   commit and never wait), and set the processor's tokens to where the replay stopped. Workers that were waiting
- *   re-apply their batch over the new rows, which the projections' idempotence (last sequence, journal position)
- *   makes harmless. The {@code nats-relay} processor and its token are never touched.</li>
+ *   its batches take that row before writing and wait meanwhile), replay the events that arrived since, put the
+ *   copies in the live tables' place ({@link LiveTableSwitch}: swapped, or their rows copied), and set the
+ *   processor's tokens to where the replay stopped. Workers that were waiting re-apply their batch over the new
+ *   rows, which the projections' idempotence (last sequence, journal position) makes harmless. The
+ *   {@code nats-relay} processor and its token are never touched.</li>
  *   <li>The shadow schema is dropped, also after a failure, which leaves the live tables as they were.</li>
  * </ol>
  */
@@ -72,7 +74,6 @@ class ShadowTableRebuild implements ReadModelRebuild {
      * again as the replay grows would be most of the counting, for no plan.
      */
     static final List<String> LOOKED_UP = List.of("stock_balance", "reservation", "stock_lot", "stock_transfer");
-    static final String SHADOW = "read_model_rebuild";
     /**
      * Events per transaction while replaying: as many as have been replayed so far, from {@value #FIRST_CHUNK} up to
      * {@value #LARGEST_CHUNK}. The projections write a row once per chunk however many of the chunk's events change
@@ -107,28 +108,42 @@ class ShadowTableRebuild implements ReadModelRebuild {
         List<EventMessageHandler> handlers = readModelHandlers();
         String live = jdbc.queryForObject("SELECT current_schema()", String.class);
         String searchPath = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
-        Replay replay = new Replay(handlers, searchPath, progress);
+        ShadowTables shadows = new ShadowTables(jdbc, live, TABLES);
+        LiveTableSwitch tableSwitch = new LiveTableSwitch(jdbc, shadows, live, TABLES);
+        Replay replay = new Replay(handlers, searchPath, shadows, progress);
         try {
-            createShadowTables(live);
+            shadows.create();
             progress.total(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
             progress.phase("REPLAYING");
             long replaying = System.nanoTime();
             replay.untilCaughtUp();
+            progress.phase("INDEXING");
+            long indexing = System.nanoTime();
+            shadows.complete();
+            replay.untilCaughtUp(); // what arrived while the indexes were built, so the switch has little left
             progress.phase("SWITCHING");
             long switching = System.nanoTime();
             transaction.executeWithoutResult(status -> {
                 lockTokens();
                 replay.remainderInCurrentTransaction();
-                long ledgers = switchTables(live);
+                LiveTableSwitch.Outcome outcome = tableSwitch.replaceLiveTables(status);
+                long ledgers = jdbc.queryForObject("SELECT count(*) FROM " + shadows.liveTable("stock_balance"),
+                        Long.class);
                 writeTokens(replay.position);
                 progress.advanced(replay.events, ledgers, replay.globalIndex());
-                // an operator sizing the next rebuild wants to know which phase took the time
-                log.info("read models rebuilt from {} events: {} ledgers, tokens at {}; replayed in {} ms, switched "
-                                + "in {} ms", replay.events, ledgers, replay.position,
-                        (switching - replaying) / 1_000_000, (System.nanoTime() - switching) / 1_000_000);
+                // an operator sizing the next rebuild wants to know which phase took the time, and a copy's reason
+                log.info("read models rebuilt from {} events: {} ledgers, tokens at {}; replayed in {} ms, indexed "
+                                + "in {} ms, switched in {} ms, {}{}", replay.events, ledgers, replay.position,
+                        (indexing - replaying) / 1_000_000, (switching - indexing) / 1_000_000,
+                        (System.nanoTime() - switching) / 1_000_000, outcome.method(),
+                        outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
             });
         } finally {
-            dropShadowTables();
+            try {
+                shadows.drop();
+            } catch (RuntimeException e) {
+                log.warn("could not drop the rebuild's shadow schema {}: {}", ShadowTables.SCHEMA, e.toString());
+            }
         }
     }
 
@@ -157,50 +172,11 @@ class ShadowTableRebuild implements ReadModelRebuild {
         }
     }
 
-    private void createShadowTables(String live) {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
-        jdbc.execute("CREATE SCHEMA " + SHADOW);
-        for (String table : TABLES) {
-            jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE " + quoted(live) + "." + table
-                    + " INCLUDING ALL)");
-        }
-        jdbc.queryForList("""
-                SELECT quote_ident(index_class.relname)
-                  FROM pg_index i
-                  JOIN pg_class index_class ON index_class.oid = i.indexrelid
-                  JOIN pg_namespace n ON n.oid = index_class.relnamespace
-                 WHERE n.nspname = ? AND NOT i.indisunique""", String.class, SHADOW)
-                .forEach(index -> jdbc.execute("DROP INDEX " + SHADOW + "." + index));
-    }
-
-    private void dropShadowTables() {
-        try {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
-        } catch (RuntimeException e) {
-            log.warn("could not drop the rebuild's shadow schema {}: {}", SHADOW, e.toString());
-        }
-    }
-
     /** Every segment's token row of the read-models processor, locked until the switch commits. */
     private void lockTokens() {
         jdbc.query("SELECT " + tokenSchema.segmentColumn() + " FROM " + tokenSchema.tokenTable() + " WHERE "
                         + tokenSchema.processorNameColumn() + " = ? ORDER BY " + tokenSchema.segmentColumn()
                         + " FOR UPDATE", (row, n) -> row.getInt(1), ReadModelConfiguration.READ_MODELS);
-    }
-
-    /** Replaces the live tables' rows with the copies'; returns how many balances there now are. */
-    private long switchTables(String live) {
-        for (String table : TABLES) {
-            List<String> columns = jdbc.queryForList("""
-                    SELECT quote_ident(column_name) FROM information_schema.columns
-                     WHERE table_schema = ? AND table_name = ? AND is_generated = 'NEVER'
-                     ORDER BY ordinal_position""", String.class, live, table);
-            String list = String.join(", ", columns);
-            jdbc.update("DELETE FROM " + quoted(live) + "." + table);
-            jdbc.update("INSERT INTO " + quoted(live) + "." + table + " (" + list + ") SELECT " + list + " FROM "
-                    + SHADOW + "." + table);
-        }
-        return jdbc.queryForObject("SELECT count(*) FROM " + quoted(live) + ".stock_balance", Long.class);
     }
 
     /** Every segment continues from where the replay stopped (the owner, if any, keeps its claim). */
@@ -215,22 +191,21 @@ class ShadowTableRebuild implements ReadModelRebuild {
                 DateTimeUtils.formatInstant(Instant.now()), ReadModelConfiguration.READ_MODELS);
     }
 
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
     /** Where the replay is, and how it applies a chunk of events to the shadow tables. */
     private final class Replay {
 
         private final List<EventMessageHandler> handlers;
         private final String liveSearchPath;
+        private final ShadowTables shadows;
         private final ReplayProgress progress;
         private TrackingToken position;
         private long events;
 
-        Replay(List<EventMessageHandler> handlers, String liveSearchPath, ReplayProgress progress) {
+        Replay(List<EventMessageHandler> handlers, String liveSearchPath, ShadowTables shadows,
+               ReplayProgress progress) {
             this.handlers = handlers;
             this.liveSearchPath = liveSearchPath;
+            this.shadows = shadows;
             this.progress = progress;
         }
 
@@ -282,7 +257,7 @@ class ShadowTableRebuild implements ReadModelRebuild {
             long before = events;
             events += chunk.size();
             if (mayAnalyze && Long.highestOneBit(events) > Long.highestOneBit(before)) {
-                analyzeShadowTables();
+                analyzeLookedUpTables();
             }
             progress.advanced(events, 0, globalIndex());
         }
@@ -305,10 +280,8 @@ class ShadowTableRebuild implements ReadModelRebuild {
          * planned as a scan of the whole table, for every event. So each time the replay has doubled, the tables
          * are counted again (a few dozen times at most, however long the store).
          */
-        private void analyzeShadowTables() {
-            for (String table : LOOKED_UP) {
-                jdbc.execute("ANALYZE " + SHADOW + "." + table);
-            }
+        private void analyzeLookedUpTables() {
+            shadows.analyze(LOOKED_UP);
         }
 
         Long globalIndex() {
@@ -340,7 +313,7 @@ class ShadowTableRebuild implements ReadModelRebuild {
          * rollback restores the search path.
          */
         private void apply(List<TrackedEventMessage<?>> chunk) {
-            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, SHADOW);
+            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, ShadowTables.SCHEMA);
             // one unit of work for the whole chunk, as the processors have one per batch: the projections write
             // their rows once per chunk (a balance once per SKU, the other rows as JDBC batches) instead of per event
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
