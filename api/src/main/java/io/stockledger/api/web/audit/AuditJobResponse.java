@@ -22,7 +22,7 @@ public record AuditJobResponse(
         AuditJobStatus status,
         @Schema(requiredMode = REQUIRED, description = """
                 The stage it is in: `READING` for verifications and reconciliations; `PREPARING`, `REPLAYING`, \
-                `SWITCHING` for rebuilds; `DONE` at the end.""", example = "READING")
+                `INDEXING`, `SWITCHING` for rebuilds; `DONE` at the end.""", example = "READING")
         String phase,
         @Schema(description = "The scope's product; absent for a warehouse or the whole store.")
         UUID productId,

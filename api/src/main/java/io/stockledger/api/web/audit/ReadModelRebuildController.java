@@ -36,10 +36,11 @@ record ReadModelRebuildController(AuditJobs jobs, ReadModelRebuild rebuild) {
     @Operation(operationId = "rebuildReadModels", summary = "Rebuild the read models", description = """
             Rebuilds the balances, reservations and movement journal from the event store, in the background: \
             every event is replayed through the read-model projections into shadow copies of their tables while \
-            the service goes on answering from (and updating) the current ones; once the copies have caught up, \
-            they replace the current tables' rows in one transaction, and the read-model processor continues from \
-            there. Readers never see a partly rebuilt model. Answers at once with the job (`kind` `REBUILD`, \
-            stages `PREPARING`, `REPLAYING`, `SWITCHING`): follow it at `Location` (which needs `audit:read`). \
+            the service goes on answering from (and updating) the current ones; once the copies have caught up and \
+            been indexed, they take the current tables' place in one transaction, and the read-model processor \
+            continues from there. Readers never see a partly rebuilt model. Answers at once with the job (`kind` \
+            `REBUILD`, stages `PREPARING`, `REPLAYING`, `INDEXING`, `SWITCHING`): follow it at `Location` (which \
+            needs `audit:read`). \
             One rebuild at a time across all instances. What a reconciliation found wrong in a read model is \
             repaired by it; see docs/audit.md for its cost.""")
     @AuditJobStartedResponse("The rebuild, started.")
