@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -73,6 +74,7 @@ class StoreReconciliation implements Reconciliation {
 
     private void reconcile(Connection connection, LedgerScope scope, ReplayProgress progress,
                            Consumer<ReconciliationDifference> differences) throws SQLException {
+        holdReadModelTables(connection);
         ScopedEvents events = ScopedEvents.of(scope);
         progress.total(events.count(connection));
         long processed = ProcessedPosition.of(connection, tokenSerializer, tokenSchema);
@@ -80,6 +82,19 @@ class StoreReconciliation implements Reconciliation {
         stored.forEachLedger(connection, events, ledger);
         progress.advanced(ledger.eventsRead, ledger.done, null);
         readModelsWithoutEvents(connection, events, differences);
+    }
+
+    /**
+     * The read-model tables this reconciliation reads, held (as any read holds them) from before its snapshot is
+     * taken. A read-model rebuild swaps new tables in for the live ones; a repeatable-read snapshot taken before that
+     * swap would see the new tables without the rows written after it was taken, and report differences that are
+     * not there. Held like this, the rebuild copies its rows into these tables instead, which every snapshot reads
+     * right. Taking the locks takes no snapshot; the next statement does.
+     */
+    private static void holdReadModelTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE stock_balance, stock_movement IN ACCESS SHARE MODE");
+        }
     }
 
     /** Balance rows and journal rows of ledgers the event store has no event of. */
