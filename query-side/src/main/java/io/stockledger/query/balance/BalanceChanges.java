@@ -27,6 +27,10 @@ final class BalanceChanges {
         byLedger.forEach(action);
     }
 
+    boolean isEmpty() {
+        return byLedger.isEmpty();
+    }
+
     Object[] productIds() {
         return byLedger.keySet().stream().map(Key::productId).toArray();
     }

@@ -90,12 +90,101 @@ class StockBalanceProjection {
     }
 
     /**
-     * Two round trips for a whole event batch, however many events it holds: the batch's SKUs' rows are read (and
-     * locked), each SKU's events are applied to its row in memory, in order, skipping those the row has already seen
-     * (a second delivery changes nothing) and checking the invariants after every event, and each SKU's resulting row
-     * is written once. A hot SKU's hundred reservations in a batch are one row write instead of a hundred.
+     * One statement for a whole event batch, however many events and SKUs it holds: each SKU's row gets the sum of
+     * its events' deltas, if the row has seen none of them ({@link #addToStoredRows}). A hot SKU's hundred
+     * reservations in a batch are one row write instead of a hundred, and a batch over many SKUs is one round trip.
+     * The SKUs it leaves (no row yet, or a second delivery of events the row has already seen) are then written event
+     * by event ({@link #applyEventByEvent}).
      */
     private void write(BalanceChanges changes) {
+        Map<BalanceChanges.Key, Row> added = addToStoredRows(changes);
+        BalanceChanges unsettled = new BalanceChanges();
+        changes.forEach((ledger, events) -> {
+            Row row = added.get(ledger);
+            if (row == null) {
+                events.forEach(event -> unsettled.add(ledger, event));
+            } else {
+                checkInvariantsAfterEach(ledger, events, row);
+            }
+        });
+        if (!unsettled.isEmpty()) {
+            applyEventByEvent(unsettled);
+        }
+    }
+
+    /**
+     * Adds each SKU's summed deltas to its stored row where the row's last sequence is before the SKU's first event in
+     * the batch, the usual case: the row is locked by the update itself, and a concurrent writer's change is seen
+     * before the condition is judged (PostgreSQL re-reads an updated row under read committed). Returns the rows
+     * updated, as they are now.
+     */
+    private Map<BalanceChanges.Key, Row> addToStoredRows(BalanceChanges changes) {
+        List<Object> productIds = new ArrayList<>();
+        List<Object> warehouseIds = new ArrayList<>();
+        List<Object> onHandDeltas = new ArrayList<>();
+        List<Object> reservedDeltas = new ArrayList<>();
+        List<Object> firstSequences = new ArrayList<>();
+        List<Object> lastSequences = new ArrayList<>();
+        List<Object> updatedAt = new ArrayList<>();
+        changes.forEach((ledger, events) -> {
+            productIds.add(ledger.productId());
+            warehouseIds.add(ledger.warehouseId());
+            onHandDeltas.add(events.stream().mapToLong(BalanceChanges.Change::onHandDelta).sum());
+            reservedDeltas.add(events.stream().mapToLong(BalanceChanges.Change::reservedDelta).sum());
+            firstSequences.add(events.getFirst().sequence());
+            lastSequences.add(events.getLast().sequence());
+            updatedAt.add(events.getLast().at().toString());
+        });
+        Map<BalanceChanges.Key, Row> added = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    UPDATE stock_balance b
+                       SET on_hand = b.on_hand + k.on_hand_delta,
+                           reserved = b.reserved + k.reserved_delta,
+                           last_sequence = k.last_sequence,
+                           updated_at = k.updated_at
+                      FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                  ?::timestamptz[])
+                           AS k(product_id, warehouse_id, on_hand_delta, reserved_delta, first_sequence,
+                                last_sequence, updated_at)
+                     WHERE b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id
+                       AND b.last_sequence < k.first_sequence
+                    RETURNING b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.last_sequence""");
+            statement.setArray(1, connection.createArrayOf("uuid", productIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("uuid", warehouseIds.toArray()));
+            statement.setArray(3, connection.createArrayOf("bigint", onHandDeltas.toArray()));
+            statement.setArray(4, connection.createArrayOf("bigint", reservedDeltas.toArray()));
+            statement.setArray(5, connection.createArrayOf("bigint", firstSequences.toArray()));
+            statement.setArray(6, connection.createArrayOf("bigint", lastSequences.toArray()));
+            statement.setArray(7, connection.createArrayOf("timestamptz", updatedAt.toArray()));
+            return statement;
+        }, (RowCallbackHandler) row -> added.put(
+                new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
+                new Row(row.getLong(3), row.getLong(4), row.getLong(5))));
+        return added;
+    }
+
+    /**
+     * The invariants after every event of the batch, as if each had been written alone: the row before the batch is
+     * the row now less the batch's deltas.
+     */
+    private void checkInvariantsAfterEach(BalanceChanges.Key ledger, List<BalanceChanges.Change> events, Row now) {
+        long onHand = now.onHand() - events.stream().mapToLong(BalanceChanges.Change::onHandDelta).sum();
+        long reserved = now.reserved() - events.stream().mapToLong(BalanceChanges.Change::reservedDelta).sum();
+        for (BalanceChanges.Change event : events) {
+            onHand += event.onHandDelta();
+            reserved += event.reservedDelta();
+            checkInvariants(ledger, event.sequence(), onHand, reserved);
+        }
+    }
+
+    /**
+     * Two round trips for the SKUs {@link #addToStoredRows} left: their rows are read (and locked), each SKU's events
+     * are applied to its row in memory, in order, skipping those the row has already seen (a second delivery changes
+     * nothing) and checking the invariants after every event, and each SKU's resulting row is written once (inserted
+     * for a SKU that had none).
+     */
+    private void applyEventByEvent(BalanceChanges changes) {
         Map<BalanceChanges.Key, Row> stored = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
