@@ -158,10 +158,14 @@ class StockBalanceProjection {
             statement.setArray(6, connection.createArrayOf("bigint", lastSequences.toArray()));
             statement.setArray(7, connection.createArrayOf("timestamptz", updatedAt.toArray()));
             return statement;
-        }, (RowCallbackHandler) row -> added.put(
-                new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
-                new Row(row.getLong(3), row.getLong(4), row.getLong(5))));
+        }, into(added));
         return added;
+    }
+
+    /** Reads the statement's balance rows (product, warehouse, on hand, reserved, last sequence) into {@code rows}. */
+    private static RowCallbackHandler into(Map<BalanceChanges.Key, Row> rows) {
+        return row -> rows.put(new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
+                new Row(row.getLong(3), row.getLong(4), row.getLong(5)));
     }
 
     /**
@@ -196,9 +200,7 @@ class StockBalanceProjection {
             statement.setArray(1, connection.createArrayOf("uuid", changes.productIds()));
             statement.setArray(2, connection.createArrayOf("uuid", changes.warehouseIds()));
             return statement;
-        }, (RowCallbackHandler) row -> stored.put(
-                new BalanceChanges.Key(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
-                new Row(row.getLong(3), row.getLong(4), row.getLong(5))));
+        }, into(stored));
         List<Object[]> rows = new ArrayList<>();
         changes.forEach((ledger, events) -> {
             Row row = stored.getOrDefault(ledger, Row.NONE);
