@@ -148,6 +148,10 @@ final class LiveTableSwitch {
                   FROM pg_class c WHERE c.oid = ?::regclass""", String.class, shadows.liveTable(table));
     }
 
+    /**
+     * By the SQL state, not by Spring's exception type: the service's {@code JdbcTemplate} reports a lock timeout as
+     * an {@code UncategorizedSQLException}, not a {@code CannotAcquireLockException} (tried; the copy test failed).
+     */
     private static boolean lockNotAvailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
