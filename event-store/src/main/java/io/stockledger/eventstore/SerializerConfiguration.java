@@ -35,15 +35,14 @@ public class SerializerConfiguration {
     }
 
     public static Serializer jsonSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(storageObjectMapper()));
     }
 
     /** Events: ISO instants, and each event's contract version recorded as its payload revision. */
     public static Serializer eventJsonSerializer() {
-        return JacksonSerializer.builder()
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder()
                 .objectMapper(storageObjectMapper())
-                .revisionResolver(new SchemaVersionRevisionResolver())
-                .build();
+                .revisionResolver(new SchemaVersionRevisionResolver()));
     }
 
     /**
@@ -52,9 +51,8 @@ public class SerializerConfiguration {
      * ColdLoadBenchmark). Events keep ISO text: people read them.
      */
     public static Serializer stateSerializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(storageObjectMapper().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
-                .build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder()
+                .objectMapper(storageObjectMapper().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
     }
 
     @Bean

@@ -1,14 +1,12 @@
 package io.stockledger.eventstore.position;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -49,15 +47,20 @@ public final class GlobalIndexStamping implements Function<TrackedEventMessage<?
         if (index.isEmpty()) {
             return event;
         }
-        // a tracked domain event keeps its token and stays one (its andMetaData is covariant); others are rewrapped
-        EventMessage<?> stamped = event.andMetaData(Map.of(METADATA_KEY, index.getAsLong()));
-        if (stamped instanceof TrackedEventMessage<?> tracked) {
-            return tracked;
+        return stamped(event, current, index.getAsLong());
+    }
+
+    /**
+     * The event with the entry, merged into its metadata only when a handler asks for it; a domain event stays one,
+     * and its timestamp is still parsed only if read.
+     */
+    private static <T> TrackedEventMessage<T> stamped(TrackedEventMessage<T> event, TrackingToken token, long index) {
+        LazyMetaDataEntry<T> message = new LazyMetaDataEntry<>(event, METADATA_KEY, index);
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new GenericTrackedDomainEventMessage<>(token, domain.getType(), domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(), message, event::getTimestamp);
         }
-        if (stamped instanceof DomainEventMessage<?> domain) {
-            return new GenericTrackedDomainEventMessage<>(current, domain);
-        }
-        return new GenericTrackedEventMessage<>(current, stamped);
+        return new GenericTrackedEventMessage<>(token, message, event::getTimestamp);
     }
 
     /** The index of the event whose token is {@code current}, read just after the one whose token is {@code previous}. */

@@ -6,7 +6,16 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,6 +60,48 @@ class GlobalIndexStampingTest {
     void otherTokensAreTheirOwnPosition() {
         assertThat(GlobalIndexStamping.indexOf(new GlobalSequenceTrackingToken(3),
                 new GlobalSequenceTrackingToken(4))).hasValue(4);
+    }
+
+    /**
+     * Stamping must not read what it does not need: the stored metadata (JSON until asked for) and the stored
+     * timestamp (text until asked for) of an event whose handlers may never look at them.
+     */
+    @Test
+    void aStampedEventReadsItsMetadataAndTimestampOnlyWhenAskedAndStaysADomainEvent() {
+        AtomicInteger metaDataReads = new AtomicInteger();
+        AtomicInteger timestampReads = new AtomicInteger();
+        Instant storedAt = Instant.parse("2026-12-07T07:00:00Z");
+        Message<String> stored = new GenericMessage<>("event-1", "payload", MetaData.with("actor", "ops")) {
+            @Override
+            public MetaData getMetaData() {
+                metaDataReads.incrementAndGet();
+                return super.getMetaData();
+            }
+        };
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(41, List.of());
+        TrackedEventMessage<String> read = new GenericTrackedDomainEventMessage<>(token, "StockLedger", "sku:wh", 7,
+                stored, () -> {
+                    timestampReads.incrementAndGet();
+                    return storedAt;
+                });
+
+        TrackedEventMessage<?> stamped = new GlobalIndexStamping(null).apply(read);
+
+        assertThat(metaDataReads).as("metadata read while stamping").hasValue(0);
+        assertThat(timestampReads).as("timestamp read while stamping").hasValue(0);
+        assertThat(stamped).isInstanceOfSatisfying(DomainEventMessage.class, domain -> {
+            assertThat(domain.getAggregateIdentifier()).isEqualTo("sku:wh");
+            assertThat(domain.getSequenceNumber()).isEqualTo(7);
+            assertThat(domain.getType()).isEqualTo("StockLedger");
+        });
+        assertThat(stamped.trackingToken()).isSameAs(token);
+        assertThat(stamped.getIdentifier()).isEqualTo("event-1");
+        assertThat(stamped.getPayload()).isEqualTo("payload");
+        assertThat(stamped.getMetaData()).containsEntry("actor", "ops")
+                .containsEntry(GlobalIndexStamping.METADATA_KEY, 41L);
+        assertThat(stamped.getTimestamp()).isEqualTo(storedAt);
+        assertThat(stamped.andMetaData(Map.of("more", 1)).getMetaData())
+                .containsEntry(GlobalIndexStamping.METADATA_KEY, 41L).containsEntry("more", 1);
     }
 
     private static TrackedEventMessage<?> event(TrackingToken token) {
