@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * loader for every event it reads (twice: for the upcasters and for the payload), and {@code Class.forName} was a
  * tenth of reading an event when the read models are rebuilt. Only classes found are kept: a name that is unknown
  * stays Axon's to decide on.
+ *
+ * <p>Made from a builder directly, as a subclass must be, so the settings only {@code Builder.build()} applies
+ * (lenient deserialisation, default typing, a class loader) are not available here; the storage serializers use none.
  */
 final class ClassCachingJacksonSerializer extends JacksonSerializer {
 
