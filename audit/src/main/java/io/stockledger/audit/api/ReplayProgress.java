@@ -11,4 +11,10 @@ public interface ReplayProgress {
 
     /** Counters so far; {@code position} is a global store position where that means something, else null. */
     void advanced(long eventsRead, long ledgersDone, Long position);
+
+    /**
+     * For a rebuild: how its tables replaced the live ones, {@code SWAPPED} or {@code COPIED}, and for a copy why
+     * (null for a swap).
+     */
+    void tablesSwitched(String method, String reason);
 }

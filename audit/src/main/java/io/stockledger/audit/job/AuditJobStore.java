@@ -25,6 +25,7 @@ class AuditJobStore {
     private static final String VIEW_COLUMNS = """
             job_id, kind, phase, product_id, warehouse_id, requested_by, started_at, finished_at, events_total,
             events_read, ledgers_checked, findings, position, unchained_events, chain_start_global_index, error,
+            switch_method, switch_reason,
             CASE WHEN status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?) THEN 'ABANDONED'
                  ELSE status END AS shown_status,
             events_read / greatest(extract(epoch FROM coalesce(finished_at, now()) - started_at), 0.001)
@@ -70,6 +71,11 @@ class AuditJobStore {
                         UPDATE audit_job SET events_read = ?, ledgers_checked = ?, position = coalesce(?, position)
                          WHERE job_id = ?""",
                 eventsRead, ledgersChecked, position, jobId);
+    }
+
+    void tablesSwitched(UUID jobId, String method, String reason) {
+        jdbc.update("UPDATE audit_job SET switch_method = ?, switch_reason = ? WHERE job_id = ?", method, reason,
+                jobId);
     }
 
     void unchained(UUID jobId, long events, long chainStart) {
@@ -135,7 +141,7 @@ class AuditJobStore {
                 row.getLong("ledgers_checked"), row.getLong("findings"),
                 Math.round(row.getDouble("events_per_second") * 10) / 10.0, progress, nullableLong(row, "position"),
                 nullableLong(row, "unchained_events"), nullableLong(row, "chain_start_global_index"),
-                row.getString("error"));
+                row.getString("switch_method"), row.getString("switch_reason"), row.getString("error"));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

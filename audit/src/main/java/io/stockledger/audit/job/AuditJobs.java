@@ -229,6 +229,11 @@ public class AuditJobs implements DisposableBean {
         }
 
         @Override
+        public void tablesSwitched(String method, String reason) {
+            store.tablesSwitched(jobId, method, reason);
+        }
+
+        @Override
         public void unchained(long events, long chainStartGlobalIndex) {
             store.unchained(jobId, events, chainStartGlobalIndex);
         }

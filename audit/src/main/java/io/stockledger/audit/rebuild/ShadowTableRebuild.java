@@ -131,6 +131,7 @@ class ShadowTableRebuild implements ReadModelRebuild {
                         Long.class);
                 writeTokens(replay.position);
                 progress.advanced(replay.events, ledgers, replay.globalIndex());
+                progress.tablesSwitched(outcome.method().name(), outcome.reason());
                 // an operator sizing the next rebuild wants to know which phase took the time, and a copy's reason
                 log.info("read models rebuilt from {} events: {} ledgers, tokens at {}; replayed in {} ms, indexed "
                                 + "in {} ms, switched in {} ms, {}{}", replay.events, ledgers, replay.position,

@@ -49,12 +49,22 @@ public record AuditJobResponse(
         @Schema(description = """
                 For verifications: the first global store position whose event must carry a hash.""")
         Long chainStartGlobalIndex,
+        @Schema(description = """
+                For rebuilds, once switched: `SWAPPED` (the rebuilt tables took the live ones' place, in \
+                milliseconds) or `COPIED` (their rows were copied into the live tables; see `switch_reason`).""",
+                example = "SWAPPED")
+        String switchMethod,
+        @Schema(description = """
+                For a rebuild that copied: why it could not swap (a live table in use for longer than the \
+                switch waits, or something on a live table that a swap would lose, such as a trigger).""")
+        String switchReason,
         @Schema(description = "Why it failed.") String error) {
 
     static AuditJobResponse of(AuditJob job) {
         return new AuditJobResponse(job.jobId(), job.kind(), job.status(), job.phase(), job.productId(),
                 job.warehouseId(), job.requestedBy(), job.startedAt(), job.finishedAt(), job.eventsTotal(),
                 job.eventsRead(), job.ledgersChecked(), job.findings(), job.eventsPerSecond(), job.progress(),
-                job.position(), job.unchainedEvents(), job.chainStartGlobalIndex(), job.error());
+                job.position(), job.unchainedEvents(), job.chainStartGlobalIndex(), job.switchMethod(),
+                job.switchReason(), job.error());
     }
 }

@@ -84,6 +84,8 @@ class ReadModelSwitchTest extends ServiceIntegrationTest {
         JsonNode done = AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null);
 
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("switch_method").asText()).as(done.toString()).isEqualTo("SWAPPED");
+        assertThat(done.has("switch_reason")).as(done.toString()).isFalse();
         assertThat(identities()).as("every table swapped for its copy")
                 .allSatisfy((table, identity) -> assertThat(identity).as(table).isNotEqualTo(identities.get(table)));
         assertThat(structure()).as("the same indexes, constraints, settings and grants, by name").isEqualTo(structure);
@@ -122,6 +124,9 @@ class ReadModelSwitchTest extends ServiceIntegrationTest {
                 JsonNode done = AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null);
 
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+                assertThat(done.path("switch_method").asText()).as(done.toString()).isEqualTo("COPIED");
+                assertThat(done.path("switch_reason").asText()).as(done.toString())
+                        .contains("in use for longer than");
                 try (ResultSet stillReading = statement.executeQuery("SELECT count(*) FROM stock_movement")) {
                     assertThat(stillReading.next()).as("the reader's transaction was not aborted").isTrue();
                 }
@@ -149,6 +154,8 @@ class ReadModelSwitchTest extends ServiceIntegrationTest {
             JsonNode done = AuditJobRuns.run(client, "/v1/admin/read-models/rebuild", null);
 
             assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+            assertThat(done.path("switch_method").asText()).as(done.toString()).isEqualTo("COPIED");
+            assertThat(done.path("switch_reason").asText()).as(done.toString()).contains("stock_movement", "trigger");
             assertThat(identities()).as("a swap would have dropped the trigger").isEqualTo(identities);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_trigger WHERE tgname = 'movements_counted'",
                     Long.class)).isOne();
