@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.stockledger.eventstore.upcasting.SchemaVersionRevisionResolver;
 import io.stockledger.eventstore.upcasting.UnrevisionedEventUpcaster;
 import org.axonframework.serialization.Serializer;
@@ -13,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
 
 /**
  * JSON everywhere Axon stores something: events, snapshots, tokens, metadata. Axon gets its own ObjectMapper so that
@@ -31,6 +34,10 @@ public class SerializerConfiguration {
         // events are serialised on the writing request's virtual thread, where Jackson's default per-thread buffer
         // pool would hand out fresh buffers every time
         mapper.getFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+        // registered after Jackson's Java time module, so it is asked first (and Axon's own registration of that
+        // module, a duplicate, is ignored)
+        mapper.registerModule(new SimpleModule("stored-instants").addDeserializer(Instant.class,
+                new IsoInstantDeserializer()));
         return mapper;
     }
 
