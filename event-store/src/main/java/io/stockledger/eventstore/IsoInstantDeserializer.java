@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -30,6 +31,8 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> implem
     /** {@code yyyy-MM-ddTHH:mm:ssZ}; with a fraction of one to nine digits, up to 30. */
     private static final int SHORTEST = 20;
     private static final int LONGEST = 30;
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+            100_000_000, 1_000_000_000};
 
     IsoInstantDeserializer() {
         super(Instant.class);
@@ -49,7 +52,7 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> implem
     /** A property with its own format (an annotation) is Jackson's to read. */
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
-            throws com.fasterxml.jackson.databind.JsonMappingException {
+            throws JsonMappingException {
         JsonDeserializer<?> contextual = JACKSON.createContextual(context, property);
         return contextual == JACKSON ? this : contextual;
     }
@@ -91,9 +94,6 @@ final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> implem
         }
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
-
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000, 1_000_000_000};
 
     /** The decimal number in {@code text[from, to)}, or -1 if any of it is not an ASCII digit. */
     private static int digits(String text, int from, int to) {

@@ -18,8 +18,7 @@ class ClassCachingJacksonSerializerTest {
     record Parcel(String label, int units) {
     }
 
-    private final List<Serializer> serializers = List.of(SerializerConfiguration.eventJsonSerializer(),
-            SerializerConfiguration.stateSerializer(), SerializerConfiguration.jsonSerializer());
+    private final List<Serializer> serializers = StorageSerializers.all();
 
     @Test
     void everyStorageSerializerLooksTypesUpOnce() {

@@ -68,8 +68,7 @@ class IsoInstantDeserializerTest {
 
     @Test
     void everyStorageSerializerReadsInstantsThisWay() throws Exception {
-        for (var serializer : List.of(SerializerConfiguration.eventJsonSerializer(),
-                SerializerConfiguration.stateSerializer(), SerializerConfiguration.jsonSerializer())) {
+        for (var serializer : StorageSerializers.all()) {
             ObjectMapper mapper = ((JacksonSerializer) serializer).getObjectMapper();
             DeserializationContext context = ((DefaultDeserializationContext) mapper.getDeserializationContext())
                     .createInstance(mapper.getDeserializationConfig(), null, null);

@@ -1,11 +1,8 @@
 package io.stockledger.eventstore;
 
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +14,7 @@ class SerializerConfigurationTest {
      */
     @Test
     void everyStorageSerializerTakesItsBuffersFromThePoolAllThreadsShare() {
-        List<Serializer> serializers = List.of(SerializerConfiguration.eventJsonSerializer(),
-                SerializerConfiguration.stateSerializer(), SerializerConfiguration.jsonSerializer());
-        assertThat(serializers).allSatisfy(serializer ->
+        assertThat(StorageSerializers.all()).allSatisfy(serializer ->
                 assertThat(((JacksonSerializer) serializer).getObjectMapper().getFactory()._getRecyclerPool())
                         .isSameAs(JsonRecyclerPools.sharedConcurrentDequePool()));
     }
