@@ -96,12 +96,12 @@ class ScaleOutBenchmark {
                 Checkout.RESERVATION)) {
             Thread.sleep(WARM_UP);
         }
-        double[] forwardedBefore = forwarded(instances);
+        ForwardedCommands forwardedBefore = ForwardedCommands.of(http, instances);
         ClientsPerInstance run = ClientsPerInstance.start(targets, perInstance, tokens.orderSystem(), skus,
                 Checkout.RESERVATION);
         Thread.sleep(CELL);
         run.close();
-        double[] forwardedAfter = forwarded(instances);
+        ForwardedCommands forwarded = ForwardedCommands.of(http, instances).since(forwardedBefore);
         List<String> rates = new ArrayList<>();
         double total = 0;
         double worstP50 = 0;
@@ -114,31 +114,10 @@ class ScaleOutBenchmark {
             worstP50 = Math.max(worstP50, run.latencyMillis(target, 0.5));
             worstP99 = Math.max(worstP99, run.latencyMillis(target, 0.99));
         }
-        double forwardedCount = forwardedAfter[0] - forwardedBefore[0];
-        double served = total * CELL.toSeconds();
-        String forwarding = forwardedCount == 0 ? "none" : String.format(Locale.ROOT, "%.0f%%, %.1f ms",
-                100 * forwardedCount / served, 1000 * (forwardedAfter[1] - forwardedBefore[1]) / forwardedCount);
+        String forwarding = forwarded.describe(total * CELL.toSeconds());
         table.add(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.0f | %.1f / %.1f | %s |", instances.size(),
                 routing, name, String.join(" / ", rates), total, worstP50, worstP99, forwarding));
         System.out.println("scale-out benchmark " + table.get(table.size() - 1));
-    }
-
-    /** Commands forwarded by all instances so far, and their round trips' total seconds. */
-    private double[] forwarded(List<ServiceProcess> instances) throws IOException, InterruptedException {
-        double count = 0;
-        double seconds = 0;
-        for (ServiceProcess instance : instances) {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl()
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (String line : metrics.lines().toList()) {
-                if (line.startsWith("ledger_command_forwarded_seconds_count")) {
-                    count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                } else if (line.startsWith("ledger_command_forwarded_seconds_sum")) {
-                    seconds += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        }
-        return new double[] {count, seconds};
     }
 
     private void receive(ServiceProcess instance, ClientTokens tokens, Sku sku) throws Exception {
