@@ -5,6 +5,7 @@ import io.stockledger.api.support.ExpectedProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.eventstore.chain.HashChainingStorageEngine;
+import io.stockledger.eventstore.timestamp.ParsedTimestampJdbcEngine;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ScriptedHistory;
 import io.stockledger.api.support.LedgerClient.Response;
@@ -66,6 +67,12 @@ class HashChainTest extends ServiceIntegrationTest {
         }
         body.put("warehouse_id", warehouse.toString());
         return body;
+    }
+
+    @Test
+    void theChainWrapsTheEngineThatReadsEachTimestampOnce() {
+        assertThat(storage).isInstanceOf(HashChainingStorageEngine.class);
+        assertThat(((HashChainingStorageEngine) storage).delegate()).isInstanceOf(ParsedTimestampJdbcEngine.class);
     }
 
     @Test
