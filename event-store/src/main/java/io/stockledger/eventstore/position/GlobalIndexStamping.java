@@ -2,7 +2,6 @@ package io.stockledger.eventstore.position;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -51,14 +50,15 @@ public final class GlobalIndexStamping implements Function<TrackedEventMessage<?
     }
 
     /**
-     * The event with the entry, merged into its metadata only when a handler asks for it; a domain event stays one,
-     * and its timestamp is still parsed only if read.
+     * The event with the entry, merged into its metadata only when a handler asks for it; a domain event stays one
+     * and also holds the index itself ({@link GlobalIndexParameterResolverFactory}), and its timestamp is still parsed
+     * only if read.
      */
     private static <T> TrackedEventMessage<T> stamped(TrackedEventMessage<T> event, TrackingToken token, long index) {
         LazyMetaDataEntry<T> message = new LazyMetaDataEntry<>(event, METADATA_KEY, index);
         if (event instanceof DomainEventMessage<?> domain) {
-            return new GenericTrackedDomainEventMessage<>(token, domain.getType(), domain.getAggregateIdentifier(),
-                    domain.getSequenceNumber(), message, event::getTimestamp);
+            return new GlobalIndexedEventMessage<>(token, domain.getType(), domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(), message, event::getTimestamp, index);
         }
         return new GenericTrackedEventMessage<>(token, message, event::getTimestamp);
     }
