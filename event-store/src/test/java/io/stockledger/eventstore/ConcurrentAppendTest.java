@@ -40,8 +40,8 @@ class ConcurrentAppendTest {
     @BeforeEach
     void twoConfigurationsOnOneDatabase() {
         TestDatabase database = TestDatabase.createFresh().migratedFor("event-store");
-        firstPool = pool(database);
-        secondPool = pool(database);
+        firstPool = database.pool(2);
+        secondPool = database.pool(2);
         first = axonOn(firstPool);
         second = axonOn(secondPool);
     }
@@ -125,14 +125,5 @@ class ConcurrentAppendTest {
                 .buildConfiguration();
         configuration.start();
         return configuration;
-    }
-
-    private static HikariDataSource pool(TestDatabase database) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.jdbcUrl());
-        pool.setUsername(database.username());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(2);
-        return pool;
     }
 }

@@ -52,12 +52,7 @@ public final class ReadModels implements AutoCloseable, AfterAllCallback {
     public final MeterRegistry meters = new SimpleMeterRegistry();
 
     private ReadModels(Clock clock) {
-        TestDatabase database = TestDatabase.createFresh().migratedFor("query-side");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(4);
+        dataSource = TestDatabase.createFresh().migratedFor("query-side").pool(4);
         jdbc = new JdbcTemplate(dataSource);
         PlatformTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         transaction = new TransactionTemplate(transactions);

@@ -1,5 +1,6 @@
 package io.stockledger.testsupport;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -59,6 +60,16 @@ public record TestDatabase(String jdbcUrl, String username, String password) {
         }
         Flyway.configure().dataSource(jdbcUrl, username, password).locations(locations).load().migrate();
         return this;
+    }
+
+    /** A connection pool on this database of at most {@code maximumSize} connections; the caller closes it. */
+    public HikariDataSource pool(int maximumSize) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(username);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(maximumSize);
+        return pool;
     }
 
     private static Server server() {

@@ -45,12 +45,7 @@ class ParsedTimestampJdbcEngineTest {
 
     @BeforeEach
     void oneStoreTwoEngines() {
-        TestDatabase database = TestDatabase.createFresh().migratedFor("event-store");
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(database.jdbcUrl());
-        pool.setUsername(database.username());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(2);
+        pool = TestDatabase.createFresh().migratedFor("event-store").pool(2);
         jdbc = new JdbcTemplate(pool);
         axons = builder().build();
         ours = ParsedTimestampJdbcEngine.build(builder(), EventStoreConfiguration.eventSchema());
