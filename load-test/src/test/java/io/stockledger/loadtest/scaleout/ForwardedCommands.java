@@ -3,10 +3,7 @@ package io.stockledger.loadtest.scaleout;
 import io.stockledger.loadtest.support.ServiceProcess;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -20,19 +17,9 @@ record ForwardedCommands(double count, double seconds) {
 
     /** Read from the instance's Prometheus endpoint now. */
     static ForwardedCommands of(HttpClient http, ServiceProcess instance) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl()
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        ForwardedCommands read = NONE;
-        for (String line : metrics.lines().toList()) {
-            double value = line.startsWith("ledger_command_forwarded_seconds_")
-                    ? Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) : 0;
-            if (line.startsWith("ledger_command_forwarded_seconds_count")) {
-                read = read.plus(new ForwardedCommands(value, 0));
-            } else if (line.startsWith("ledger_command_forwarded_seconds_sum")) {
-                read = read.plus(new ForwardedCommands(0, value));
-            }
-        }
-        return read;
+        PrometheusScrape scrape = PrometheusScrape.of(http, instance);
+        return new ForwardedCommands(scrape.sum("ledger_command_forwarded_seconds_count"),
+                scrape.sum("ledger_command_forwarded_seconds_sum"));
     }
 
     /** All the instances' together. */

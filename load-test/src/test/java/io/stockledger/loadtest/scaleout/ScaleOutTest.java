@@ -309,11 +309,7 @@ class ScaleOutTest {
             if (!instance.isAlive()) {
                 continue;
             }
-            String metrics = http.send(HttpRequest.newBuilder(
-                    URI.create(instance.managementUrl() + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            races += metrics.lines().filter(line -> line.startsWith("inventory_race_conditions_total"))
-                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            races += (long) PrometheusScrape.of(http, instance).sum("inventory_race_conditions_total");
         }
         return races;
     }
