@@ -32,6 +32,9 @@ public class EventStoreConfiguration {
     /** PostgreSQL's unique_violation. */
     public static final String UNIQUE_VIOLATION = "23505";
 
+    /** PostgreSQL's deadlock_detected. */
+    public static final String DEADLOCK_DETECTED = "40P01";
+
     public static EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
@@ -62,11 +65,22 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The JDBC engine's default resolver reads vendor error codes, which PostgreSQL leaves at 0, so a duplicate
-     * (aggregate, sequence) would surface as a generic error. SQL state 23505 is what PostgreSQL does report.
+     * Tells Axon which failed appends were lost to another writer of the same ledgers, so that they are retried on a
+     * fresh load (a {@code ConcurrencyException}) rather than reported as a fault:
+     * <ul>
+     *     <li>a duplicate (aggregate, sequence): SQL state 23505. The JDBC engine's default resolver reads vendor error
+     *     codes, which PostgreSQL leaves at 0;</li>
+     *     <li>a deadlock on the store's unique key (40P01): two transactions appending to the same two ledgers in
+     *     opposite orders, each waiting for the other's uncommitted sequence number. It happens with scale-out, where
+     *     an order's unit of work writes ledgers that their owners write at the same time (seen in
+     *     {@code ScaleOutTest}'s orders, answered 503 before). PostgreSQL rolls the loser back, so nothing of it was
+     *     written, exactly as when it meets the other's committed row.</li>
+     * </ul>
      */
     public static PersistenceExceptionResolver duplicateKeyResolver() {
-        return new SQLStateResolver(UNIQUE_VIOLATION);
+        PersistenceExceptionResolver duplicate = new SQLStateResolver(UNIQUE_VIOLATION);
+        PersistenceExceptionResolver deadlock = new SQLStateResolver(DEADLOCK_DETECTED);
+        return failure -> duplicate.isDuplicateKeyViolation(failure) || deadlock.isDuplicateKeyViolation(failure);
     }
 
     /**
