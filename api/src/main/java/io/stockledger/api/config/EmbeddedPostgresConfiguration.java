@@ -19,6 +19,12 @@ import java.nio.file.Path;
  * The embedded default: with no {@code DATABASE_URL}, the service starts its own PostgreSQL (binaries shipped as a
  * Maven artifact) with its data under {@code ./data/postgres}, so a first run needs nothing but a JDK and the data
  * survives a restart. Never meant for production: there, point {@code DATABASE_URL} at a real server.
+ *
+ * <p>Durable all the same: the library that runs it starts PostgreSQL as a test database, with {@code fsync} off (its
+ * {@code -F} flag) and {@code synchronous_commit} off, so a commit would be acknowledged before it reached the disk
+ * and a power cut could lose it, or leave the data directory unreadable. Both are switched back on here (a
+ * {@code -c} setting comes after {@code -F} and wins), so an answered write survives a crash here as it does on a
+ * real server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -39,6 +45,9 @@ public class EmbeddedPostgresConfiguration {
                 // Spring stops it (destroyMethod), after the event processors and the connection pool that use it;
                 // its own JVM shutdown hook would stop it at once, under processors still writing, on SIGTERM
                 .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 

@@ -5,6 +5,7 @@ import io.stockledger.api.security.TokenMinter;
 import io.stockledger.api.security.VerificationKeys;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.testsupport.LocalPorts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,6 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +56,26 @@ class EmbeddedDefaultTest {
                 assertThat(stock.number("on_hand")).isEqualTo(7);
                 assertThat(stock.number("available")).isEqualTo(7);
             });
+        }
+    }
+
+    /**
+     * The library that runs the embedded database starts it as a throwaway test database: {@code fsync} off and
+     * {@code synchronous_commit} off, so an acknowledged commit could be lost, or the data directory broken, by a
+     * crash. The service's configuration switches both back on; read from the running server itself.
+     */
+    @Test
+    void theEmbeddedDatabaseFlushesEveryCommitToDiskBeforeItIsAcknowledged() throws Exception {
+        try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration()
+                .embeddedPostgres(dataDir.resolve("postgres").toString(), LocalPorts.free());
+             Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                    assertThat(value.next()).isTrue();
+                    assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
         }
     }
 
