@@ -30,8 +30,9 @@ public class RelayActivation {
                                        @Value("${ledger.relay.max-age:7d}") Duration maxAge,
                                        @Value("${ledger.relay.duplicate-window:10m}") Duration duplicateWindow,
                                        @Value("${ledger.relay.source:urn:stock-ledger}") String source,
-                                       @Value("${ledger.relay.publish-timeout:5s}") Duration publishTimeout) {
-        return new RelaySettings(natsUrl, streamName, maxAge, duplicateWindow, source, publishTimeout);
+                                       @Value("${ledger.relay.publish-timeout:5s}") Duration publishTimeout,
+                                       @Value("${ledger.relay.replicas:1}") int replicas) {
+        return new RelaySettings(natsUrl, streamName, maxAge, duplicateWindow, source, publishTimeout, replicas);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockledger.api.support.EventSchemaValidator;
 import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.NatsCluster;
 import io.stockledger.api.support.NatsServer;
 import io.stockledger.api.support.ServiceInstance;
 import io.stockledger.api.support.StockedSku;
@@ -222,6 +223,39 @@ class NatsRelayTest {
         }
     }
 
+    /**
+     * A single server acknowledges a publish before it is on disk (it syncs its files every two minutes by default),
+     * so the crash of its machine can lose what the relay was told is stored. Kept on three servers of a cluster,
+     * the stream holds each event once a majority has it, and goes on taking events when one server, even the
+     * stream's leader, is gone.
+     */
+    @Test
+    void aStreamKeptOnThreeServersGoesOnWhenItsLeaderIsGone() throws Exception {
+        try (NatsCluster cluster = NatsCluster.startThree()) {
+            ServiceInstance service = start("--NATS_URL=" + cluster.urls(), "--NATS_STREAM_REPLICAS=3");
+            LedgerClient client = service.client();
+            StockedSku sku = client.stockNewSku(30);
+            client.confirm(client.reserve(sku, 4).text("reservation_id"));
+            allMessagesOnceCaughtUp(cluster.urls());
+
+            String leader;
+            try (io.nats.client.Connection connection = io.nats.client.Nats.connect(cluster.urls())) {
+                io.nats.client.api.StreamInfo stream = connection.jetStreamManagement().getStreamInfo(STREAM);
+                assertThat(stream.getConfiguration().getReplicas()).isEqualTo(3);
+                assertThat(stream.getClusterInfo().getReplicas()).as("the leader's two followers").hasSize(2);
+                leader = stream.getClusterInfo().getLeader();
+            }
+            cluster.server(Integer.parseInt(leader.substring(leader.lastIndexOf('-') + 1))).stop();
+
+            client.release(client.reserve(sku, 2).text("reservation_id"));
+            client.adjust(sku.product(), sku.warehouse(), -1, "DAMAGE", LedgerClient.key());
+
+            List<StreamReader.Message> messages = allMessagesOnceCaughtUp(cluster.urls());
+            assertThat(messages).hasSize(6);
+            assertExactlyOnceInStoreOrder(messages);
+        }
+    }
+
     private ServiceInstance start(String... arguments) {
         ServiceInstance instance = ServiceInstance.on(database, arguments);
         toClose.add(instance);
@@ -229,7 +263,11 @@ class NatsRelayTest {
     }
 
     private List<StreamReader.Message> allMessagesOnceCaughtUp() throws Exception {
-        try (StreamReader reader = new StreamReader(nats.url(), STREAM)) {
+        return allMessagesOnceCaughtUp(nats.url());
+    }
+
+    private List<StreamReader.Message> allMessagesOnceCaughtUp(String natsUrls) throws Exception {
+        try (StreamReader reader = new StreamReader(natsUrls, STREAM)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reader.count())
                     .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)));
             return reader.all();

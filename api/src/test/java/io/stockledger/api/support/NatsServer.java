@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,16 +19,23 @@ public final class NatsServer implements AutoCloseable {
 
     private final int port;
     private final Path storeDir;
+    private final List<String> moreArguments;
     private Process process;
 
-    private NatsServer(int port, Path storeDir) {
+    private NatsServer(int port, Path storeDir, List<String> moreArguments) {
         this.port = port;
         this.storeDir = storeDir;
+        this.moreArguments = moreArguments;
     }
 
     public static NatsServer start() {
+        return start(LocalPorts.free(), List.of());
+    }
+
+    /** A server on the port given, with more command-line arguments (a cluster member's, see {@link NatsCluster}). */
+    static NatsServer start(int port, List<String> moreArguments) {
         try {
-            NatsServer server = new NatsServer(LocalPorts.free(), Files.createTempDirectory("nats-test-"));
+            NatsServer server = new NatsServer(port, Files.createTempDirectory("nats-test-"), moreArguments);
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -43,8 +52,10 @@ public final class NatsServer implements AutoCloseable {
             return;
         }
         try {
-            process = new ProcessBuilder(binary(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js",
-                    "-sd", storeDir.toString())
+            List<String> command = new ArrayList<>(List.of(binary(), "-a", "127.0.0.1", "-p", Integer.toString(port),
+                    "-js", "-sd", storeDir.toString()));
+            command.addAll(moreArguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(storeDir.resolve("server.log").toFile())
                     .start();

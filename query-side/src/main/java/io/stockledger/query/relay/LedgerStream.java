@@ -112,6 +112,7 @@ public class LedgerStream implements AutoCloseable {
                 .retentionPolicy(RetentionPolicy.Limits)
                 .maxAge(settings.maxAge())
                 .duplicateWindow(settings.duplicateWindow())
+                .replicas(settings.replicas())
                 .build();
         if (management.getStreamNames().contains(settings.streamName())) {
             management.updateStream(wanted);
