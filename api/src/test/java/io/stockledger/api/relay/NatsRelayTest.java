@@ -245,7 +245,7 @@ class NatsRelayTest {
                 assertThat(stream.getClusterInfo().getReplicas()).as("the leader's two followers").hasSize(2);
                 leader = stream.getClusterInfo().getLeader();
             }
-            cluster.server(Integer.parseInt(leader.substring(leader.lastIndexOf('-') + 1))).stop();
+            cluster.stop(leader);
 
             client.release(client.reserve(sku, 2).text("reservation_id"));
             client.adjust(sku.product(), sku.warehouse(), -1, "DAMAGE", LedgerClient.key());

@@ -20,6 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class NatsCluster implements AutoCloseable {
 
+    /** Each server's name is this and its index. */
+    private static final String SERVER_NAME = "ledger-test-";
+
     private final List<NatsServer> servers;
 
     private NatsCluster(List<NatsServer> servers) {
@@ -32,7 +35,7 @@ public final class NatsCluster implements AutoCloseable {
         String routes = routePorts.stream().map(port -> "nats://127.0.0.1:" + port).collect(Collectors.joining(","));
         List<NatsServer> servers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            servers.add(NatsServer.start(clientPorts.get(i), List.of("--name", "ledger-test-" + i,
+            servers.add(NatsServer.start(clientPorts.get(i), List.of("--name", SERVER_NAME + i,
                     "--cluster_name", "ledger-test", "--cluster", "nats://127.0.0.1:" + routePorts.get(i),
                     "--routes", routes)));
         }
@@ -46,8 +49,9 @@ public final class NatsCluster implements AutoCloseable {
         return servers.stream().map(NatsServer::url).collect(Collectors.joining(","));
     }
 
-    public NatsServer server(int index) {
-        return servers.get(index);
+    /** Stops the server of that name (a stream's leader, as JetStream names it), as a machine that went down. */
+    public void stop(String serverName) {
+        servers.get(Integer.parseInt(serverName.substring(SERVER_NAME.length()))).stop();
     }
 
     /** JetStream answers only once the servers have elected the leader of its metadata. */

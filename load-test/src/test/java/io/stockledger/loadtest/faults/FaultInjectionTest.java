@@ -136,13 +136,8 @@ class FaultInjectionTest {
     @Order(3)
     void postgresCrashedAndRecoveredFromItsLog() {
         LoadTally tally = underLoad("3. PostgreSQL SIGKILLed during group commits, started again 3 s later",
-                List.of(service.baseUrl()), load -> {
-                    load.burst(0, 60);
-                    pause(Duration.ofMillis(150));
-                    postgres.crash();
-                    pause(Duration.ofSeconds(3));
-                    postgres.startAgain();
-                });
+                List.of(service.baseUrl()),
+                duringGroupCommits(awayForThreeSeconds(postgres::crash, postgres::startAgain)));
 
         assertThat(tally.answersWithStatus(200)).isPositive();
         invariants.assertAllHold(tally, observations);
@@ -175,12 +170,10 @@ class FaultInjectionTest {
     @Order(6)
     void serviceKilledInTheMiddleOfGroupCommitsThenStartedAgain() {
         LoadTally tally = underLoad("6. service SIGKILL during group commits, started again",
-                List.of(service.baseUrl()), load -> {
-                    load.burst(0, 60);
-                    pause(Duration.ofMillis(150));
+                List.of(service.baseUrl()), duringGroupCommits(load -> {
                     service.kill();
                     service.startAgain();
-                });
+                }));
 
         long groupCommits = groupCommits();
         System.out.println("fault-injection: transactions that wrote several events so far: " + groupCommits);
@@ -272,6 +265,15 @@ class FaultInjectionTest {
             takeAway.run();
             pause(Duration.ofSeconds(3));
             bringBack.run();
+        };
+    }
+
+    /** The fault 150 ms after a burst of 60 checkouts on the hot SKU, while their group commits are under way. */
+    private static Fault duringGroupCommits(Fault fault) {
+        return load -> {
+            load.burst(0, 60);
+            pause(Duration.ofMillis(150));
+            fault.inject(load);
         };
     }
 
