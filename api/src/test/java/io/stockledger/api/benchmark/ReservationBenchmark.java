@@ -98,11 +98,12 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     /**
      * One measured cell of the table. {@code perWrite}: commands per ledger write (group commit's mean batch for one
      * ledger); {@code perTransaction}: commands per database transaction (several ledgers' writes may share one);
-     * both NaN for the row-lock ledger.
+     * both NaN for the row-lock ledger. {@code walKilobytesEach}: the database's write-ahead log per reservation.
      */
     record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
                         double perWrite, double perTransaction, double cpuMillisEach, double postgresMillisEach,
-                        double loadGeneratorMillisEach, double jitShare, long races, double load) {
+                        double loadGeneratorMillisEach, double walKilobytesEach, double jitShare, long races,
+                        double load) {
     }
 
     /**
@@ -307,7 +308,8 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         double perTransaction = ledger ? commands / transactions : Double.NaN;
         return new Cell(mode, skus, clients, measured.perSecond(), measured.latency(), measured.errors(), perWrite,
                 perTransaction, measured.cpuMillisPer(measured.done()), measured.postgresMillisPer(measured.done()),
-                measured.loadGeneratorMillisPer(measured.done()), measured.jitShare(),
+                measured.loadGeneratorMillisPer(measured.done()), measured.walKilobytesPer(measured.done()),
+                measured.jitShare(),
                 Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
     }
 
@@ -444,21 +446,22 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     private static void print(List<Cell> cells) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
-                        + " | commands/transaction | CPU ms each | of which PostgreSQL | load generator ms each | JIT | races | load |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | commands/transaction | CPU ms each | of which PostgreSQL | load generator ms each | WAL KB each"
+                        + " | JIT | races | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %s | %.0f%% | %d | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %s | %.2f | %.0f%% | %d | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     oneDecimal(cell.perWrite()), oneDecimal(cell.perTransaction()),
                     cell.cpuMillisEach(), cell.postgresMillisEach(), twoDecimals(cell.loadGeneratorMillisEach()),
-                    cell.jitShare() * 100, cell.races(),
+                    cell.walKilobytesEach(), cell.jitShare() * 100, cell.races(),
                     cell.load()));
         }
         System.out.println(table);
