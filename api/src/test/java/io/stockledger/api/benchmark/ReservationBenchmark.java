@@ -13,6 +13,7 @@ import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.SourcingRule;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.TimeOrderedIds;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
@@ -327,7 +328,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     }
 
     private boolean inProcessReserve(StockLedgerId ledger) throws Exception {
-        commands.send(new ReserveStock(ledger, UUID.randomUUID(), 1, TTL, LedgerClient.key()),
+        commands.send(new ReserveStock(ledger, TimeOrderedIds.next(), 1, TTL, LedgerClient.key()),
                 new CommandOrigin("benchmark", "bench").toMetaData()).get(30, TimeUnit.SECONDS);
         return true;
     }
@@ -351,7 +352,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
                         connection.rollback();
                         return false;
                     }
-                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(1, TimeOrderedIds.next()); // the ids the ledger gives its reservations, for the same index cost
                     insert.setInt(2, sku);
                     insert.executeUpdate();
                 }

@@ -67,6 +67,33 @@ class ReservationLifecycleTest extends ServiceIntegrationTest {
         });
     }
 
+    /**
+     * The ids the service makes are time-ordered (version 7): each one is a key in indexes written on every
+     * reservation, and a random key would land on a random index page.
+     */
+    @Test
+    void theServiceGivesReservationsOrderLinesAndTransfersTimeOrderedIds() throws InterruptedException {
+        client.receive(product, warehouse, 100);
+        UUID single = UUID.fromString(client.reserve(product, warehouse, 1, LedgerClient.key())
+                .text("reservation_id"));
+        Thread.sleep(2);
+        Response order = client.post("/v1/orders/reserve", Map.of("order_id", "ids-" + UUID.randomUUID(),
+                "idempotency_key", LedgerClient.key(), "ttl_seconds", 300, "warehouse_ids", List.of(warehouse.toString()),
+                "lines", List.of(Map.of("line_id", "1", "product_id", product.toString(), "quantity", 1))));
+        assertThat(order.status()).as(order.raw()).isEqualTo(200);
+        UUID ofOrderLine = UUID.fromString(order.body().at("/lines/0/allocations/0/reservation_id").asText());
+        Thread.sleep(2);
+        Response transfer = client.post("/v1/transfers", Map.of("product_id", product.toString(),
+                "from_warehouse_id", warehouse.toString(), "to_warehouse_id", UUID.randomUUID().toString(),
+                "quantity", 1, "idempotency_key", LedgerClient.key()));
+        assertThat(transfer.status()).as(transfer.raw()).isEqualTo(202);
+        UUID transferId = UUID.fromString(transfer.text("transfer_id"));
+
+        assertThat(List.of(single, ofOrderLine, transferId)).extracting(UUID::version).containsOnly(7);
+        assertThat(List.of(single.toString(), ofOrderLine.toString(), transferId.toString()))
+                .as("in the order they were made").isSorted();
+    }
+
     @Test
     void theReserveAnswerAndTheReservationReadAgreeToTheDigitAndOnTheLots() {
         assertThat(client.receiveLot(product, warehouse, 10, "SOONER", java.time.LocalDate.now().plusDays(30))

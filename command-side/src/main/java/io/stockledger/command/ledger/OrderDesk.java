@@ -19,6 +19,7 @@ import io.stockledger.command.api.ReserveOrder;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.SeveralLedgersCommand;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.TimeOrderedIds;
 import io.stockledger.command.dispatch.StoredLedgers;
 import io.stockledger.command.groupcommit.BatchMemberOutcome;
 import io.stockledger.command.groupcommit.OrderBatch;
@@ -382,7 +383,7 @@ class OrderDesk {
         order.lines().forEach(line -> lines.put(line.lineId(), line));
         for (OrderSourcing.Allocation allocation : plan.allocations()) {
             OrderLineRequest line = lines.get(allocation.lineId());
-            ReserveStock reserve = new ReserveStock(allocation.ledgerId(), UUID.randomUUID(), allocation.quantity(),
+            ReserveStock reserve = new ReserveStock(allocation.ledgerId(), TimeOrderedIds.next(), allocation.quantity(),
                     order.ttl(), lineKey(order, allocation), line.minExpiryDate(), line.minShelfLifeDays(),
                     order.orderId(), line.lineId());
             ReservationOutcome reserved;

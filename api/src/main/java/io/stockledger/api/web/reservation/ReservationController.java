@@ -9,6 +9,7 @@ import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ReservationNotFoundException;
 import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.TimeOrderedIds;
 import io.stockledger.api.web.InvalidParameterException;
 import io.stockledger.api.web.PathIds;
 import io.stockledger.api.web.openapi.OpenApiConfiguration;
@@ -61,7 +62,7 @@ record ReservationController(Ledger ledger) {
         }
         ReserveStock command = new ReserveStock(
                 new StockLedgerId(UUID.fromString(body.productId()), UUID.fromString(body.warehouseId())),
-                UUID.randomUUID(), body.quantity(), Duration.ofSeconds(body.ttlSeconds()), body.idempotencyKey(),
+                TimeOrderedIds.next(), body.quantity(), Duration.ofSeconds(body.ttlSeconds()), body.idempotencyKey(),
                 body.minExpiryDate(), body.minShelfLifeDays());
         return ReservationResponse.of(ledger.reserve(command, RequestOrigin.of(request)));
     }

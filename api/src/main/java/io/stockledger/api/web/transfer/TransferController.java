@@ -11,6 +11,7 @@ import io.stockledger.api.web.openapi.OpenApiConfiguration;
 import io.stockledger.command.api.LedgerRefusal;
 import io.stockledger.command.api.ShipTransfer;
 import io.stockledger.command.api.StockLedgerId;
+import io.stockledger.command.api.TimeOrderedIds;
 import io.stockledger.command.api.TransferNotFoundException;
 import io.stockledger.command.api.TransferOutcome;
 import io.stockledger.query.api.FindTransfer;
@@ -64,7 +65,7 @@ record TransferController(Ledger ledger) {
         }
         StockLedgerId source = new StockLedgerId(UUID.fromString(body.productId()),
                 UUID.fromString(body.fromWarehouseId()));
-        ShipTransfer command = new ShipTransfer(source, UUID.randomUUID(), UUID.fromString(body.toWarehouseId()),
+        ShipTransfer command = new ShipTransfer(source, TimeOrderedIds.next(), UUID.fromString(body.toWarehouseId()),
                 body.quantity(), body.batchNumber(), body.idempotencyKey());
         TransferOutcome outcome = ledger.ship(command, RequestOrigin.of(request));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
