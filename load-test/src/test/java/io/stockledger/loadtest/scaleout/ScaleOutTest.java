@@ -106,6 +106,17 @@ class ScaleOutTest {
         }
     }
 
+    /**
+     * The first instance claims both read-model segments as it starts; with three members each instance's share is
+     * one, so it lets one go and another instance takes it: the read models' work is done on two instances.
+     */
+    @Test
+    @Order(0)
+    void theReadModelSegmentsAreSpreadOverTheInstances() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertReadModelSegmentsHeldOneEach(instances));
+    }
+
     @Test
     @Order(1)
     void everyInstancesClientsAreServedOnOneHotSku() throws Exception {
@@ -153,6 +164,27 @@ class ScaleOutTest {
             assertThat(members(survivor)).hasSize(2);
         }
         assertNothingLostNorOversold(run, 1);
+        // a segment the killed instance held is claimed again once its claim times out, and the two share them
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertReadModelSegmentsHeldOneEach(survivors));
+    }
+
+    /** Both read-model segments claimed, and no instance holding more than one. */
+    private void assertReadModelSegmentsHeldOneEach(List<ServiceProcess> live) throws Exception {
+        List<Integer> held = new ArrayList<>();
+        for (ServiceProcess instance : live) {
+            held.add(readModelSegmentsClaimed(instance));
+        }
+        assertThat(held).as("read-model segments claimed by each instance").allMatch(claimed -> claimed <= 1);
+        assertThat(held.stream().mapToInt(Integer::intValue).sum()).as("segments claimed in all").isEqualTo(2);
+    }
+
+    /** The read-model segments the instance is processing, from its health endpoint. */
+    private int readModelSegmentsClaimed(ServiceProcess instance) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(instance.managementUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return ClientsPerInstance.json(response.body()).path("components").path("eventProcessors").path("details")
+                .path("read-models").path("segments_claimed").asInt(-1);
     }
 
     /**
