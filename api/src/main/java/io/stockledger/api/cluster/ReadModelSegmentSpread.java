@@ -50,7 +50,12 @@ final class ReadModelSegmentSpread {
     @Scheduled(fixedDelayString = "${ledger.routing.segment-check-interval:10s}",
             initialDelayString = "${ledger.routing.segment-check-interval:10s}")
     void checkNow() {
-        check();
+        try {
+            check();
+        } catch (RuntimeException unavailable) {
+            // the token store's database away, a processor shutting down: the next check will see
+            log.warn("could not check the read models' share of segments: {}", unavailable.toString());
+        }
     }
 
     /** Releases what this instance holds beyond its share; returns the segments released. */
@@ -62,6 +67,9 @@ final class ReadModelSegmentSpread {
         Set<Integer> held = claims.held();
         settleEndedReleases(held, now);
         SegmentShare share = new SegmentShare(claims.segments(), claims.members());
+        if (share.segments() < held.size()) {
+            return List.of(); // the segments were read while being split or merged: not a picture to act on
+        }
         List<Integer> toRelease = share.beyondShare(held).stream()
                 .filter(segment -> !released.containsKey(segment))
                 .filter(segment -> !keptUntil.getOrDefault(segment, Instant.MIN).isAfter(now))
