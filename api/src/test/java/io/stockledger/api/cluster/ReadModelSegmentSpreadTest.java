@@ -1,11 +1,10 @@
 package io.stockledger.api.cluster;
 
+import io.stockledger.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,24 +71,8 @@ class ReadModelSegmentSpreadTest {
     }
 
     private final Claims claims = new Claims();
-    private Instant now = Instant.parse("2026-12-07T15:00:00Z");
-    private final ReadModelSegmentSpread spread = new ReadModelSegmentSpread(claims, RELEASE, BACK_OFF,
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T15:00:00Z"));
+    private final ReadModelSegmentSpread spread = new ReadModelSegmentSpread(claims, RELEASE, BACK_OFF, clock);
 
     @Test
     void aShareIsTheSegmentsDividedByTheMembersRoundedUp() {
@@ -112,10 +95,10 @@ class ReadModelSegmentSpreadTest {
 
         assertThat(spread.check()).containsExactly(1);
         assertThat(claims.releases).containsEntry(1, RELEASE);
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(spread.check()).as("nothing more beyond the share").isEmpty();
         claims.claimedElsewhere(1);
-        now = now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertThat(spread.check()).as("the share held, the other one's segment is not this one's concern").isEmpty();
         assertThat(claims.held).containsExactly(0);
     }
@@ -124,13 +107,13 @@ class ReadModelSegmentSpreadTest {
     void aSegmentNobodyTookIsKeptForTheBackOffBeforeItIsOfferedAgain() {
         claims.members = 2;
         assertThat(spread.check()).containsExactly(1);
-        now = now.plus(RELEASE);
+        clock.advance(RELEASE);
         claims.claimedBack(1); // the other instance did not take it
 
         assertThat(spread.check()).as("just came back").isEmpty();
-        now = now.plus(BACK_OFF).minusSeconds(1);
+        clock.advance(BACK_OFF.minusSeconds(1));
         assertThat(spread.check()).as("still backing off").isEmpty();
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(spread.check()).as("offered again").containsExactly(1);
     }
 
@@ -138,11 +121,11 @@ class ReadModelSegmentSpreadTest {
     void aSegmentStillUnclaimedWhenItsReleaseEndsCountsAsNotTaken() {
         claims.members = 2;
         spread.check();
-        now = now.plus(RELEASE); // not yet reclaimed here either: still in the unclaimed list
+        clock.advance(RELEASE); // not yet reclaimed here either: still in the unclaimed list
 
         assertThat(spread.check()).isEmpty();
         claims.claimedBack(1);
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(spread.check()).as("kept, not released again at once").isEmpty();
         assertThat(claims.held).containsExactlyInAnyOrder(0, 1);
     }

@@ -1,5 +1,6 @@
 package io.stockledger.loadtest.scaleout;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockledger.loadtest.ClientTokens;
 import io.stockledger.loadtest.scaleout.ClientsPerInstance.Sku;
 import io.stockledger.loadtest.support.Deployment;
@@ -181,10 +182,8 @@ class ScaleOutTest {
 
     /** The read-model segments the instance is processing, from its health endpoint. */
     private int readModelSegmentsClaimed(ServiceProcess instance) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(instance.managementUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        return ClientsPerInstance.json(response.body()).path("components").path("eventProcessors").path("details")
-                .path("read-models").path("segments_claimed").asInt(-1);
+        return health(instance).path("eventProcessors").path("details").path("read-models").path("segments_claimed")
+                .asInt(-1);
     }
 
     /**
@@ -326,12 +325,17 @@ class ScaleOutTest {
     }
 
     private List<String> members(ServiceProcess instance) throws IOException, InterruptedException {
+        List<String> members = new ArrayList<>();
+        health(instance).path("ledgerCluster").path("details").path("members")
+                .forEach(member -> members.add(member.asText()));
+        return members;
+    }
+
+    /** The components of the instance's health endpoint. */
+    private JsonNode health(ServiceProcess instance) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(instance.managementUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        List<String> members = new ArrayList<>();
-        ClientsPerInstance.json(response.body()).path("components").path("ledgerCluster").path("details")
-                .path("members").forEach(member -> members.add(member.asText()));
-        return members;
+        return ClientsPerInstance.json(response.body()).path("components");
     }
 
     /** Append races lost on all live instances since they started ({@code inventory_race_conditions_total}). */
