@@ -14,8 +14,10 @@ import io.stockledger.command.api.ReserveStock;
 import io.stockledger.command.api.SourcingRule;
 import io.stockledger.command.api.StockLedgerId;
 import io.stockledger.command.api.TimeOrderedIds;
+import io.stockledger.command.caching.CaffeineAggregateCache;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,17 +96,22 @@ class ReservationBenchmark extends ServiceIntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private Cache stockLedgerCache;
+
     private final LoadGenerator loadGenerator = new LoadGenerator();
 
     /**
      * One measured cell of the table. {@code perWrite}: commands per ledger write (group commit's mean batch for one
      * ledger); {@code perTransaction}: commands per database transaction (several ledgers' writes may share one);
      * both NaN for the row-lock ledger. {@code walKilobytesEach}: the database's write-ahead log per reservation.
+     * {@code loadsPerThousand}: ledgers loaded from the store (aggregate cache misses) per 1,000 reservations; NaN for
+     * the row-lock ledger.
      */
     record Cell(String mode, String skus, int clients, double perSecond, Histogram latency, long errors,
                         double perWrite, double perTransaction, double cpuMillisEach, double postgresMillisEach,
-                        double loadGeneratorMillisEach, double walKilobytesEach, double jitShare, long races,
-                        double load) {
+                        double loadGeneratorMillisEach, double walKilobytesEach, double loadsPerThousand,
+                        double jitShare, long races, double load) {
     }
 
     /**
@@ -299,6 +306,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         long sharedBefore = shared.count();
         double sharingLedgersBefore = shared.totalAmount();
         double racesBefore = racesLost();
+        long loadsBefore = ledgerLoads();
         Measurement measured = Measurement.of(jdbc, clients, skuCount, reservation, MEASURE, generatorOf(mode));
         long writes = batches.count() - writesBefore;
         // a transaction is a ledger's write alone, or one shared by several ledgers' writes
@@ -310,8 +318,17 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         return new Cell(mode, skus, clients, measured.perSecond(), measured.latency(), measured.errors(), perWrite,
                 perTransaction, measured.cpuMillisPer(measured.done()), measured.postgresMillisPer(measured.done()),
                 measured.loadGeneratorMillisPer(measured.done()), measured.walKilobytesPer(measured.done()),
+                ledger ? 1000.0 * (ledgerLoads() - loadsBefore) / Math.max(1, measured.done()) : Double.NaN,
                 measured.jitShare(),
                 Math.round(racesLost() - racesBefore), CpuTime.loadAverage());
+    }
+
+    /**
+     * Ledgers loaded from snapshot and events so far: the aggregate cache's misses. More SKUs in use than the cache
+     * holds ({@code ledger.cache.max-ledgers}) and nearly every command loads its ledger.
+     */
+    private long ledgerLoads() {
+        return stockLedgerCache instanceof CaffeineAggregateCache caffeine ? caffeine.misses() : 0;
     }
 
     /** Appends lost to another writer of the same ledger and retried (reloading the ledger), so far. */
@@ -448,21 +465,22 @@ class ReservationBenchmark extends ServiceIntegrationTest {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n| mode | SKUs | clients | reservations/s | p50 ms | p99 ms | p99.9 ms | × row-lock | commands/write"
                         + " | commands/transaction | CPU ms each | of which PostgreSQL | load generator ms each | WAL KB each"
-                        + " | JIT | races | load |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+                        + " | ledger loads per 1,000 | JIT | races | load |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Cell cell : cells) {
             double baseline = cells.stream()
                     .filter(other -> other.mode().startsWith("row-lock") && other.skus().equals(cell.skus())
                             && other.clients() == cell.clients())
                     .findFirst().map(Cell::perSecond).orElse(Double.NaN);
             table.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %s | %.2f | %.0f%% | %d | %.1f |%n",
+                    "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f | %.2f | %s | %.2f | %s | %.0f%% | %d | %.1f |%n",
                     cell.mode(), cell.skus(), cell.clients(), cell.perSecond(),
                     cell.latency().getValueAtPercentile(50) / 1e6, cell.latency().getValueAtPercentile(99) / 1e6,
                     cell.latency().getValueAtPercentile(99.9) / 1e6, cell.perSecond() / baseline,
                     oneDecimal(cell.perWrite()), oneDecimal(cell.perTransaction()),
                     cell.cpuMillisEach(), cell.postgresMillisEach(), twoDecimals(cell.loadGeneratorMillisEach()),
-                    cell.walKilobytesEach(), cell.jitShare() * 100, cell.races(),
+                    cell.walKilobytesEach(), oneDecimal(cell.loadsPerThousand()), cell.jitShare() * 100,
+                    cell.races(),
                     cell.load()));
         }
         System.out.println(table);
