@@ -2,6 +2,7 @@ package io.stockledger.api.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -143,6 +144,36 @@ public class LedgerMetricsConfiguration {
         return Gauge.builder("inventory.cache.hit.rate", ledgers,
                         cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.hitRate() : Double.NaN)
                 .description("Share of ledger loads served from the aggregate cache since start")
+                .register(registry);
+    }
+
+    /**
+     * The cache's misses as a counter, so that a dashboard can show the current rate: with more SKUs in use than
+     * the cache holds, nearly every command loads its ledger from snapshot and events, and the hit rate since start
+     * moves too slowly to show it (docs/performance.md, "More SKUs in use than the cache holds").
+     */
+    @Bean
+    public FunctionCounter ledgerLoads(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
+        return FunctionCounter.builder("inventory.ledger.loads", ledgers,
+                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.misses() : Double.NaN)
+                .description("Ledgers loaded from snapshot and events because the aggregate cache did not hold them")
+                .register(registry);
+    }
+
+    /** Ledgers held in the aggregate cache now; beside {@link #ledgerCacheCapacity}, how full it is. */
+    @Bean
+    public Gauge ledgerCacheSize(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
+        return Gauge.builder("inventory.cache.ledgers", ledgers,
+                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.size() : Double.NaN)
+                .description("Ledgers held in the aggregate cache")
+                .register(registry);
+    }
+
+    @Bean
+    public Gauge ledgerCacheCapacity(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
+        return Gauge.builder("inventory.cache.capacity", ledgers,
+                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.capacity() : Double.NaN)
+                .description("The most ledgers the aggregate cache holds (LEDGER_CACHE_MAX_LEDGERS)")
                 .register(registry);
     }
 }

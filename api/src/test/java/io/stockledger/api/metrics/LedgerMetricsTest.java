@@ -8,6 +8,7 @@ import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.StockedSku;
 import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.ReservationRequested;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private Cache stockLedgerCache;
 
     @Test
     void reservationAttemptsAreCountedByResultAndTimedByOperation() {
@@ -110,6 +114,24 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
         assertThat(batches.max()).as("at most the processor's batch size").isBetween(1.0, 100.0);
         assertThat(sample(scrape(), "inventory_processor_batch_size_events_count\\{processor=\"read-models\""))
                 .isGreaterThan(0);
+    }
+
+    @Test
+    void aLedgerTheCacheNoLongerHoldsIsCountedAsALoadFromTheStore() {
+        // receipts, not reservations: the first test counts reservation attempts from zero
+        StockedSku sku = client.stockNewSku(5);
+        String before = scrape();
+        assertThat(sample(before, "inventory_cache_ledgers")).as("the ledger just written is held").isPositive();
+        assertThat(sample(before, "inventory_cache_capacity")).isEqualTo(10_000);
+
+        assertThat(client.receive(sku.product(), sku.warehouse(), 1).status()).isEqualTo(200);
+        assertThat(sample(scrape(), "inventory_ledger_loads_total")).as("a warm ledger is not loaded again")
+                .isEqualTo(sample(before, "inventory_ledger_loads_total"));
+
+        stockLedgerCache.remove(sku.ledgerId());
+        assertThat(client.receive(sku.product(), sku.warehouse(), 1).status()).isEqualTo(200);
+        assertThat(sample(scrape(), "inventory_ledger_loads_total") - sample(before, "inventory_ledger_loads_total"))
+                .as("the evicted ledger loaded once from snapshot and events").isEqualTo(1);
     }
 
     /**

@@ -19,11 +19,13 @@ import java.util.function.UnaryOperator;
 public final class CaffeineAggregateCache implements Cache {
 
     private final ConcurrentMap<Object, Object> entries;
+    private final long maximumSize;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder hitCount = new LongAdder();
     private final LongAdder missCount = new LongAdder();
 
     public CaffeineAggregateCache(long maximumSize) {
+        this.maximumSize = maximumSize;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
@@ -49,8 +51,19 @@ public final class CaffeineAggregateCache implements Cache {
         return hitCount.sum();
     }
 
+    /** Lookups that found no ledger, each followed by a load from snapshot and events. */
     public long misses() {
         return missCount.sum();
+    }
+
+    /** Ledgers held now (Caffeine's estimate: evictions may still be pending). */
+    public long size() {
+        return entries.size();
+    }
+
+    /** The most ledgers held at once ({@code ledger.cache.max-ledgers}). */
+    public long capacity() {
+        return maximumSize;
     }
 
     @Override
@@ -116,9 +129,5 @@ public final class CaffeineAggregateCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    public long size() {
-        return entries.size();
     }
 }
