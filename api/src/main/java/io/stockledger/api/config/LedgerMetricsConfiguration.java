@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.stockledger.api.metrics.ProcessorBatchSizes;
 import io.stockledger.api.metrics.ProcessorLag;
 import io.stockledger.command.caching.CaffeineAggregateCache;
@@ -139,41 +140,32 @@ public class LedgerMetricsConfiguration {
         return new ProcessorLag(eventStore, processing, ReadModelConfiguration.READ_MODELS).registerGauge(registry);
     }
 
-    @Bean
-    public Gauge ledgerCacheHitRate(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
-        return Gauge.builder("inventory.cache.hit.rate", ledgers,
-                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.hitRate() : Double.NaN)
-                .description("Share of ledger loads served from the aggregate cache since start")
-                .register(registry);
-    }
-
     /**
-     * The cache's misses as a counter, so that a dashboard can show the current rate: with more SKUs in use than
-     * the cache holds, nearly every command loads its ledger from snapshot and events, and the hit rate since start
-     * moves too slowly to show it (docs/performance.md, "More SKUs in use than the cache holds").
+     * The aggregate cache: its hit rate since start; its misses as a counter, whose rate shows the present (with more
+     * SKUs in use than the cache holds, nearly every command loads its ledger from snapshot and events, and the
+     * rate since start moves too slowly to show it: docs/performance.md, "More SKUs in use than the cache holds");
+     * and how full it is.
      */
     @Bean
-    public FunctionCounter ledgerLoads(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
-        return FunctionCounter.builder("inventory.ledger.loads", ledgers,
-                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.misses() : Double.NaN)
-                .description("Ledgers loaded from snapshot and events because the aggregate cache did not hold them")
-                .register(registry);
+    public MeterBinder ledgerCacheMeters(@Qualifier("stockLedgerCache") Cache ledgers) {
+        return registry -> {
+            Gauge.builder("inventory.cache.hit.rate", ledgers, caffeine(CaffeineAggregateCache::hitRate))
+                    .description("Share of ledger loads served from the aggregate cache since start")
+                    .register(registry);
+            FunctionCounter.builder("inventory.ledger.loads", ledgers, caffeine(CaffeineAggregateCache::misses))
+                    .description("Ledgers the aggregate cache did not hold: loaded from snapshot and events (a new SKU: created)")
+                    .register(registry);
+            Gauge.builder("inventory.cache.ledgers", ledgers, caffeine(CaffeineAggregateCache::size))
+                    .description("Ledgers held in the aggregate cache")
+                    .register(registry);
+            Gauge.builder("inventory.cache.capacity", ledgers, caffeine(CaffeineAggregateCache::capacity))
+                    .description("The most ledgers the aggregate cache holds (LEDGER_CACHE_MAX_LEDGERS)")
+                    .register(registry);
+        };
     }
 
-    /** Ledgers held in the aggregate cache now; beside {@link #ledgerCacheCapacity}, how full it is. */
-    @Bean
-    public Gauge ledgerCacheSize(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
-        return Gauge.builder("inventory.cache.ledgers", ledgers,
-                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.size() : Double.NaN)
-                .description("Ledgers held in the aggregate cache")
-                .register(registry);
-    }
-
-    @Bean
-    public Gauge ledgerCacheCapacity(@Qualifier("stockLedgerCache") Cache ledgers, MeterRegistry registry) {
-        return Gauge.builder("inventory.cache.capacity", ledgers,
-                        cache -> cache instanceof CaffeineAggregateCache caffeine ? caffeine.capacity() : Double.NaN)
-                .description("The most ledgers the aggregate cache holds (LEDGER_CACHE_MAX_LEDGERS)")
-                .register(registry);
+    /** A reading of the ledger cache; NaN where it is not the service's Caffeine cache. */
+    private static ToDoubleFunction<Cache> caffeine(ToDoubleFunction<CaffeineAggregateCache> reading) {
+        return cache -> cache instanceof CaffeineAggregateCache caffeine ? reading.applyAsDouble(caffeine) : Double.NaN;
     }
 }

@@ -51,7 +51,7 @@ public final class CaffeineAggregateCache implements Cache {
         return hitCount.sum();
     }
 
-    /** Lookups that found no ledger, each followed by a load from snapshot and events. */
+    /** Lookups that found no ledger: each is a load from snapshot and events, or a new SKU's first command. */
     public long misses() {
         return missCount.sum();
     }
