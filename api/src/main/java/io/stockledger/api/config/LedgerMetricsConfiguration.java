@@ -144,7 +144,7 @@ public class LedgerMetricsConfiguration {
      * The aggregate cache: its hit rate since start; its misses as a counter, whose rate shows the present (with more
      * SKUs in use than the cache holds, nearly every command loads its ledger from snapshot and events, and the
      * rate since start moves too slowly to show it: docs/performance.md, "More SKUs in use than the cache holds");
-     * and how full it is.
+     * and how full it is: ledgers held, their estimated memory against the limit.
      */
     @Bean
     public MeterBinder ledgerCacheMeters(@Qualifier("stockLedgerCache") Cache ledgers) {
@@ -158,9 +158,12 @@ public class LedgerMetricsConfiguration {
             Gauge.builder("inventory.cache.ledgers", ledgers, caffeine(CaffeineAggregateCache::size))
                     .description("Ledgers held in the aggregate cache")
                     .register(registry);
-            Gauge.builder("inventory.cache.capacity", ledgers, caffeine(CaffeineAggregateCache::capacity))
-                    .description("The most ledgers the aggregate cache holds (LEDGER_CACHE_MAX_LEDGERS)")
+            Gauge.builder("inventory.cache.memory", ledgers, caffeine(CaffeineAggregateCache::weight))
+                    .description("Estimated heap of the ledgers held in the aggregate cache").baseUnit("bytes")
                     .register(registry);
+            Gauge.builder("inventory.cache.memory.max", ledgers, caffeine(CaffeineAggregateCache::maximumWeight))
+                    .description("The most the aggregate cache's ledgers may fill, by estimate (LEDGER_CACHE_MAX_MEMORY)")
+                    .baseUnit("bytes").register(registry);
         };
     }
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.StockedSku;
+import io.stockledger.command.config.LedgerFootprint;
 import io.stockledger.events.EventEnvelope;
 import io.stockledger.events.ReservationRequested;
 import org.axonframework.common.caching.Cache;
@@ -32,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** The seed's business metrics, scraped from Prometheus the way an operator's dashboard reads them. */
@@ -121,8 +123,12 @@ class LedgerMetricsTest extends ServiceIntegrationTest {
         // receipts, not reservations: the first test counts reservation attempts from zero
         StockedSku sku = client.stockNewSku(5);
         String before = scrape();
-        assertThat(sample(before, "inventory_cache_ledgers")).as("the ledger just written is held").isPositive();
-        assertThat(sample(before, "inventory_cache_capacity")).isEqualTo(10_000);
+        double held = sample(before, "inventory_cache_ledgers");
+        assertThat(held).as("the ledger just written is held").isPositive();
+        assertThat(sample(before, "inventory_cache_memory_bytes")).as("each ledger held weighs at least its base")
+                .isGreaterThanOrEqualTo(held * LedgerFootprint.BASE_BYTES);
+        assertThat(sample(before, "inventory_cache_memory_max_bytes")).as("the default: a quarter of the heap")
+                .isEqualTo((double) (Runtime.getRuntime().maxMemory() / 4), within(1.0));
 
         assertThat(client.receive(sku.product(), sku.warehouse(), 1).status()).isEqualTo(200);
         assertThat(sample(scrape(), "inventory_ledger_loads_total")).as("a warm ledger is not loaded again")

@@ -1,6 +1,7 @@
 package io.stockledger.command.caching;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -9,32 +10,41 @@ import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * A bounded, strongly referenced aggregate cache. Axon 4.13 has no size-bounded cache of its own, and its
  * weak-reference cache drops hot aggregates at garbage collection; reloading a busy SKU then costs seconds.
- * Least-recently-used ledgers leave when the bound is reached.
+ * The bound is a total weight, each entry weighed when it is put (Axon puts a ledger again after every change, so its
+ * weight follows its state); the least used leave when it is reached.
  */
 public final class CaffeineAggregateCache implements Cache {
 
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
     private final ConcurrentMap<Object, Object> entries;
-    private final long maximumSize;
+    private final Policy.Eviction<Object, Object> eviction;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder hitCount = new LongAdder();
     private final LongAdder missCount = new LongAdder();
 
-    public CaffeineAggregateCache(long maximumSize) {
-        this.maximumSize = maximumSize;
-        this.entries = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
+    /**
+     * @param maximumWeight the most the entries may weigh together
+     * @param weigher       an entry's weight (for the ledger cache, its estimated bytes); at least 1, since Caffeine
+     *                      never evicts an entry of weight 0
+     */
+    public CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maximumWeight)
+                .weigher((Object key, Object value) -> Math.max(1, weigher.applyAsInt(value)))
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         listeners.forEach(listener -> listener.onEntryExpired(key));
                     }
                 })
-                .build()
-                .asMap();
+                .build();
+        this.entries = cache.asMap();
+        this.eviction = cache.policy().eviction().orElseThrow();
     }
 
     /**
@@ -56,14 +66,24 @@ public final class CaffeineAggregateCache implements Cache {
         return missCount.sum();
     }
 
-    /** Ledgers held now (Caffeine's estimate: evictions may still be pending). */
+    /** Entries held now (Caffeine's estimate: evictions may still be pending). */
     public long size() {
-        return entries.size();
+        return cache.estimatedSize();
     }
 
-    /** The most ledgers held at once ({@code ledger.cache.max-ledgers}). */
-    public long capacity() {
-        return maximumSize;
+    /** What the entries held weigh together, as their weigher found them when they were put. */
+    public long weight() {
+        return eviction.weightedSize().orElse(0L);
+    }
+
+    /** The most the entries may weigh together ({@code ledger.cache.max-memory} for the ledger cache). */
+    public long maximumWeight() {
+        return eviction.getMaximum();
+    }
+
+    /** Runs Caffeine's pending maintenance (evictions) now rather than on its executor: for tests and benchmarks. */
+    public void cleanUp() {
+        cache.cleanUp();
     }
 
     @Override

@@ -10,6 +10,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public class SnapshotSizes {
 
+    /**
+     * Ledgers whose last snapshot size is remembered (about a hundred bytes each). One forgotten only snapshots at the
+     * trigger's base threshold again, once, until its next snapshot is recorded.
+     */
+    static final long LEDGERS_REMEMBERED = 100_000;
+
     private final Cache<String, Integer> entries;
 
     public SnapshotSizes(long maxLedgers) {

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -70,9 +71,14 @@ public class StockLedgerConfiguration {
                 commitStep.getIfAvailable(() -> CommitStep.DIRECT));
     }
 
+    /**
+     * Ledgers bounded by their estimated memory, not their number: a catalogue of many quiet SKUs and a flash sale's
+     * few heavy ones fit the same heap ({@link LedgerCacheLimit}, {@link LedgerFootprint}).
+     */
     @Bean
-    public Cache stockLedgerCache(@Value("${ledger.cache.max-ledgers:10000}") long maxLedgers) {
-        return new CaffeineAggregateCache(maxLedgers);
+    public Cache stockLedgerCache(Environment environment) {
+        return new CaffeineAggregateCache(LedgerCacheLimit.bytes(environment, Runtime.getRuntime().maxMemory()),
+                LedgerFootprint::bytesOf);
     }
 
     /**
@@ -90,8 +96,8 @@ public class StockLedgerConfiguration {
     }
 
     @Bean
-    public SnapshotSizes snapshotSizes(@Value("${ledger.cache.max-ledgers:10000}") long maxLedgers) {
-        return new SnapshotSizes(maxLedgers);
+    public SnapshotSizes snapshotSizes() {
+        return new SnapshotSizes(SnapshotSizes.LEDGERS_REMEMBERED);
     }
 
     @Bean
