@@ -325,7 +325,7 @@ class ReservationBenchmark extends ServiceIntegrationTest {
 
     /**
      * Ledgers loaded from snapshot and events so far: the aggregate cache's misses. More SKUs in use than the cache
-     * holds ({@code ledger.cache.max-ledgers}) and nearly every command loads its ledger.
+     * holds ({@code ledger.cache.max-memory}) and nearly every command loads its ledger.
      */
     private long ledgerLoads() {
         return stockLedgerCache instanceof CaffeineAggregateCache caffeine ? caffeine.misses() : 0;
