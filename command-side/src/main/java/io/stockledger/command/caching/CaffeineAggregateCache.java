@@ -30,13 +30,17 @@ public final class CaffeineAggregateCache implements Cache {
 
     /**
      * @param maximumWeight the most the entries may weigh together
-     * @param weigher       an entry's weight (for the ledger cache, its estimated bytes); at least 1, since Caffeine
-     *                      never evicts an entry of weight 0
+     * @param weigher       an entry's weight (for the ledger cache, its estimated bytes); counted as at least 1, since
+     *                      Caffeine never evicts an entry of weight 0, and at most half the maximum (below)
      */
     public CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher) {
+        // Caffeine evicts an entry heavier than the whole bound as soon as it is put. For a flash sale's ledger, in
+        // use by every command, that would mean a load from the store before each one; it is counted at half the
+        // bound instead, so it stays and the least used others make room.
+        int heaviest = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maximumWeight / 2));
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
-                .weigher((Object key, Object value) -> Math.max(1, weigher.applyAsInt(value)))
+                .weigher((Object key, Object value) -> Math.clamp(weigher.applyAsInt(value), 1, heaviest))
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         listeners.forEach(listener -> listener.onEntryExpired(key));

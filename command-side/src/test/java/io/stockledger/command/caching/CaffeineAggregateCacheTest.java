@@ -69,6 +69,17 @@ class CaffeineAggregateCacheTest {
     }
 
     @Test
+    void anEntryHeavierThanTheWholeBoundStaysAndCountsAsHalfOfIt() {
+        cache.put("light", "x".repeat(10));
+        cache.put("flash sale", "x".repeat(500));
+        cache.cleanUp();
+
+        assertThat(cache.containsKey("flash sale")).as("a ledger in use must not be evicted as it is put").isTrue();
+        assertThat(cache.weight()).isEqualTo(60);
+        assertThat((Object) cache.get("flash sale")).isNotNull();
+    }
+
+    @Test
     void lookupsCountHitsAndMisses() {
         cache.put("a", "x");
 
