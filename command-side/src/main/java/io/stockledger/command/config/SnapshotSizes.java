@@ -11,19 +11,30 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public class SnapshotSizes {
 
     /**
-     * Ledgers whose last snapshot size is remembered (about a hundred bytes each). One forgotten only snapshots at the
-     * trigger's base threshold again, once, until its next snapshot is recorded.
+     * Ledgers whose last snapshot size is remembered (about a hundred bytes each). Only ledgers larger than the
+     * trigger's base threshold are, so this is a bound for safety, not one a catalogue reaches: one forgotten would
+     * snapshot at the base threshold again, once, until its next snapshot is recorded.
      */
     static final long LEDGERS_REMEMBERED = 100_000;
 
     private final Cache<String, Integer> entries;
+    private final int baseThreshold;
 
-    public SnapshotSizes(long maxLedgers) {
+    /**
+     * @param baseThreshold the trigger's own event count: a snapshot with no more entries than that changes nothing
+     *                      and is not remembered
+     */
+    public SnapshotSizes(long maxLedgers, int baseThreshold) {
         this.entries = Caffeine.newBuilder().maximumSize(maxLedgers).build();
+        this.baseThreshold = baseThreshold;
     }
 
     void record(String aggregateIdentifier, int stateEntries) {
-        entries.put(aggregateIdentifier, stateEntries);
+        if (stateEntries > baseThreshold) {
+            entries.put(aggregateIdentifier, stateEntries);
+        } else {
+            entries.invalidate(aggregateIdentifier); // it shrank: the base threshold applies again
+        }
     }
 
     /** Entries in the ledger's last snapshot taken here; 0 when none is known. */

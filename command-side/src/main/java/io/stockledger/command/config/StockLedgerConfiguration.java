@@ -96,8 +96,8 @@ public class StockLedgerConfiguration {
     }
 
     @Bean
-    public SnapshotSizes snapshotSizes() {
-        return new SnapshotSizes(SnapshotSizes.LEDGERS_REMEMBERED);
+    public SnapshotSizes snapshotSizes(@Value("${ledger.snapshot.every-events:500}") int threshold) {
+        return new SnapshotSizes(SnapshotSizes.LEDGERS_REMEMBERED, threshold);
     }
 
     @Bean

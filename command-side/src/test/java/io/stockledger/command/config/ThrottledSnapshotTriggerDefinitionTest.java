@@ -17,7 +17,7 @@ class ThrottledSnapshotTriggerDefinitionTest {
     private final List<String> scheduled = new ArrayList<>();
     private final Snapshotter snapshotter = (type, id) -> scheduled.add(id);
     private final AtomicLong nanos = new AtomicLong(1_000);
-    private final SnapshotSizes sizes = new SnapshotSizes(100);
+    private final SnapshotSizes sizes = new SnapshotSizes(100, 3);
     private final SnapshotTrigger trigger = new ThrottledSnapshotTriggerDefinition(snapshotter, 3,
             Duration.ofSeconds(1), sizes, nanos::get).prepareTrigger(Object.class);
     private long sequence;
@@ -67,5 +67,15 @@ class ThrottledSnapshotTriggerDefinitionTest {
         assertThat(scheduled).as("another ledger's size does not count").hasSize(2);
         events(7);
         assertThat(scheduled).hasSize(3);
+    }
+
+    @Test
+    void aLedgerThatShrankBelowTheThresholdIsSnapshottedAtTheThresholdAgain() {
+        sizes.record("sku", 10);
+        sizes.record("sku", 2);
+        events(3);
+
+        assertThat(scheduled).as("its last snapshot held 2 entries, fewer than the threshold of 3").hasSize(1);
+        assertThat(sizes.of("sku")).as("a size at or under the threshold is not kept").isZero();
     }
 }
