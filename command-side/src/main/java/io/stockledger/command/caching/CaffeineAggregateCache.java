@@ -9,6 +9,8 @@ import org.axonframework.common.caching.Cache;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
@@ -34,11 +36,20 @@ public final class CaffeineAggregateCache implements Cache {
      *                      Caffeine never evicts an entry of weight 0, and at most half the maximum (below)
      */
     public CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher) {
+        this(maximumWeight, weigher, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * @param maintenance where Caffeine evicts and tells the listeners of it (its default, the common pool, keeps
+     *                    that work off the command's thread; a test runs it in place to see it happen)
+     */
+    CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher, Executor maintenance) {
         // Caffeine evicts an entry heavier than the whole bound as soon as it is put. For a flash sale's ledger, in
         // use by every command, that would mean a load from the store before each one; it is counted at half the
         // bound instead, so it stays and the least used others make room.
         int heaviest = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maximumWeight / 2));
         this.cache = Caffeine.newBuilder()
+                .executor(maintenance)
                 .maximumWeight(maximumWeight)
                 .weigher((Object key, Object value) -> Math.clamp(weigher.applyAsInt(value), 1, heaviest))
                 .removalListener((Object key, Object value, RemovalCause cause) -> {

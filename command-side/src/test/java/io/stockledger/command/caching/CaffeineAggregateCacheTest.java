@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CaffeineAggregateCacheTest {
 
-    /** Each value weighs its length: the tests put strings. */
-    private final CaffeineAggregateCache cache = new CaffeineAggregateCache(100, value -> ((String) value).length());
+    /** Each value weighs its length: the tests put strings. Evictions and their listeners run in place. */
+    private final CaffeineAggregateCache cache = new CaffeineAggregateCache(100, value -> ((String) value).length(),
+            Runnable::run);
 
     @Test
     void entriesLeaveOnceTheirWeightTogetherPassesTheBoundAndListenersHearOfIt() {
