@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class LedgerFootprintBenchmark extends ServiceIntegrationTest {
     }
 
     /** Each ledger's commands in order, 32 ledgers at a time (a send waits until its command is written). */
-    private static void inParallel(List<StockLedgerId> ids, java.util.function.Consumer<StockLedgerId> work)
+    private static void inParallel(List<StockLedgerId> ids, Consumer<StockLedgerId> work)
             throws Exception {
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(32)) {
