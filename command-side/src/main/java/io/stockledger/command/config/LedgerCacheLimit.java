@@ -1,5 +1,7 @@
 package io.stockledger.command.config;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -10,6 +12,8 @@ import org.springframework.util.unit.DataSize;
  * setting to keep in step.
  */
 final class LedgerCacheLimit {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerCacheLimit.class);
 
     static final String PROPERTY = "ledger.cache.max-memory";
     static final String DEFAULT = "25%";
@@ -31,6 +35,9 @@ final class LedgerCacheLimit {
         if (bytes <= 0) {
             throw new IllegalStateException(PROPERTY + " must be more than 0, was " + setting);
         }
+        // what an operator sizing the heap needs to see once: the limit as set and what it came to
+        log.info("Ledger cache: up to {} MB of ledgers by estimate ({}={}, maximum heap {} MB)", bytes >> 20,
+                PROPERTY, setting, maxHeapBytes >> 20);
         return bytes;
     }
 
