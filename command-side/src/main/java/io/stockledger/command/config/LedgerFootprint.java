@@ -23,7 +23,9 @@ public final class LedgerFootprint {
     /**
      * One open reservation, remembered request or lot, with its keys and the objects it refers to. Measured 305 bytes
      * (a reservation or a remembered request; an open reservation is one of each), 354 for an order's line (its order
-     * and line ids), 375 to 387 for a lot with batch, expiry, location and cost; the largest, rounded up.
+     * and line ids), 375 to 387 for a lot with batch, expiry, location and cost; the largest, rounded up. Since
+     * requests share their fingerprints' text, 265 to 320 (and 347 to 398 without compressed object pointers): the
+     * margin is kept for heaps of 32 GB or more.
      */
     public static final int BYTES_PER_ENTRY = 400;
 
