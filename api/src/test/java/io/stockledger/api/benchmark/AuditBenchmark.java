@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The auditors' passes over a store of 120,000 events (4,000 ledgers of 30 events in 4 warehouses): rebuilding the
+ * The auditors' passes over a store of 120,000 events (4,000 ledgers of 30 events in 4 warehouses; more with
+ * {@code -Dbenchmark.audit-ledgers-per-warehouse}): rebuilding the
  * read models (twice: in the fresh JVM, then again with its code compiled), reconciling them, verifying the hash
  * chains, one warehouse as of an instant, and what the chain costs an append. Prints events per second and a line per
  * rebuild against the target; asserts only correctness. Not part of the default suite:
@@ -39,7 +40,12 @@ import static org.awaitility.Awaitility.await;
 class AuditBenchmark extends ServiceIntegrationTest {
 
     private static final int WAREHOUSES = 4;
-    private static final int LEDGERS_PER_WAREHOUSE = 1_000;
+    /**
+     * {@code -Dbenchmark.audit-ledgers-per-warehouse=10000} for a store of 1.2 million events, where a fresh JVM's
+     * compilation is a smaller share of the rebuild.
+     */
+    private static final int LEDGERS_PER_WAREHOUSE = Integer.getInteger("benchmark.audit-ledgers-per-warehouse",
+            1_000);
     private static final int EVENTS_PER_LEDGER = 30;
     private static final int APPENDS = 2_000;
     /** Issue #17's target for rebuilding the read models from the store. */
