@@ -46,8 +46,7 @@ final class LedgerCacheLimit {
         try {
             percent = Double.parseDouble(setting.substring(0, setting.length() - 1).strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(PROPERTY + " must be a size (512MB) or a share of the heap (25%), was "
-                    + setting, e);
+            throw unreadable(setting, e);
         }
         if (percent <= 0 || percent > 90) {
             throw new IllegalStateException(PROPERTY + " as a share of the heap must be above 0% and at most 90% "
@@ -60,8 +59,12 @@ final class LedgerCacheLimit {
         try {
             return DataSize.parse(setting).toBytes();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PROPERTY + " must be a size (512MB) or a share of the heap (25%), was "
-                    + setting, e);
+            throw unreadable(setting, e);
         }
+    }
+
+    private static IllegalStateException unreadable(String setting, RuntimeException cause) {
+        return new IllegalStateException(PROPERTY + " must be a size (512MB) or a share of the heap (25%), was "
+                + setting, cause);
     }
 }

@@ -37,18 +37,16 @@ class LedgerCacheLimitTest {
 
     @Test
     void aSettingItCannotUseStopsTheStartSayingWhy() {
+        assertRefused("lots", "must be a size (512MB) or a share of the heap (25%), was lots");
+        assertRefused("0MB", "must be more than 0");
+        assertRefused("95%", "at most 90%");
+        assertRefused("x%", "was x%");
+    }
+
+    private static void assertRefused(String setting, String reason) {
         assertThatIllegalStateException()
-                .isThrownBy(() -> LedgerCacheLimit.bytes(with(Map.of("ledger.cache.max-memory", "lots")), HEAP))
-                .withMessageContaining("must be a size (512MB) or a share of the heap (25%), was lots");
-        assertThatIllegalStateException()
-                .isThrownBy(() -> LedgerCacheLimit.bytes(with(Map.of("ledger.cache.max-memory", "0MB")), HEAP))
-                .withMessageContaining("must be more than 0");
-        assertThatIllegalStateException()
-                .isThrownBy(() -> LedgerCacheLimit.bytes(with(Map.of("ledger.cache.max-memory", "95%")), HEAP))
-                .withMessageContaining("at most 90%");
-        assertThatIllegalStateException()
-                .isThrownBy(() -> LedgerCacheLimit.bytes(with(Map.of("ledger.cache.max-memory", "x%")), HEAP))
-                .withMessageContaining("was x%");
+                .isThrownBy(() -> LedgerCacheLimit.bytes(with(Map.of("ledger.cache.max-memory", setting)), HEAP))
+                .withMessageContaining(reason);
     }
 
     @Test
