@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
@@ -36,12 +35,15 @@ public final class CaffeineAggregateCache implements Cache {
      *                      Caffeine never evicts an entry of weight 0, and at most half the maximum (below)
      */
     public CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher) {
-        this(maximumWeight, weigher, ForkJoinPool.commonPool());
+        this(maximumWeight, weigher, Runnable::run);
     }
 
     /**
-     * @param maintenance where Caffeine evicts and tells the listeners of it (its default, the common pool, keeps
-     *                    that work off the command's thread; a test runs it in place to see it happen)
+     * @param maintenance where Caffeine applies its buffered reads and writes to the eviction order and evicts. The
+     *                    ledger cache does it on the thread that just put or read a ledger: Axon puts a ledger after
+     *                    every change, and handing each put's few microseconds of bookkeeping to the common pool cost
+     *                    more in waking a pool thread (and parking it again) than the bookkeeping itself. A test
+     *                    hands it elsewhere to check that evictions still reach the listeners.
      */
     CaffeineAggregateCache(long maximumWeight, ToIntFunction<Object> weigher, Executor maintenance) {
         // Caffeine evicts an entry heavier than the whole bound as soon as it is put. For a flash sale's ledger, in
@@ -52,11 +54,11 @@ public final class CaffeineAggregateCache implements Cache {
                 .executor(maintenance)
                 .maximumWeight(maximumWeight)
                 .weigher((Object key, Object value) -> Math.clamp(weigher.applyAsInt(value), 1, heaviest))
-                .removalListener((Object key, Object value, RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        listeners.forEach(listener -> listener.onEntryExpired(key));
-                    }
-                })
+                // an eviction listener, not a removal listener: Caffeine runs a removal listener as a task of its
+                // own for every removal, and Axon's put of a changed ledger is one (a replacement). Explicit
+                // removals are told to the listeners by remove() below.
+                .evictionListener((Object key, Object value, RemovalCause cause) ->
+                        listeners.forEach(listener -> listener.onEntryExpired(key)))
                 .build();
         this.entries = cache.asMap();
         this.eviction = cache.policy().eviction().orElseThrow();
