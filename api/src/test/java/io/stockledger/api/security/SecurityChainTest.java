@@ -7,14 +7,22 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.TestTokens;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.crypto.SecretKey;
+import java.lang.reflect.Field;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -183,6 +191,30 @@ class SecurityChainTest extends ServiceIntegrationTest {
         assertThat(withEveryPermission.text("required_permission")).isEqualTo("(none declared for this endpoint)");
         assertThat(withoutToken.status()).isEqualTo(401);
         assertThat(UNDECLARED_CALLS.get()).as("the handler never ran").isZero();
+    }
+
+    @Autowired
+    @Qualifier("springSecurityFilterChain")
+    private Filter securityFilter;
+
+    @Autowired
+    private HttpFirewall firewall;
+
+    @Test
+    void theChainChecksRequestsWithTheServicesFirewall() {
+        // Spring Security wraps the proxy it built in others of its own (6.5: two), whose firewalls are never used:
+        // the innermost checks each request
+        Object checking = securityFilter;
+        for (Field inner = wrapped(checking); inner != null; inner = wrapped(checking)) {
+            checking = ReflectionTestUtils.getField(checking, inner.getName());
+        }
+
+        assertThat(checking).isInstanceOf(FilterChainProxy.class);
+        assertThat(ReflectionTestUtils.getField(checking, "firewall")).isSameAs(firewall);
+    }
+
+    private static Field wrapped(Object proxy) {
+        return ReflectionUtils.findField(proxy.getClass(), "springSecurityFilterChain");
     }
 
     @Test
