@@ -1,0 +1,52 @@
+package io.stockledger.api.web;
+
+import io.stockledger.api.support.LedgerClient;
+import io.stockledger.api.support.LedgerClient.Response;
+import io.stockledger.api.support.ServiceIntegrationTest;
+import io.stockledger.api.support.StockedSku;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Answers to POSTs on /v1 are sent in one piece with their length, whoever writes them. */
+class WholeAnswerTest extends ServiceIntegrationTest {
+
+    @Test
+    void aReservationIsAnsweredWithItsLength() {
+        StockedSku sku = client.stockNewSku(5);
+
+        Response reserved = client.reserve(sku, 2);
+
+        assertThat(reserved.status()).isEqualTo(200);
+        assertWhole(reserved);
+    }
+
+    @Test
+    void aRefusalByTheLedgerIsAnsweredWithItsLength() {
+        StockedSku sku = client.stockNewSku(1);
+
+        Response refused = client.reserve(sku, 2);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertWhole(refused);
+    }
+
+    @Test
+    void aRefusalByTheSecurityChainIsAnsweredWithItsLength() {
+        Response unauthenticated = new LedgerClient(baseUrl(), null).post("/v1/reserve",
+                LedgerClient.reserveBody(UUID.randomUUID(), UUID.randomUUID(), 1,
+                        LedgerClient.key(), 300));
+
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertWhole(unauthenticated);
+    }
+
+    private static void assertWhole(Response answer) {
+        assertThat(answer.header("Transfer-Encoding")).as("not sent in chunks").isNull();
+        assertThat(answer.header("Content-Length")).as(answer.raw())
+                .isEqualTo(Integer.toString(answer.raw().getBytes(StandardCharsets.UTF_8).length));
+    }
+}
