@@ -86,7 +86,8 @@ public class EventStoreConfiguration {
     /**
      * Axon's JDBC engine as its Spring Boot auto-configuration builds it (the same serializers, upcasters, snapshot
      * filter, resolver, connections, transactions and schema), reading each event's timestamp once
-     * ({@link ParsedTimestampJdbcEngine}). Defining it keeps Axon's own from being built; the hash chain wraps it.
+     * ({@link ParsedTimestampJdbcEngine}) and reading without a transaction of its own ({@link ReadsWithoutTransaction}).
+     * Defining it keeps Axon's own from being built; the hash chain wraps it.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -102,7 +103,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), eventSchema);
+                .transactionManager(new ReadsWithoutTransaction(transactionManager)), eventSchema);
     }
 
     @Bean
