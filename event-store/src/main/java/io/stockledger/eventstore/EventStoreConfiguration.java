@@ -86,8 +86,7 @@ public class EventStoreConfiguration {
     /**
      * Axon's JDBC engine as its Spring Boot auto-configuration builds it (the same serializers, upcasters, snapshot
      * filter, resolver, connections, transactions and schema), reading each event's timestamp once
-     * ({@link ParsedTimestampJdbcEngine}) and reading without a transaction of its own ({@link ReadsWithoutTransaction}).
-     * Defining it keeps Axon's own from being built; the hash chain wraps it.
+     * ({@link ParsedTimestampJdbcEngine}). Defining it keeps Axon's own from being built; the hash chain wraps it.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -103,7 +102,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(new ReadsWithoutTransaction(transactionManager)), eventSchema);
+                .transactionManager(transactionManager), eventSchema);
     }
 
     @Bean
