@@ -5,6 +5,8 @@ import io.stockledger.api.support.LedgerClient.Response;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.StockedSku;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -14,24 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Answers to POSTs on /v1 are sent in one piece with their length, whoever writes them. */
 class WholeAnswerTest extends ServiceIntegrationTest {
 
-    @Test
-    void aReservationIsAnsweredWithItsLength() {
-        StockedSku sku = client.stockNewSku(5);
+    @ParameterizedTest(name = "{0} of {1} units reserved: {2}")
+    @CsvSource({"2, 5, 200", "2, 1, 409"})
+    void aReservationAndTheLedgersRefusalAreAnsweredWithTheirLength(int reserved, int stocked, int status) {
+        StockedSku sku = client.stockNewSku(stocked);
 
-        Response reserved = client.reserve(sku, 2);
+        Response answer = client.reserve(sku, reserved);
 
-        assertThat(reserved.status()).isEqualTo(200);
-        assertWhole(reserved);
-    }
-
-    @Test
-    void aRefusalByTheLedgerIsAnsweredWithItsLength() {
-        StockedSku sku = client.stockNewSku(1);
-
-        Response refused = client.reserve(sku, 2);
-
-        assertThat(refused.status()).isEqualTo(409);
-        assertWhole(refused);
+        assertThat(answer.status()).isEqualTo(status);
+        assertWhole(answer);
     }
 
     @Test

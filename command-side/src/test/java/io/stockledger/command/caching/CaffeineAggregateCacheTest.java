@@ -15,13 +15,7 @@ class CaffeineAggregateCacheTest {
 
     @Test
     void entriesLeaveOnceTheirWeightTogetherPassesTheBoundAndListenersHearOfIt() {
-        List<Object> expired = new ArrayList<>();
-        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
-            @Override
-            public void onEntryExpired(Object key) {
-                expired.add(key);
-            }
-        });
+        List<Object> expired = expiriesOf(cache);
 
         cache.put("a", "x".repeat(40));
         cache.put("b", "x".repeat(40));
@@ -58,13 +52,7 @@ class CaffeineAggregateCacheTest {
         List<Runnable> handedOver = new ArrayList<>();
         CaffeineAggregateCache elsewhere = new CaffeineAggregateCache(100, value -> ((String) value).length(),
                 handedOver::add);
-        List<Object> expired = new ArrayList<>();
-        elsewhere.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
-            @Override
-            public void onEntryExpired(Object key) {
-                expired.add(key);
-            }
-        });
+        List<Object> expired = expiriesOf(elsewhere);
 
         elsewhere.put("a", "x".repeat(40));
         elsewhere.put("b", "x".repeat(40));
@@ -126,5 +114,17 @@ class CaffeineAggregateCacheTest {
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isEqualTo(1);
         assertThat(cache.hitRate()).isEqualTo(0.5);
+    }
+
+    /** The keys the cache's listeners are told have expired (been evicted), in order. */
+    private static List<Object> expiriesOf(CaffeineAggregateCache cache) {
+        List<Object> expired = new ArrayList<>();
+        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+            @Override
+            public void onEntryExpired(Object key) {
+                expired.add(key);
+            }
+        });
+        return expired;
     }
 }
