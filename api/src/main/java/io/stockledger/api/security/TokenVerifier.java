@@ -72,8 +72,7 @@ public class TokenVerifier {
     private final Map<String, List<String>> rolePermissions;
     private final Clock clock;
     private final String tooLongLived;
-    // read on every request: Caffeine's bookkeeping runs on the request's thread rather than as a task on the common
-    // pool, whose hand-over cost more than the bookkeeping
+    // read on every request: bookkeeping in place (docs/decisions.md, "The ledger cache")
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_TOKENS)
             .expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES))

@@ -19,8 +19,7 @@ import java.util.UUID;
 class ReservationRoutes implements ReservationLocator {
 
     private final JdbcTemplate jdbc;
-    // written once per reservation: Caffeine's bookkeeping runs here rather than as a task on the common pool, whose
-    // hand-over (waking a pool thread) cost more than the bookkeeping
+    // on the reservation's path: bookkeeping in place (docs/decisions.md, "The ledger cache")
     private final Cache<UUID, StockLedgerId> known = Caffeine.newBuilder()
             .maximumSize(200_000)
             .executor(Runnable::run)

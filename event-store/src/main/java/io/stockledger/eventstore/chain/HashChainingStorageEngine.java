@@ -68,9 +68,8 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Ledger -> its last event committed through this engine, with its hash. Read and written on every append, so
-     * Caffeine's bookkeeping runs on the appending thread rather than as a task on the common pool, whose hand-over
-     * cost more than the bookkeeping.
+     * Ledger -> its last event committed through this engine, with its hash. Read and written on every append:
+     * bookkeeping in place (docs/decisions.md, "The ledger cache").
      */
     private final Cache<String, Head> committedHeads = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_LEDGERS)
