@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *   order.</li>
  *   <li>The first event of each ledger in an append chains to the stored hash of that ledger's event at sequence
  *   number minus one. That hash is known without a database round trip when this instance itself committed that
- *   event (the last committed hash of up to {@value #REMEMBERED_LEDGERS} ledgers is kept, added only once its
+ *   event (the last committed hash of up to {@link #rememberedLedgers(long) many} ledgers is kept, added only once its
  *   transaction has committed, and only ever used for exactly the next sequence number, so a rolled-back append or
  *   another instance's event can never be chained to by mistake). Otherwise it is read (for all ledgers of the
  *   append in one statement) in the same database transaction as the insert: so an earlier append of the same
@@ -61,8 +61,10 @@ import java.util.stream.Stream;
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
 
-    /** Ledgers whose last committed hash this instance keeps (about 200 bytes each). */
-    static final int REMEMBERED_LEDGERS = 10_000;
+    /** Heap per remembered ledger: the default ledger cache's share of the heap holds about one quiet ledger in this. */
+    static final long HEAP_PER_REMEMBERED_LEDGER = 8 * 1024;
+    /** The fewest ledgers remembered, whatever the heap. */
+    static final int MIN_REMEMBERED_LEDGERS = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(HashChainingStorageEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +74,7 @@ public class HashChainingStorageEngine implements EventStorageEngine {
      * bookkeeping in place (docs/decisions.md, "The ledger cache").
      */
     private final Cache<String, Head> committedHeads = Caffeine.newBuilder()
-            .maximumSize(REMEMBERED_LEDGERS)
+            .maximumSize(rememberedLedgers(Runtime.getRuntime().maxMemory()))
             .executor(Runnable::run)
             .build();
 
@@ -104,6 +106,16 @@ public class HashChainingStorageEngine implements EventStorageEngine {
                 return known;
             }
         };
+    }
+
+    /**
+     * How many ledgers' last hashes an instance with this maximum heap keeps: as many as the ledger cache, by default a
+     * quarter of the heap, holds of quiet ledgers (about 2 KB each), so that an append to a cached ledger never reads
+     * its predecessor's hash from the store (a forgotten one costs a query per append). About 330 bytes each
+     * (measured with the service's ledger ids), so at most 4% of the heap, once that many ledgers have been written.
+     */
+    static long rememberedLedgers(long maxHeapBytes) {
+        return Math.max(MIN_REMEMBERED_LEDGERS, maxHeapBytes / HEAP_PER_REMEMBERED_LEDGER);
     }
 
     public EventStorageEngine delegate() {

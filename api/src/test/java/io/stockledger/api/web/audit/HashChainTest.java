@@ -25,6 +25,9 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -226,6 +229,35 @@ class HashChainTest extends ServiceIntegrationTest {
                       FROM domain_event_entry WHERE aggregate_identifier = ?""", Long.class,
                     ledger.aggregateIdentifier())).as("a distinct hash on every event").isEqualTo(13);
         }
+    }
+
+    /**
+     * An instance remembers the last hash of every ledger it wrote, not only of the last 10,000 (the bound it once
+     * had, below the ledger cache's): an append to any of 12,000 ledgers it has just written reads nothing from the
+     * store. The engine below is a second instance's, with its own memory, whose reads of predecessors are counted.
+     */
+    @Test
+    void anInstanceChainsEveryLedgerItWroteWithoutReadingTheStore() {
+        AtomicInteger predecessorReads = new AtomicInteger();
+        JdbcTemplate counting = new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public void query(PreparedStatementCreator statement, RowCallbackHandler rows) {
+                predecessorReads.incrementAndGet();
+                super.query(statement, rows);
+            }
+        };
+        EventStorageEngine instance = new HashChainingStorageEngine(((HashChainingStorageEngine) storage).delegate(),
+                () -> eventSerializer, () -> axonTransactions, () -> counting);
+        UUID warehouse = UUID.randomUUID();
+        SyntheticLedgers.Ledger writtenElsewhere = new SyntheticLedgers(storage, 10)
+                .write(warehouse, 1, 1, Instant.now()).getFirst();
+        instance.appendEvents(List.of(found(writtenElsewhere.productId(), warehouse, 1)));
+        assertThat(predecessorReads.get()).as("a ledger another instance wrote is read").isEqualTo(1);
+
+        // three events each, appended a sequence number at a time: every append after the first 12 continues ledgers
+        new SyntheticLedgers(instance, 1_000).write(warehouse, 12_000, 3, Instant.now().minusSeconds(3600));
+
+        assertThat(predecessorReads.get()).as("reads of predecessors this instance committed").isEqualTo(1);
     }
 
     /**
