@@ -4,13 +4,18 @@ import io.stockledger.api.support.LedgerClient;
 import io.stockledger.api.support.ReadModelTables;
 import io.stockledger.api.support.ServiceIntegrationTest;
 import io.stockledger.api.support.StockedSku;
+import io.stockledger.api.wiring.SharedNoResult;
+import io.stockledger.command.config.StockLedgerConfiguration;
 import io.stockledger.query.config.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +49,23 @@ class ProjectionReplayTest extends ServiceIntegrationTest {
         projected = ReadModelTables.snapshot(jdbc);
         assertThat(projected).as("two balances, six reservations, fourteen movements, two lots at least")
                 .hasSizeGreaterThanOrEqualTo(2 + 6 + 14 + 2);
+    }
+
+    /**
+     * Every processor, the read models' among them, answers each event it handles with the one shared result
+     * ({@link SharedNoResult}), whatever module declares it; the replays in this class run through it.
+     */
+    @Test
+    void everyEventProcessorAnswersItsEventsWithTheSharedResult() throws ReflectiveOperationException {
+        Field interceptors = AbstractEventProcessor.class.getDeclaredField("interceptors");
+        interceptors.setAccessible(true);
+        Map<String, EventProcessor> processors = processing.eventProcessors();
+        assertThat(processors).containsKeys(ReadModelConfiguration.READ_MODELS, "transfers",
+                StockLedgerConfiguration.REQUEST_REGISTRY_GROUP);
+        for (Map.Entry<String, EventProcessor> processor : processors.entrySet()) {
+            assertThat((List<?>) interceptors.get(processor.getValue())).as(processor.getKey())
+                    .hasAtLeastOneElementOfType(SharedNoResult.class);
+        }
     }
 
     @Test
