@@ -16,7 +16,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>Event handlers return nothing. Axon's batching unit of work wraps each event's result in a new result message
  * unless the result is one already, and a new message gets a random id (a {@code SecureRandom} draw) and the unit of
  * work's correlation data (every provider asked, two maps built). Nothing reads that message: the processor only asks
- * whether it is exceptional. That was 3.4% of the service's CPU on spread reservations, in the read models' processor
+ * whether it is exceptional. That was 3.4% of the JVM's CPU on spread reservations in-process, in the read models' processor
  * and, through the request registry's processor, on every command's own thread (docs/performance.md, "One result
  * for every event handled").
  *

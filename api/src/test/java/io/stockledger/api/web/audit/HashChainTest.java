@@ -232,9 +232,9 @@ class HashChainTest extends ServiceIntegrationTest {
     }
 
     /**
-     * An instance remembers the last hash of every ledger it wrote, not only of the last 10,000 (the bound it once
-     * had, below the ledger cache's): an append to any of 12,000 ledgers it has just written reads nothing from the
-     * store. The engine below is a second instance's, with its own memory, whose reads of predecessors are counted.
+     * An instance remembers the last hash of as many ledgers as its ledger cache holds, not only of the last 10,000
+     * (the bound it once had): an append to any of 12,000 ledgers it has just written reads nothing from the store.
+     * The engine below is a second instance's, with its own memory, whose reads of predecessors are counted.
      */
     @Test
     void anInstanceChainsEveryLedgerItWroteWithoutReadingTheStore() {
